@@ -1,0 +1,22 @@
+package org.lookout.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A report was received ({@code lookout.complaint.submitted.v1}). References only: the reporter appears, if at all, as
+ * {@code reporterRef}, a keyed pseudonym ({@link ReporterPseudonym}) that lets notification-service address an inbox
+ * without any service learning who the reporter is from the topic.
+ */
+public record ComplaintSubmitted(
+        UUID reportId,
+        String trackingNumber,
+        String itemCode,
+        String categoryCode,
+        String communityCode,
+        String channel,
+        boolean confidential,
+        boolean anonymous,
+        String reporterRef,
+        Instant receivedAt) {
+}

@@ -1,0 +1,48 @@
+package org.lookout.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type Lookout publishes, with its topic and payload record. A type is past tense and versioned; within a
+ * version only optional fields are added. Each constant has a JSON Schema and a golden sample under {@code contracts/}.
+ */
+public enum EventType {
+
+    COMPLAINT_SUBMITTED("lookout.complaint.submitted.v1", Topics.COMPLAINT, ComplaintSubmitted.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<?> payload;
+
+    EventType(String type, String topic, Class<?> payload) {
+        this.type = type;
+        this.topic = topic;
+        this.payload = payload;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payload() {
+        return payload;
+    }
+
+    public String schemaResource() {
+        return "contracts/schemas/" + type + ".schema.json";
+    }
+
+    public String sampleResource() {
+        return "contracts/samples/" + type + ".json";
+    }
+
+    public static Optional<EventType> of(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+}
