@@ -1,0 +1,35 @@
+package org.lookout.outbox;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lookout.contracts.CloudEvent;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies an event's effect at most once per consumer: the event id is recorded in the same transaction as the effect,
+ * so a redelivered event (at-least-once relay, consumer restart, rebalance) is recognised and skipped.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    /**
+     * @param consumer a stable name of the consuming logic (two consumers of one event each apply it once)
+     * @return true when the effect ran, false when the event had been processed before
+     */
+    public Uni<Boolean> once(String consumer, CloudEvent event, Supplier<Uni<?>> effect) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into processed_event (consumer, event_id, event_type, processed_at)"
+                        + " values (:consumer, :eventId, :type, now()) on conflict do nothing")
+                .setParameter("consumer", consumer)
+                .setParameter("eventId", event.id())
+                .setParameter("type", event.type())
+                .executeUpdate()
+                .chain(inserted -> inserted == 1
+                        ? effect.get().replaceWith(Boolean.TRUE)
+                        : Uni.createFrom().item(Boolean.FALSE))));
+    }
+}

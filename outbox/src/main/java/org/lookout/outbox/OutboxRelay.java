@@ -1,0 +1,137 @@
+package org.lookout.outbox;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import org.lookout.contracts.CloudEventKafka;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Publishes pending outbox rows to Kafka and marks them published only after the broker acknowledged them (acks=all,
+ * idempotent producer). Safe with several instances: each poll takes a transaction-scoped advisory lock, so exactly one
+ * instance relays at a time and per-aggregate order is kept; rows are read {@code FOR UPDATE SKIP LOCKED} so a
+ * concurrent purge or inspection never blocks it. Delivery is at least once; consumers de-duplicate on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** Any constant distinct from other advisory locks in the same database. */
+    static final long RELAY_LOCK = 0x4c4f4f4b4f5554L;
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final Counter published;
+    private final Counter failed;
+
+    @Inject
+    OutboxRelay(@Channel("lookout-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
+        this.emitter = emitter;
+        this.config = config;
+        this.published = registry.counter("lookout.outbox.published");
+        this.failed = registry.counter("lookout.outbox.failed");
+    }
+
+    @Scheduled(identity = "outbox-relay", every = "${lookout.outbox.poll-interval:0.5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return relayPending().replaceWithVoid();
+    }
+
+    /** Relays what is pending now; answers how many events were published. */
+    public Uni<Integer> relayPending() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Boolean.class)
+                .setParameter("lock", RELAY_LOCK)
+                .getSingleResult()
+                .chain(locked -> !locked ? Uni.createFrom().item(0) : session
+                        .createNativeQuery("select * from outbox_event where published_at is null"
+                                + " order by position limit :limit for update skip locked", OutboxEvent.class)
+                        .setParameter("limit", config.batchSize())
+                        .getResultList()
+                        .chain(this::publish))));
+    }
+
+    private Uni<Integer> publish(List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Context context = Vertx.currentContext();
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        Map<String, List<OutboxEvent>> byAggregate = rows.stream()
+                .collect(Collectors.groupingBy(row -> row.partitionKey, LinkedHashMap::new, Collectors.toList()));
+        List<Uni<Integer>> chains = byAggregate.values().stream()
+                .map(aggregateRows -> publishInOrder(aggregateRows.iterator(), 0, onContext))
+                .toList();
+        return Uni.join().all(chains).andFailFast()
+                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /** One aggregate's rows, one after the other; the first failure stops the chain so nothing overtakes it. */
+    private Uni<Integer> publishInOrder(Iterator<OutboxEvent> rows, int sent, Executor onContext) {
+        if (!rows.hasNext()) {
+            return Uni.createFrom().item(sent);
+        }
+        OutboxEvent row = rows.next();
+        return emitter.sendMessage(toMessage(row))
+                .emitOn(onContext)
+                .onItemOrFailure().transformToUni((ignored, failure) -> {
+                    if (failure != null) {
+                        row.attempts++;
+                        row.lastError = abbreviate(failure.toString());
+                        failed.increment();
+                        LOG.warnf("outbox event %s (%s) not published, attempt %d: %s", row.eventId, row.type,
+                                row.attempts, failure.getMessage());
+                        return Uni.createFrom().item(sent);
+                    }
+                    row.publishedAt = Instant.now();
+                    published.increment();
+                    return publishInOrder(rows, sent + 1, onContext);
+                });
+    }
+
+    private static Message<String> toMessage(OutboxEvent row) {
+        RecordHeaders headers = (RecordHeaders) CloudEventKafka.kafkaHeaders(row.toCloudEvent());
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(row.topic)
+                .withKey(row.partitionKey)
+                .withHeaders(headers)
+                .build();
+        return Message.of(row.payload).addMetadata(metadata);
+    }
+
+    @Scheduled(identity = "outbox-purge", every = "1h", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purge() {
+        Instant before = Instant.now().minus(config.retention());
+        return Panache.withTransaction(() -> OutboxEvent.delete("publishedAt < ?1", before)).replaceWithVoid();
+    }
+
+    private static String abbreviate(String message) {
+        return message.length() <= 255 ? message : message.substring(0, 255);
+    }
+}

@@ -1,0 +1,163 @@
+package org.lookout.problem;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error a Lookout service answers, as RFC 9457 problem+json: the field at fault is named, nothing internal (no
+ * stack trace, no exception text of a library) reaches the caller. Registered ahead of the framework's own mappers.
+ */
+public class ProblemMappers {
+
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final int AHEAD_OF_BUILT_INS = Priorities.USER - 100;
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response domain(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return answer(e.status(), e.title(), e.getMessage(), e.errors(), uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return answer(400, "Invalid request", describe(errors), errors, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response unreadable(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
+        String field = JsonPaths.of(e.getPath());
+        String message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
+        if (field.isEmpty()) {
+            return answer(400, "Invalid request", "the body does not have the expected shape", List.of(), uri, headers);
+        }
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
+        return answer(400, "Invalid request", describe(errors), errors, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response malformed(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        return answer(400, "Invalid request", "the body is not valid JSON", List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return withChallenge(answer(401, "Unauthorized", "a valid bearer token is required", List.of(), uri, headers));
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return withChallenge(answer(401, "Unauthorized", "a valid bearer token is required", List.of(), uri, headers));
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return answer(403, "Forbidden", "your role does not allow this", List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping) {
+            return unreadable(mapping, uri, headers);
+        }
+        if (cause instanceof JsonParseException parse) {
+            return malformed(parse, uri, headers);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        Response answer = answer(status.getStatusCode(), status.getReasonPhrase(), detail(status.getStatusCode()), List.of(),
+                uri, headers);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
+        return answer(500, "Internal error", "the error was logged as " + errorId, List.of(), uri, headers);
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "this resource does not accept that method";
+            case 406 -> "no representation in an acceptable media type";
+            case 413 -> "the request body is too large";
+            case 415 -> "this media type is not accepted here";
+            default -> "the request could not be processed";
+        };
+    }
+
+    private static Response withChallenge(Response response) {
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    static Response answer(int status, String title, String detail, List<Problem.FieldError> errors, UriInfo uri,
+            HttpHeaders headers) {
+        String requestId = headers == null ? null : headers.getHeaderString(REQUEST_ID);
+        Problem problem = new Problem(URI.create("about:blank"), title, status, detail, uri == null ? null : uri.getPath(),
+                requestId, errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String describe(List<Problem.FieldError> errors) {
+        return String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList());
+    }
+
+    /** The caller's view of a violation path: the parts after the method and parameter, e.g. {@code location.latitude}. */
+    static String field(Path path) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            } else if (node.getKey() != null) {
+                name = name + "[" + node.getKey() + "]";
+            }
+            if (!name.isEmpty()) {
+                parts.add(name);
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? path.toString() : parameter;
+        }
+        return String.join(".", parts);
+    }
+}
