@@ -1,0 +1,77 @@
+package org.lookout.complaint.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A report in the community's ledger. It never leaves the service: resources map it to a view, events to a payload. */
+@Entity
+@Table(name = "report")
+public class Report {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tracking_number", nullable = false, unique = true)
+    public String trackingNumber;
+
+    @Column(name = "item_code", nullable = false)
+    public String itemCode;
+
+    @Column(name = "category_code", nullable = false)
+    public String categoryCode;
+
+    @Column(name = "community_code", nullable = false)
+    public String communityCode;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false, length = 4000)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReportStatus status;
+
+    @Column(nullable = false)
+    public boolean anonymous;
+
+    @Column(nullable = false)
+    public boolean confidential;
+
+    /** Keyed pseudonym of the filing account; null for anonymous reports. */
+    @Column(name = "filed_by_ref")
+    public String filedByRef;
+
+    @Column(name = "filed_by_role", nullable = false)
+    public String filedByRole;
+
+    public String address;
+
+    public String building;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Version
+    public int version;
+}

@@ -1,0 +1,39 @@
+package org.lookout.complaint.messaging;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lookout.complaint.config.ComplaintConfig;
+import org.lookout.complaint.domain.Report;
+import org.lookout.contracts.CloudEvent;
+import org.lookout.contracts.ComplaintSubmitted;
+import org.lookout.contracts.EventType;
+import org.lookout.outbox.Outbox;
+
+import io.smallrye.mutiny.Uni;
+
+/** The report events of this service, written to the outbox inside the caller's transaction. */
+@ApplicationScoped
+public class ComplaintEvents {
+
+    private final Outbox outbox;
+    private final ComplaintConfig config;
+
+    ComplaintEvents(Outbox outbox, ComplaintConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public Uni<Void> submitted(Report report) {
+        ComplaintSubmitted payload = new ComplaintSubmitted(report.id, report.trackingNumber, report.itemCode,
+                report.categoryCode, report.communityCode, report.channel.name(), report.confidential, report.anonymous,
+                report.filedByRef, report.receivedAt);
+        return publish(report, EventType.COMPLAINT_SUBMITTED, payload, report.receivedAt);
+    }
+
+    private Uni<Void> publish(Report report, EventType type, Object payload, Instant at) {
+        String key = report.id.toString();
+        return outbox.append(type.topic(), key, CloudEvent.of(config.eventSource(), type, key, at, payload));
+    }
+}

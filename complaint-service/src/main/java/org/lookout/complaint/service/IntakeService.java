@@ -1,0 +1,124 @@
+package org.lookout.complaint.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+
+import org.lookout.complaint.config.ComplaintConfig;
+import org.lookout.complaint.domain.Caller;
+import org.lookout.complaint.domain.Channel;
+import org.lookout.complaint.domain.Report;
+import org.lookout.complaint.domain.ReportHistoryEntry;
+import org.lookout.complaint.domain.ReportStatus;
+import org.lookout.complaint.domain.TaxonomyItem;
+import org.lookout.complaint.messaging.ComplaintEvents;
+import org.lookout.complaint.repository.ReferenceDataRepository;
+import org.lookout.complaint.repository.ReportRepository;
+import org.lookout.complaint.repository.TrackingNumberRepository;
+import org.lookout.contracts.ReporterPseudonym;
+import org.lookout.problem.Problem;
+import org.lookout.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Intake on every channel: the report, its first history entry and its event are stored in one transaction. */
+@ApplicationScoped
+public class IntakeService {
+
+    private final ReportRepository reports;
+    private final ReferenceDataRepository referenceData;
+    private final TrackingNumberRepository trackingNumbers;
+    private final ComplaintEvents events;
+    private final ComplaintConfig config;
+    private final Clock clock;
+
+    IntakeService(ReportRepository reports, ReferenceDataRepository referenceData, TrackingNumberRepository trackingNumbers,
+            ComplaintEvents events, ComplaintConfig config, Clock clock) {
+        this.reports = reports;
+        this.referenceData = referenceData;
+        this.trackingNumbers = trackingNumbers;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Report> submit(@Valid SubmitReport command, Caller caller) {
+        checkChannel(command.channel(), caller);
+        checkCommunityScope(command.communityCode(), caller);
+        return referenceData.item(command.itemCode())
+                .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
+                .chain(item -> referenceData.community(command.communityCode())
+                        .onItem().ifNull().failWith(() -> ProblemException.unprocessable("communityCode", "is not a community"))
+                        .chain(community -> receive(command, caller, item)));
+    }
+
+    private Uni<Report> receive(SubmitReport command, Caller caller, TaxonomyItem item) {
+        Instant now = clock.instant();
+        int year = now.atZone(config.zone()).getYear();
+        return trackingNumbers.next(command.communityCode(), year).chain(sequence -> {
+            Report report = newReport(command, caller, item, now);
+            report.trackingNumber = "%s-%d-%06d".formatted(command.communityCode(), year, sequence);
+            return reports.persist(report)
+                    .chain(saved -> reports.append(historyEntry(saved, caller)))
+                    .chain(entry -> events.submitted(report))
+                    .replaceWith(report);
+        });
+    }
+
+    private Report newReport(SubmitReport command, Caller caller, TaxonomyItem item, Instant now) {
+        Report report = new Report();
+        report.id = UUID.randomUUID();
+        report.itemCode = item.code;
+        report.categoryCode = item.categoryCode;
+        report.communityCode = command.communityCode();
+        report.title = command.title().strip();
+        report.description = command.description().strip();
+        report.channel = command.channel();
+        report.status = ReportStatus.RECEIVED;
+        report.anonymous = command.anonymous();
+        report.confidential = item.confidential;
+        report.filedByRef = command.anonymous() ? null : ReporterPseudonym.of(config.pseudonymKey(), caller.subject());
+        report.filedByRole = caller.filingRole();
+        report.address = command.location().address().strip();
+        report.building = command.location().building();
+        report.latitude = command.location().latitude();
+        report.longitude = command.location().longitude();
+        report.occurredAt = command.occurredAt();
+        report.receivedAt = now;
+        return report;
+    }
+
+    private static ReportHistoryEntry historyEntry(Report report, Caller caller) {
+        ReportHistoryEntry entry = new ReportHistoryEntry();
+        entry.reportId = report.id;
+        entry.at = report.receivedAt;
+        entry.toStatus = ReportStatus.RECEIVED;
+        entry.actorRole = caller.filingRole();
+        entry.note = "received via " + report.channel;
+        return entry;
+    }
+
+    private static void checkChannel(Channel channel, Caller caller) {
+        boolean allowed = caller.is(Caller.STAFF)
+                ? Channel.RECORDED_BY_STAFF.contains(channel)
+                : channel == Channel.WEB || channel == Channel.APP || channel == Channel.LOOKOUT && caller.is(Caller.LOOKOUT);
+        if (!allowed) {
+            throw ProblemException.unprocessable("channel", caller.is(Caller.STAFF)
+                    ? "staff record reports that came by " + Channel.RECORDED_BY_STAFF
+                    : "is not a channel you can file through");
+        }
+    }
+
+    private static void checkCommunityScope(String communityCode, Caller caller) {
+        if (caller.community().filter(communityCode::equals).isEmpty()) {
+            throw new ProblemException(403, "Forbidden", "you can only file reports in your own community",
+                    List.of(new Problem.FieldError("communityCode", "is not your community")));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.lookout.complaint.service;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.lookout.complaint.domain.Channel;
+
+/** What a caller sends to file a report. */
+public record SubmitReport(
+        @NotBlank @Pattern(regexp = "[a-z][a-z-]{1,39}", message = "must be a taxonomy item code") String itemCode,
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 4000) String description,
+        @NotBlank @Pattern(regexp = "[A-Z]{2,8}", message = "must be a community code") String communityCode,
+        @NotNull @Valid Location location,
+        @PastOrPresent Instant occurredAt,
+        @NotNull Channel channel,
+        boolean anonymous) {
+
+    /** Where it happened: an address, the building or unit, and optional WGS84 coordinates. */
+    public record Location(
+            @NotBlank @Size(max = 300) String address,
+            @Size(max = 100) String building,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+}
