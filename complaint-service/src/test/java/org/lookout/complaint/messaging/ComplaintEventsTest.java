@@ -1,0 +1,101 @@
+package org.lookout.complaint.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_ADDRESS;
+import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_DESCRIPTION;
+import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_TITLE;
+import static org.lookout.complaint.ComplaintTestSupport.report;
+import static org.lookout.complaint.ComplaintTestSupport.submit;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.lookout.contracts.CloudEvent;
+import org.lookout.contracts.CloudEventKafka;
+import org.lookout.contracts.EventJson;
+import org.lookout.contracts.EventType;
+import org.lookout.contracts.Topics;
+import org.lookout.testsupport.RealInfrastructure;
+import org.lookout.testsupport.Tokens;
+import org.lookout.testsupport.TopicProbe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** What intake puts on the real topic: the contract's shape, in order, and nothing personal. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "complaint"))
+@WithTestResource(OidcWiremockTestResource.class)
+class ComplaintEventsTest {
+
+    private static final String REPORTER = "reporter-events-1";
+
+    @Test
+    void submittedEventReachesKafkaAsTheContractDescribes() {
+        String id = submit(Tokens.resident(REPORTER, "DCY"), report()).statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(Topics.COMPLAINT, r -> id.equals(r.key()));
+        CloudEvent event = CloudEventKafka.fromRecord(record);
+
+        assertThat(event.type()).isEqualTo(EventType.COMPLAINT_SUBMITTED.type());
+        assertThat(event.subject()).isEqualTo(id);
+        assertThat(event.source()).isEqualTo("/lookout/complaint-service");
+        assertThat(TopicProbe.header(record, "content-type")).contains("application/json");
+        assertThat(event.data().path("reportId").asText()).isEqualTo(id);
+        assertThat(event.data().path("reporterRef").asText()).startsWith("rp1_");
+        assertMatchesGoldenSample(EventType.COMPLAINT_SUBMITTED, event.data());
+    }
+
+    @Test
+    void eventsCarryNoPersonalData() {
+        String id = submit(Tokens.resident(REPORTER, "DCY"), report()).statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(Topics.COMPLAINT, r -> id.equals(r.key()));
+        String everything = record.value() + record.headers().toString();
+
+        assertThat(everything).doesNotContain(REPORTER, DEFAULT_TITLE, DEFAULT_DESCRIPTION, DEFAULT_ADDRESS, "3-2");
+    }
+
+    @Test
+    void intakeAnswersWhileKafkaIsDownAndTheEventFollowsWhenItReturns() {
+        RealInfrastructure.stopKafka();
+        String id;
+        try {
+            id = submit(Tokens.resident(REPORTER, "DCY"), report("water", "DCY", "WEB")).statusCode(201).extract().path("id");
+        } finally {
+            RealInfrastructure.startKafka();
+        }
+
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(Topics.COMPLAINT, r -> id.equals(r.key()),
+                Duration.ofSeconds(90));
+
+        assertThat(CloudEventKafka.fromRecord(record).type()).isEqualTo(EventType.COMPLAINT_SUBMITTED.type());
+    }
+
+    /** The producer side of the contract: valid against the schema and with exactly the golden sample's fields. */
+    static void assertMatchesGoldenSample(EventType type, JsonNode data) {
+        JsonNode golden = EventJson.readResource(type.sampleResource()).get("data");
+        JsonNode schema = EventJson.readResource(type.schemaResource());
+
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(data)).isEmpty();
+        assertThat(fieldNames(data)).isEqualTo(fieldNames(golden));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,79 @@
+package org.lookout.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/** The running stack that ./lookout up started: where it is and how to talk to it as a real client would. */
+final class Stack {
+
+    static final String GATEWAY = env("LOOKOUT_GATEWAY_URL", "http://127.0.0.1:8080");
+    static final String KEYCLOAK = env("LOOKOUT_KEYCLOAK_URL", "http://127.0.0.1:18180");
+    static final String KAFKA = env("LOOKOUT_KAFKA_BOOTSTRAP", "127.0.0.1:19092");
+    static final String DEMO_PASSWORD = env("LOOKOUT_DEMO_PASSWORD", "demo");
+
+    private Stack() {
+    }
+
+    /** An access token of a demo user from the running Keycloak (password grant of the mobile app's public client). */
+    static String token(String user) {
+        return given().baseUri(KEYCLOAK)
+                .formParams(Map.of("grant_type", "password", "client_id", "lookout-app", "username", user,
+                        "password", DEMO_PASSWORD))
+                .post("/realms/lookout/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** A client-credentials token of a demo agency's confidential client. */
+    static String agencyToken(String clientId) {
+        return given().baseUri(KEYCLOAK)
+                .formParams(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                        "client_secret", clientId + "-secret"))
+                .post("/realms/lookout/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** Reads {@code topic} from the beginning with a plain consumer until a record matches. */
+    static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo partition : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, partition.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+                return seen.stream().anyMatch(match);
+            });
+            return seen.stream().filter(match).findFirst().orElseThrow();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
