@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -61,6 +62,12 @@ public class ProblemMappers {
         }
         List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
         return answer(400, "Invalid request", describe(errors), errors, uri, headers);
+    }
+
+    /** Declared for its own type too: the JSON provider maps exactly this type, and the most specific type wins. */
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadable(e, uri, headers);
     }
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)

@@ -33,10 +33,9 @@ public class ReportQueryService {
     @WithSession
     public Uni<Report> find(UUID id, Caller caller) {
         return reports.findById(id)
-                .chain(report -> report == null ? Uni.createFrom().item(false) : visible(report, caller)
+                .chain(report -> report == null ? Uni.createFrom().<Report> nullItem() : visible(report, caller)
                         .map(visible -> visible ? report : null))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("report " + id))
-                .map(Report.class::cast);
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("report " + id));
     }
 
     @WithSession

@@ -1,0 +1,86 @@
+package org.lookout.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the gateway routes and enforces, as typed configuration under {@code lookout.gateway}. */
+@ConfigMapping(prefix = "lookout.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name. */
+    Map<String, Upstream> upstreams();
+
+    /** Route groups, by name: which paths go to which upstream and under which limits. */
+    Map<String, Route> routes();
+
+    /** Token-bucket policies, by name; a route names one with {@code rate-limit}. */
+    Map<String, RateLimit> rateLimits();
+
+    /** How long to wait for a TCP connection to an upstream before answering 503. */
+    @WithDefault("1s")
+    Duration connectTimeout();
+
+    /** Value of {@code Retry-After} on 503 and 504 answers. */
+    @WithDefault("5s")
+    Duration retryAfter();
+
+    /** Pooled HTTP/1.1 connections per upstream. */
+    @WithDefault("64")
+    int maxConnectionsPerUpstream();
+
+    /** Most distinct clients tracked by the rate limiter before idle buckets are dropped early. */
+    @WithDefault("100000")
+    int maxTrackedClients();
+
+    interface Upstream {
+        /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
+        URI url();
+
+        /** Path answered by the upstream's liveness check, polled by the gateway's readiness. */
+        @WithDefault("/q/health/live")
+        String healthPath();
+
+        /** Path of the upstream's OpenAPI document (JSON). */
+        @WithDefault("/q/openapi?format=json")
+        String openapiPath();
+    }
+
+    interface Route {
+        /** Path prefixes (segment-wise; {@code *} matches one segment). The most specific prefix wins across routes. */
+        List<String> paths();
+
+        /** Name of an entry in {@code upstreams}. */
+        String upstream();
+
+        /** Longest wait for the upstream without it sending a byte; then 504. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** Methods allowed without a bearer token; absent means every method needs one. */
+        Optional<Set<String>> publicMethods();
+
+        /** Name of an entry in {@code rate-limits}. */
+        @WithDefault("default")
+        String rateLimit();
+
+        /** Largest request body accepted; larger gets 413. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+    }
+
+    interface RateLimit {
+        /** Bucket size: the burst a client may send at once. */
+        long capacity();
+
+        /** Time to refill a whole bucket; tokens come back evenly over it. */
+        Duration period();
+    }
+}

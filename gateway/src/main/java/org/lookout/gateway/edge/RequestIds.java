@@ -1,0 +1,34 @@
+package org.lookout.gateway.edge;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Gives every request an {@code X-Request-Id}: the caller's when it is a plausible id, a new UUID otherwise
+ * (a free-form value would let a client inject text into every service's logs).
+ */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = RequestIds.class.getName();
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    /** Installs the id on the request (forwarded upstream) and on the answer, whoever writes it. */
+    public static void assign(RoutingContext ctx) {
+        String given = ctx.request().getHeader(HEADER);
+        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.put(KEY, id);
+        ctx.request().headers().set(HEADER, id);
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, id));
+        ctx.next();
+    }
+
+    public static String of(RoutingContext ctx) {
+        return ctx.get(KEY);
+    }
+}

@@ -1,0 +1,177 @@
+package org.lookout.gateway.proxy;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+import org.lookout.gateway.edge.Problem;
+import org.lookout.gateway.edge.Problems;
+import org.lookout.gateway.edge.RequestIds;
+import org.lookout.gateway.routing.GatewayRoute;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * One request's trip through {@code vertx-http-proxy} to its upstream: forwarding headers on the way in,
+ * hop-by-hop headers stripped both ways, and failures of the upstream turned into problem answers.
+ */
+final class UpstreamExchange implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamExchange.class);
+
+    /** RFC 9110 §7.6.1 hop-by-hop headers; vertx-http-proxy drops them from requests only. */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    /** The upstream could not be reached at all: connection refused or not made within the connect timeout. */
+    private static final class UpstreamUnavailableException extends RuntimeException {
+        UpstreamUnavailableException(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private final RoutingContext ctx;
+    private final GatewayRoute route;
+    private final GatewayMetrics metrics;
+    private final String retryAfterSeconds;
+    private final long connectTimeoutMillis;
+    private LimitedReadStream limitedBody;
+    private boolean answeredByGateway;
+
+    private UpstreamExchange(RoutingContext ctx, GatewayRoute route, GatewayMetrics metrics, long retryAfterSeconds,
+            long connectTimeoutMillis) {
+        this.ctx = ctx;
+        this.route = route;
+        this.metrics = metrics;
+        this.retryAfterSeconds = Long.toString(retryAfterSeconds);
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    static void forward(RoutingContext ctx, GatewayRoute route, HttpClient client, GatewayMetrics metrics,
+            long retryAfterSeconds, long connectTimeoutMillis) {
+        UpstreamExchange exchange = new UpstreamExchange(ctx, route, metrics, retryAfterSeconds, connectTimeoutMillis);
+        HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .origin(exchange::openUpstreamRequest)
+                .addInterceptor(exchange)
+                .handle(ctx.request());
+    }
+
+    private Future<HttpClientRequest> openUpstreamRequest(ProxyContext proxyContext) {
+        int port = route.upstreamUrl().getPort() > 0 ? route.upstreamUrl().getPort()
+                : "https".equalsIgnoreCase(route.upstreamUrl().getScheme()) ? 443 : 80;
+        RequestOptions options = new RequestOptions()
+                .setHost(route.upstreamUrl().getHost())
+                .setPort(port)
+                .setSsl("https".equalsIgnoreCase(route.upstreamUrl().getScheme()))
+                .setConnectTimeout(connectTimeoutMillis)
+                .setIdleTimeout(route.timeout().toMillis());
+        return proxyContext.client().request(options)
+                .recover(failure -> Future.failedFuture(new UpstreamUnavailableException(failure)));
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext proxyContext) {
+        ProxyRequest request = proxyContext.request();
+        HttpServerRequest incoming = request.proxiedRequest();
+        MultiMap headers = request.headers();
+        removeHopByHop(headers);
+
+        String clientAddress = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+        if (clientAddress != null) {
+            String prior = headers.get("X-Forwarded-For");
+            headers.set("X-Forwarded-For", prior == null ? clientAddress : prior + ", " + clientAddress);
+        }
+        headers.set("X-Forwarded-Proto", incoming.scheme());
+        if (incoming.authority() != null) {
+            headers.set("X-Forwarded-Host", incoming.authority().toString());
+        }
+
+        // forward the path the route was chosen on, so no dot-segment can route past the edge's decision
+        String query = incoming.query();
+        request.setURI(query == null ? ctx.normalizedPath() : ctx.normalizedPath() + '?' + query);
+
+        Body body = request.getBody();
+        if (body != null && body.length() < 0) {
+            limitedBody = new LimitedReadStream(body.stream(), route.maxBodyBytes());
+            request.setBody(Body.body(limitedBody, -1));
+        }
+
+        return proxyContext.sendRequest().recover(failure -> Future.succeededFuture(answerFailure(request, failure)));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext proxyContext) {
+        if (!answeredByGateway) {
+            removeHopByHop(proxyContext.response().headers());
+        }
+        return proxyContext.sendResponse();
+    }
+
+    private ProxyResponse answerFailure(ProxyRequest request, Throwable failure) {
+        answeredByGateway = true;
+        Problem problem;
+        boolean retryable = true;
+        if (ctx.response().closed()) {
+            // the caller went away mid-exchange: nothing to answer and nothing the upstream did wrong
+            return request.release().response().setStatusCode(499);
+        } else if (limitedBody != null && limitedBody.exceeded()) {
+            problem = Problems.payloadTooLarge(ctx, route.maxBodyBytes());
+            retryable = false;
+        } else if (failure instanceof UpstreamUnavailableException || failure instanceof ConnectException) {
+            problem = Problems.upstreamUnavailable(ctx, route.upstream());
+            metrics.recordUpstreamError(route.name(), route.upstream(), "unavailable");
+        } else if (failure instanceof TimeoutException) {
+            problem = Problems.upstreamTimeout(ctx, route.upstream());
+            metrics.recordUpstreamError(route.name(), route.upstream(), "timeout");
+        } else {
+            problem = Problems.badGateway(ctx, route.upstream());
+            metrics.recordUpstreamError(route.name(), route.upstream(), "broken");
+        }
+        if (problem.status() >= 500) {
+            LOG.warnf("route %s: %s answered %d (%s), request %s", route.name(), route.upstream(), problem.status(),
+                    failure.getClass().getSimpleName(), RequestIds.of(ctx));
+        }
+        ProxyResponse response = request.release().response()
+                .setStatusCode(problem.status())
+                .setBody(Body.body(problem.toJson()))
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (retryable) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        } else {
+            // the client may still be sending the rest of an oversized body
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        return response;
+    }
+
+    private static void removeHopByHop(MultiMap headers) {
+        for (String listed : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String name : listed.split(",")) {
+                String trimmed = name.trim().toLowerCase(Locale.ROOT);
+                if (!trimmed.isEmpty() && !trimmed.equals("close") && !trimmed.equals("keep-alive")) {
+                    headers.remove(trimmed);
+                }
+            }
+        }
+        for (String name : HOP_BY_HOP) {
+            headers.remove(name);
+        }
+    }
+}

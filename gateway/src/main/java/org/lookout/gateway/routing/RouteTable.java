@@ -1,0 +1,122 @@
+package org.lookout.gateway.routing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.lookout.gateway.config.GatewayConfig;
+
+/**
+ * Maps a request path to its route. Prefixes match whole segments ({@code /api/taxonomy} matches
+ * {@code /api/taxonomy} and {@code /api/taxonomy/items}, never {@code /api/taxonomyx}); {@code *} matches
+ * exactly one segment; the most specific prefix wins, so a narrower route (tracking lookups, attachment
+ * uploads) can override the limits of the broad one.
+ */
+public final class RouteTable {
+
+    private static final String ANY_SEGMENT = "*";
+
+    private record Prefix(String[] segments, int wildcards, GatewayRoute route) {
+        boolean matches(String[] path) {
+            if (path.length < segments.length) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (!segments[i].equals(ANY_SEGMENT) && !segments[i].equals(path[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final List<Prefix> prefixes;
+    private final List<GatewayRoute> routes;
+
+    private RouteTable(List<GatewayRoute> routes) {
+        this.routes = List.copyOf(routes);
+        List<Prefix> all = new ArrayList<>();
+        for (GatewayRoute route : routes) {
+            for (String path : route.paths()) {
+                String[] segments = split(path);
+                int wildcards = (int) java.util.Arrays.stream(segments).filter(ANY_SEGMENT::equals).count();
+                all.add(new Prefix(segments, wildcards, route));
+            }
+        }
+        all.sort(Comparator.<Prefix>comparingInt(p -> -p.segments().length).thenComparingInt(Prefix::wildcards));
+        this.prefixes = List.copyOf(all);
+    }
+
+    public static RouteTable of(List<GatewayRoute> routes) {
+        return new RouteTable(routes);
+    }
+
+    public static RouteTable from(GatewayConfig config) {
+        List<GatewayRoute> routes = new ArrayList<>();
+        for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
+            GatewayConfig.Route route = entry.getValue();
+            GatewayConfig.Upstream upstream = config.upstreams().get(route.upstream());
+            if (upstream == null) {
+                throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown upstream '" + route.upstream()
+                        + "'; known: " + config.upstreams().keySet());
+            }
+            if (!config.rateLimits().containsKey(route.rateLimit())) {
+                throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown rate limit '"
+                        + route.rateLimit() + "'; known: " + config.rateLimits().keySet());
+            }
+            Set<String> publicMethods = route.publicMethods().orElse(Set.of()).stream()
+                    .map(m -> m.trim().toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
+            routes.add(new GatewayRoute(entry.getKey(), List.copyOf(route.paths()), route.upstream(), upstream.url(),
+                    route.timeout(), publicMethods, route.rateLimit(), route.maxBodySize().asLongValue()));
+        }
+        return new RouteTable(routes);
+    }
+
+    /** The route for a normalised path, or empty when the gateway does not route it. */
+    public Optional<GatewayRoute> match(String normalizedPath) {
+        String[] path = split(normalizedPath);
+        for (Prefix prefix : prefixes) {
+            if (prefix.matches(path)) {
+                return Optional.of(prefix.route());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when a documented path (OpenAPI template, {@code {param}} segments match anything) lies under the
+     * prefix, i.e. a request under the prefix can reach an operation.
+     */
+    public static boolean covers(String prefix, String documentedPath) {
+        String[] wanted = split(prefix);
+        String[] path = split(documentedPath);
+        if (path.length < wanted.length) {
+            return false;
+        }
+        for (int i = 0; i < wanted.length; i++) {
+            boolean wildcard = wanted[i].equals(ANY_SEGMENT) || path[i].startsWith("{");
+            if (!wildcard && !wanted[i].equals(path[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public List<GatewayRoute> routes() {
+        return routes;
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+    }
+}

@@ -1,0 +1,100 @@
+package org.lookout.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lookout.gateway.GatewayTestResources;
+import org.lookout.gateway.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+@GatewayTestResources
+class EdgeAuthenticationTest {
+
+    @ConfigProperty(name = "lookout.gateway.upstreams.cadre-registry-service.url")
+    String cadreRegistry;
+
+    @Test
+    void no_token_on_a_protected_route_is_a_401_problem_and_never_reaches_the_service() {
+        long before = seenBy(cadreRegistry);
+        given().when().get("/api/cadres/1")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .header("X-Request-Id", notNullValue())
+                .body("status", equalTo(401))
+                .body("title", equalTo("Authentication required"))
+                .body("type", equalTo("https://lookout.org/problems/unauthorized"))
+                .body("instance", equalTo("/api/cadres/1"))
+                .body("detail", notNullValue())
+                .body("requestId", notNullValue());
+        assertThat(seenBy(cadreRegistry)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"other-audience", "expired", "tampered", "garbage"})
+    void an_invalid_token_is_a_401_problem_and_never_reaches_the_service(String kind) {
+        String token = switch (kind) {
+            case "other-audience" -> TestTokens.forOtherAudience("mallory");
+            case "expired" -> TestTokens.expired("mallory");
+            case "tampered" -> TestTokens.tampered("mallory");
+            default -> "not-a-jwt";
+        };
+        long before = seenBy(cadreRegistry);
+        given().auth().oauth2(token)
+                .when().post("/api/cadres")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401))
+                .body("instance", equalTo("/api/cadres"))
+                .body("requestId", notNullValue());
+        assertThat(seenBy(cadreRegistry)).isEqualTo(before);
+    }
+
+    @Test
+    void a_valid_token_passes_and_is_forwarded_unchanged() {
+        String token = TestTokens.resident("alice");
+        given().auth().oauth2(token)
+                .when().get("/api/cadres/1")
+                .then().statusCode(200)
+                .body("headers.authorization", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void public_reads_need_no_token() {
+        given().when().get("/api/taxonomy").then().statusCode(200).body("upstream", equalTo("complaint-service"));
+        given().when().get("/api/calendar/2026/working-days").then().statusCode(200);
+        given().when().get("/api/complaints/track/DCY-2026-000123").then().statusCode(200);
+        given().when().get("/open311/v2/requests.json").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void public_routes_are_public_for_reads_only() {
+        given().contentType("application/json").body("{}")
+                .when().post("/api/taxonomy/items")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").body("{}")
+                .when().post("/open311/v2/requests.json")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void the_rest_of_a_public_prefix_stays_protected() {
+        given().when().get("/api/complaints/DCY-2026-000123").then().statusCode(401);
+    }
+
+    static long seenBy(String upstreamUrl) {
+        return Long.parseLong(RestAssured.given().baseUri(upstreamUrl).port(-1).when().get("/__seen").asString());
+    }
+}

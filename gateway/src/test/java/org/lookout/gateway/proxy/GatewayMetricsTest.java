@@ -1,0 +1,28 @@
+package org.lookout.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import org.junit.jupiter.api.Test;
+import org.lookout.gateway.GatewayTestResources;
+import org.lookout.gateway.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@GatewayTestResources
+class GatewayMetricsTest {
+
+    @Test
+    void requests_latency_and_upstream_errors_are_counted_per_route() {
+        String token = TestTokens.resident("metrics-tester");
+        given().auth().oauth2(token).when().get("/api/notices").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/test-down").then().statusCode(503);
+
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("lookout_gateway_requests_seconds_count{method=\"GET\",route=\"cadres\",status=\"200\"}"))
+                .body(containsString("lookout_gateway_requests_seconds_bucket{method=\"GET\",route=\"cadres\",status=\"200\""))
+                .body(containsString("lookout_gateway_upstream_errors_total{kind=\"unavailable\",route=\"test-down\",upstream=\"down-service\"}"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.lookout.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lookout.gateway.GatewayTestResources;
+import org.lookout.gateway.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@GatewayTestResources
+class HeaderHandlingTest {
+
+    private static final String TOKEN = TestTokens.resident("header-tester");
+
+    @Test
+    void a_request_id_is_created_when_absent_forwarded_and_returned() {
+        Response response = given().auth().oauth2(TOKEN).when().get("/api/notifications");
+        String returned = response.header("X-Request-Id");
+        assertThat(UUID.fromString(returned)).isNotNull();
+        assertThat(response.jsonPath().getString("headers.x-request-id")).isEqualTo(returned);
+    }
+
+    @Test
+    void a_callers_request_id_is_kept() {
+        given().auth().oauth2(TOKEN).header("X-Request-Id", "app-7f3a.42")
+                .when().get("/api/notifications")
+                .then().statusCode(200)
+                .header("X-Request-Id", "app-7f3a.42")
+                .body("headers.x-request-id", equalTo("app-7f3a.42"));
+    }
+
+    @Test
+    void a_request_id_that_could_forge_log_lines_is_replaced() {
+        String returned = given().auth().oauth2(TOKEN).header("X-Request-Id", "x y\tlevel=ERROR")
+                .when().get("/api/notifications")
+                .then().statusCode(200)
+                .extract().header("X-Request-Id");
+        assertThat(UUID.fromString(returned)).isNotNull();
+    }
+
+    @Test
+    void the_gateways_own_answers_carry_the_request_id() {
+        given().header("X-Request-Id", "probe-1").when().get("/q/health/live")
+                .then().header("X-Request-Id", "probe-1");
+    }
+
+    @Test
+    void forwarding_headers_are_set_and_trace_context_kept() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Response response = given().auth().oauth2(TOKEN)
+                .header("traceparent", traceparent)
+                .header("tracestate", "lookout=1")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .when().get("/api/escalations");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("headers.traceparent")).isEqualTo(traceparent);
+        assertThat(response.jsonPath().getString("headers.tracestate")).isEqualTo("lookout=1");
+        assertThat(response.jsonPath().getString("headers.x-forwarded-for")).isEqualTo("203.0.113.9, 127.0.0.1");
+        assertThat(response.jsonPath().getString("headers.x-forwarded-proto")).isEqualTo("http");
+        assertThat(response.jsonPath().getString("headers.x-forwarded-host")).startsWith("localhost:");
+        assertThat(response.jsonPath().getString("headers.host")).isNotEqualTo(
+                response.jsonPath().getString("headers.x-forwarded-host"));
+    }
+
+    @Test
+    void hop_by_hop_headers_are_removed_both_ways() {
+        given().auth().oauth2(TOKEN)
+                .header("Connection", "keep-alive, X-Client-Hop")
+                .header("X-Client-Hop", "for-the-gateway-only")
+                .header("Keep-Alive", "timeout=5")
+                .header("Proxy-Authorization", "Basic c2VjcmV0")
+                .header("TE", "trailers")
+                .when().get("/api/agencies")
+                .then().statusCode(200)
+                .body("headers.x-client-hop", nullValue())
+                .body("headers.keep-alive", nullValue())
+                .body("headers.proxy-authorization", nullValue())
+                .body("headers.te", nullValue())
+                .header("X-Upstream", "escalation-service")
+                .header("Keep-Alive", nullValue())
+                .header("X-Hop-Secret", nullValue());
+    }
+}
