@@ -1,0 +1,43 @@
+package org.lookout.testsupport;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The smallest secured service: tells the caller what Quarkus OIDC made of their token. */
+@Path("/whoami")
+public class WhoAmIResource {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @RolesAllowed({ "resident", "lookout", "staff", "supervisor", "inspector", "agency", "admin" })
+    public Map<String, Object> whoAmI() {
+        return Map.of(
+                "subject", token.getSubject(),
+                "roles", new TreeSet<>(identity.getRoles()),
+                "community", Optional.ofNullable(token.<String> getClaim("community")).orElse(""),
+                "street", Optional.ofNullable(token.<String> getClaim("street")).orElse(""),
+                "agency", Optional.ofNullable(token.<String> getClaim("agency")).orElse(""));
+    }
+
+    @GET
+    @Path("/admin")
+    @RolesAllowed("admin")
+    public String admin() {
+        return "taxonomy editor";
+    }
+}
