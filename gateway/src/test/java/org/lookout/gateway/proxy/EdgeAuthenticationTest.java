@@ -1,5 +1,6 @@
 package org.lookout.gateway.proxy;
 
+import org.lookout.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lookout.gateway.GatewayTestResources;
-import org.lookout.gateway.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -44,9 +44,9 @@ class EdgeAuthenticationTest {
     @ValueSource(strings = {"other-audience", "expired", "tampered", "garbage"})
     void an_invalid_token_is_a_401_problem_and_never_reaches_the_service(String kind) {
         String token = switch (kind) {
-            case "other-audience" -> TestTokens.forOtherAudience("mallory");
-            case "expired" -> TestTokens.expired("mallory");
-            case "tampered" -> TestTokens.tampered("mallory");
+            case "other-audience" -> Tokens.wrongAudience();
+            case "expired" -> Tokens.expired();
+            case "tampered" -> Tokens.forged();
             default -> "not-a-jwt";
         };
         long before = seenBy(cadreRegistry);
@@ -63,7 +63,7 @@ class EdgeAuthenticationTest {
 
     @Test
     void a_valid_token_passes_and_is_forwarded_unchanged() {
-        String token = TestTokens.resident("alice");
+        String token = Tokens.resident("alice", "DCY");
         given().auth().oauth2(token)
                 .when().get("/api/cadres/1")
                 .then().statusCode(200)

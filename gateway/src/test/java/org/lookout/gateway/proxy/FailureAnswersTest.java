@@ -1,5 +1,6 @@
 package org.lookout.gateway.proxy;
 
+import org.lookout.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.lookout.gateway.GatewayTestResources;
-import org.lookout.gateway.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @GatewayTestResources
 class FailureAnswersTest {
 
-    private static final String TOKEN = TestTokens.resident("failure-tester");
+    private static final String TOKEN = Tokens.resident("failure-tester", "DCY");
     private static final int MB = 1024 * 1024;
 
     @ConfigProperty(name = "lookout.gateway.upstreams.complaint-service.url")

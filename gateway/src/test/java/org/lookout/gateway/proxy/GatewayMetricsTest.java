@@ -1,11 +1,11 @@
 package org.lookout.gateway.proxy;
 
+import org.lookout.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
 import org.lookout.gateway.GatewayTestResources;
-import org.lookout.gateway.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -15,7 +15,7 @@ class GatewayMetricsTest {
 
     @Test
     void requests_latency_and_upstream_errors_are_counted_per_route() {
-        String token = TestTokens.resident("metrics-tester");
+        String token = Tokens.resident("metrics-tester", "DCY");
         given().auth().oauth2(token).when().get("/api/notices").then().statusCode(200);
         given().auth().oauth2(token).when().get("/api/test-down").then().statusCode(503);
 

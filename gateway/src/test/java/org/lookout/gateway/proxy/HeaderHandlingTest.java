@@ -1,5 +1,6 @@
 package org.lookout.gateway.proxy;
 
+import org.lookout.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.lookout.gateway.GatewayTestResources;
-import org.lookout.gateway.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -18,7 +18,7 @@ import io.restassured.response.Response;
 @GatewayTestResources
 class HeaderHandlingTest {
 
-    private static final String TOKEN = TestTokens.resident("header-tester");
+    private static final String TOKEN = Tokens.resident("header-tester", "DCY");
 
     @Test
     void a_request_id_is_created_when_absent_forwarded_and_returned() {

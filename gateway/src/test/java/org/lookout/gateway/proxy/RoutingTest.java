@@ -1,5 +1,6 @@
 package org.lookout.gateway.proxy;
 
+import org.lookout.testsupport.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -7,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.lookout.gateway.GatewayTestResources;
-import org.lookout.gateway.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @GatewayTestResources
 class RoutingTest {
 
-    private static final String TOKEN = TestTokens.resident("routing-tester");
+    private static final String TOKEN = Tokens.resident("routing-tester", "DCY");
 
     @ParameterizedTest
     @CsvSource({

@@ -1,0 +1,280 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the settings below are used by the other deploy/local scripts
+# Shared helpers of ./lookout: messages, the JDK, Maven, detached processes, ports and HTTP waits.
+# Sourced by ./lookout, which sets ROOT and `set -euo pipefail`.
+
+STATE="${ROOT}/.lookout"
+LOGS="${STATE}/logs"
+PIDS="${STATE}/pids"
+# PostgreSQL runs as an unprivileged user when we are root: its binaries must not sit under /root.
+if [[ -n "${LOOKOUT_CACHE_DIR:-}" ]]; then
+  CACHE="${LOOKOUT_CACHE_DIR}"
+elif [[ "$(id -u)" -eq 0 ]]; then
+  CACHE="/var/cache/lookout"
+else
+  CACHE="${XDG_CACHE_HOME:-${HOME}/.cache}/lookout"
+fi
+# Every process we start carries this marker, so `down` never touches a process that is not ours.
+MARKER="-Dlookout.state=${STATE}"
+
+PG_PORT="${LOOKOUT_PG_PORT:-15432}"
+KAFKA_PORT="${LOOKOUT_KAFKA_PORT:-19092}"
+KAFKA_CONTROLLER_PORT="${LOOKOUT_KAFKA_CONTROLLER_PORT:-19093}"
+KEYCLOAK_PORT="${LOOKOUT_KEYCLOAK_PORT:-18180}"
+GATEWAY_PORT="${LOOKOUT_GATEWAY_PORT:-8080}"
+COMPLAINT_PORT="${LOOKOUT_COMPLAINT_PORT:-8081}"
+CADRE_PORT="${LOOKOUT_CADRE_PORT:-8082}"
+ESCALATION_PORT="${LOOKOUT_ESCALATION_PORT:-8083}"
+NOTIFICATION_PORT="${LOOKOUT_NOTIFICATION_PORT:-8084}"
+
+KEYCLOAK_URL="http://127.0.0.1:${KEYCLOAK_PORT}"
+REALM_URL="${KEYCLOAK_URL}/realms/lookout"
+KAFKA_BOOTSTRAP="127.0.0.1:${KAFKA_PORT}"
+
+# ---------------------------------------------------------------- messages
+
+if [[ -t 1 ]]; then
+  C_BOLD=$'\e[1m' C_RED=$'\e[31m' C_GREEN=$'\e[32m' C_YELLOW=$'\e[33m' C_OFF=$'\e[0m'
+else
+  C_BOLD='' C_RED='' C_GREEN='' C_YELLOW='' C_OFF=''
+fi
+
+info() { printf '%s==>%s %s\n' "${C_BOLD}" "${C_OFF}" "$*"; }
+ok() { printf '%s ok%s %s\n' "${C_GREEN}" "${C_OFF}" "$*"; }
+warn() { printf '%swarn%s %s\n' "${C_YELLOW}" "${C_OFF}" "$*" >&2; }
+die() {
+  printf '%serror%s %s\n' "${C_RED}" "${C_OFF}" "$*" >&2
+  exit 1
+}
+
+# Shows the end of a part's log, for a failure message.
+show_log_tail() {
+  local part="$1" lines="${2:-40}"
+  if [[ -f "${LOGS}/${part}.log" ]]; then
+    printf -- '---- last %s lines of %s ----\n' "${lines}" "${LOGS}/${part}.log" >&2
+    tail -n "${lines}" "${LOGS}/${part}.log" >&2 || true
+    printf -- '----\n' >&2
+  fi
+}
+
+# Names the Debian package to install when a command is missing.
+require_tool() {
+  local tool="$1" package="$2"
+  command -v "${tool}" >/dev/null 2>&1 \
+    || die "'${tool}' is not installed. On Debian/Ubuntu: apt-get install -y ${package}"
+}
+
+ensure_dirs() {
+  mkdir -p "${LOGS}" "${PIDS}"
+}
+
+# ---------------------------------------------------------------- JDK
+
+# Prints the feature version (21, 25, ...) of the JDK at $1, or nothing when it is not a JDK.
+jdk_version() {
+  local home="$1" spec
+  [[ -x "${home}/bin/java" && -x "${home}/bin/javac" ]] || return 0
+  spec="$("${home}/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9.]*\).*/\1/p' | head -n 1)"
+  printf '%s' "${spec%%.*}"
+}
+
+# Sets JAVA_HOME and PATH to the first JDK >= 21 found.
+find_jdk() {
+  [[ -n "${LOOKOUT_JDK_FOUND:-}" ]] && return 0
+  local -a candidates=()
+  local dir version on_path
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("${JAVA_HOME}")
+  if on_path="$(command -v java 2>/dev/null)"; then
+    on_path="$(readlink -f "${on_path}")"
+    candidates+=("$(dirname "$(dirname "${on_path}")")")
+  fi
+  for dir in /usr/lib/jvm/* /opt/java* /opt/java/* /usr/local/*jdk* "${HOME}"/.sdkman/candidates/java/*; do
+    [[ -d "${dir}" && ! -L "${dir}" ]] && candidates+=("${dir}")
+  done
+  local seen=" "
+  for dir in "${candidates[@]}"; do
+    [[ "${seen}" == *" ${dir} "* ]] && continue
+    seen+="${dir} "
+    version="$(jdk_version "${dir}")"
+    if [[ -n "${version}" && "${version}" -ge 21 ]]; then
+      export JAVA_HOME="${dir}"
+      export PATH="${JAVA_HOME}/bin:${PATH}"
+      export LOOKOUT_JDK_FOUND="${version}"
+      return 0
+    fi
+    if [[ -n "${version}" && "${dir}" == "${JAVA_HOME:-}" ]]; then
+      warn "JAVA_HOME=${dir} is Java ${version}; Lookout needs 21 or newer, looking for another JDK"
+    fi
+  done
+  die "no JDK 21 or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm, /opt/java*, /usr/local/*jdk*, ~/.sdkman).
+      Install one, e.g. 'apt-get install -y openjdk-21-jdk-headless' (Debian 13 / Ubuntu 24.04) or Eclipse Temurin 21,
+      then set JAVA_HOME to it."
+}
+
+# ---------------------------------------------------------------- Maven
+
+# Runs the Maven wrapper with the JDK found.
+mvnw() {
+  find_jdk
+  local opts="${MAVEN_OPTS:-}"
+  # Maven 3.9's Guice warns about sun.misc.Unsafe on JDK 24+; the warning is noise, not a problem.
+  if [[ "${LOOKOUT_JDK_FOUND}" -ge 24 && "${opts}" != *sun-misc-unsafe* ]]; then
+    opts="${opts} --sun-misc-unsafe-memory-access=allow"
+  fi
+  MAVEN_OPTS="${opts}" "${ROOT}/mvnw" "$@"
+}
+
+# Copies one artifact (groupId:artifactId:version[:type]) from the local repository or Maven Central to $2.
+maven_fetch() {
+  local coordinates="$1" target_dir="$2"
+  mkdir -p "${target_dir}"
+  mvnw -B -q -f "${ROOT}/deploy/local/kafka/pom.xml" dependency:copy \
+    -Dartifact="${coordinates}" -DoutputDirectory="${target_dir}" -Dmdep.overWriteIfNewer=true \
+    || die "could not resolve ${coordinates} from Maven Central"
+}
+
+# Unpacks zip (or jar) $1 into folder $2; the JDK's jar tool stands in when unzip is missing.
+extract_zip() {
+  local archive="$1" target_dir="$2"
+  mkdir -p "${target_dir}"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "${archive}" -d "${target_dir}"
+  else
+    find_jdk
+    (cd "${target_dir}" && "${JAVA_HOME}/bin/jar" xf "${archive}")
+  fi
+}
+
+# ---------------------------------------------------------------- processes
+
+# Prints the ids of the processes in process group $1.
+group_members() {
+  local pgid="$1" stat_file stat rest
+  local -a fields
+  for stat_file in /proc/[0-9]*/stat; do
+    read -r stat 2>/dev/null <"${stat_file}" || continue
+    rest="${stat##*) }"
+    read -r -a fields <<<"${rest}"
+    # fields: state ppid pgrp ...; a zombie has already exited
+    if [[ "${fields[2]:-}" == "${pgid}" && "${fields[0]:-}" != Z ]]; then
+      stat_file="${stat_file#/proc/}"
+      printf '%s\n' "${stat_file%/stat}"
+    fi
+  done
+}
+
+# True when process group $1 has a member carrying our marker or running from our state folder.
+group_is_ours() {
+  local pgid="$1" pid cmdline
+  for pid in $(group_members "${pgid}"); do
+    cmdline="$(tr '\0' ' ' 2>/dev/null <"/proc/${pid}/cmdline" || true)"
+    if [[ "${cmdline}" == *"${MARKER}"* || "${cmdline}" == *"${STATE}/"* ]]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Prints the process group id of a running part, or returns 1.
+part_pgid() {
+  local part="$1" pgid
+  [[ -f "${PIDS}/${part}.pid" ]] || return 1
+  pgid="$(cat "${PIDS}/${part}.pid")"
+  [[ "${pgid}" =~ ^[0-9]+$ ]] || return 1
+  group_is_ours "${pgid}" || return 1
+  printf '%s' "${pgid}"
+}
+
+part_running() {
+  part_pgid "$1" >/dev/null
+}
+
+# Starts "$@" detached in its own session (process group = its pid), logging to logs/<part>.log.
+start_detached() {
+  local part="$1"
+  shift
+  ensure_dirs
+  printf '\n===== %s starting %s =====\n' "$(date '+%F %T')" "${part}" >>"${LOGS}/${part}.log"
+  # Not a group leader here, so setsid execs in place and $! is the new group's id.
+  setsid "$@" >>"${LOGS}/${part}.log" 2>&1 </dev/null &
+  printf '%s\n' "$!" >"${PIDS}/${part}.pid"
+}
+
+# Stops a part's whole process group: TERM, wait up to $2 seconds, then KILL.
+stop_group() {
+  local part="$1" grace="${2:-20}" pgid waited=0
+  if ! pgid="$(part_pgid "${part}")"; then
+    rm -f "${PIDS}/${part}.pid"
+    return 0
+  fi
+  info "stopping ${part} (process group ${pgid})"
+  kill -TERM -- "-${pgid}" 2>/dev/null || true
+  while [[ -n "$(group_members "${pgid}")" && "${waited}" -lt "${grace}" ]]; do
+    sleep 1
+    waited=$((waited + 1))
+  done
+  if [[ -n "$(group_members "${pgid}")" ]]; then
+    warn "${part} did not stop within ${grace}s; killing it"
+    kill -KILL -- "-${pgid}" 2>/dev/null || true
+    sleep 1
+  fi
+  rm -f "${PIDS}/${part}.pid"
+}
+
+# Resident memory of a process group in MiB.
+group_rss_mib() {
+  local pgid="$1" pid kib total=0
+  for pid in $(group_members "${pgid}"); do
+    kib="$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/${pid}/status" 2>/dev/null || true)"
+    total=$((total + ${kib:-0}))
+  done
+  printf '%s' "$((total / 1024))"
+}
+
+# ---------------------------------------------------------------- ports and HTTP
+
+port_open() {
+  local port="$1"
+  (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null
+}
+
+# Fails when a port we are about to bind is taken by something that is not ours.
+require_port_free() {
+  local port="$1" part="$2" variable="$3"
+  if port_open "${port}"; then
+    die "port ${port} (${part}) is already in use by another program.
+      Stop it, or choose another port: ${variable}=<port> ./lookout up"
+  fi
+}
+
+http_ok() {
+  curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null
+}
+
+# Waits until `$2...` succeeds; gives up after $1 seconds or when part $3's process group is gone.
+wait_until() {
+  local timeout="$1" part="$2"
+  shift 2
+  local start="${SECONDS}"
+  while ! "$@"; do
+    if [[ $((SECONDS - start)) -ge "${timeout}" ]]; then
+      return 1
+    fi
+    if [[ -n "${part}" ]] && ! part_running "${part}"; then
+      return 2
+    fi
+    sleep 1
+  done
+}
+
+# Waits for a part that was just started; on failure shows its log and names the cause.
+await_part() {
+  local part="$1" timeout="$2" failure="$3" status=0
+  shift 3
+  wait_until "${timeout}" "${part}" "$@" || status=$?
+  [[ "${status}" -eq 0 ]] && return 0
+  show_log_tail "${part}"
+  [[ "${status}" -eq 2 ]] && die "${part} exited while starting (log: ${LOGS}/${part}.log)"
+  die "${part} ${failure} within ${timeout}s"
+}

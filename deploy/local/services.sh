@@ -1,0 +1,180 @@
+# shellcheck shell=bash
+# The five Quarkus services for ./lookout: build when out of date, start from quarkus-run.jar, wait for readiness.
+
+SERVICES=(complaint cadre escalation notification gateway)
+BUILD_STAMP="${STATE}/build.stamp"
+# Development only: complaint- and notification-service must share it; production sets its own.
+DEV_PSEUDONYM_KEY="lookout-local-development-pseudonym-key"
+
+service_module() {
+  case "$1" in
+    complaint) printf 'complaint-service' ;;
+    cadre) printf 'cadre-registry-service' ;;
+    escalation) printf 'escalation-service' ;;
+    notification) printf 'notification-service' ;;
+    gateway) printf 'gateway' ;;
+    *) die "unknown service '$1'" ;;
+  esac
+}
+
+service_port() {
+  case "$1" in
+    complaint) printf '%s' "${COMPLAINT_PORT}" ;;
+    cadre) printf '%s' "${CADRE_PORT}" ;;
+    escalation) printf '%s' "${ESCALATION_PORT}" ;;
+    notification) printf '%s' "${NOTIFICATION_PORT}" ;;
+    gateway) printf '%s' "${GATEWAY_PORT}" ;;
+  esac
+}
+
+service_port_variable() {
+  case "$1" in
+    complaint) printf 'LOOKOUT_COMPLAINT_PORT' ;;
+    cadre) printf 'LOOKOUT_CADRE_PORT' ;;
+    escalation) printf 'LOOKOUT_ESCALATION_PORT' ;;
+    notification) printf 'LOOKOUT_NOTIFICATION_PORT' ;;
+    gateway) printf 'LOOKOUT_GATEWAY_PORT' ;;
+  esac
+}
+
+service_database() {
+  case "$1" in
+    cadre) printf 'cadre_registry' ;;
+    gateway) ;;
+    *) printf '%s' "$1" ;;
+  esac
+}
+
+service_jar() {
+  printf '%s/%s/target/quarkus-app/quarkus-run.jar' "${ROOT}" "$(service_module "$1")"
+}
+
+service_url() {
+  printf 'http://127.0.0.1:%s' "$(service_port "$1")"
+}
+
+# True when a pom or a source file changed since the last build, or a service jar is missing.
+build_needed() {
+  local part changed
+  [[ -f "${BUILD_STAMP}" ]] || return 0
+  for part in "${SERVICES[@]}"; do
+    [[ -f "$(service_jar "${part}")" ]] || return 0
+  done
+  changed="$(find "${ROOT}" \( -path "${STATE}" -o -path "${ROOT}/.git" -o -name target -o -path "${ROOT}/deploy" \) -prune \
+    -o -type f \( -name pom.xml -o -path '*/src/*' \) -newer "${BUILD_STAMP}" -print 2>/dev/null | head -n 1)"
+  [[ -n "${changed}" ]]
+}
+
+build_services() {
+  if [[ "${LOOKOUT_SKIP_BUILD:-0}" == 1 ]]; then
+    info "LOOKOUT_SKIP_BUILD=1: not building"
+    return 0
+  fi
+  if ! build_needed; then
+    ok "build is up to date"
+    return 0
+  fi
+  info "building (./mvnw -B -q -DskipTests install)"
+  ensure_dirs
+  # the stamp is taken before the build, so a file saved during it triggers the next one
+  local stamp_next="${BUILD_STAMP}.next"
+  touch "${stamp_next}"
+  mvnw -B -q -DskipTests install || die "the build failed (see the Maven output above)"
+  mv "${stamp_next}" "${BUILD_STAMP}"
+}
+
+mark_build_fresh() {
+  ensure_dirs
+  touch "${BUILD_STAMP}"
+}
+
+require_service_jar() {
+  local jar
+  jar="$(service_jar "$1")"
+  [[ -f "${jar}" ]] || die "${jar#"${ROOT}/"} is missing: the $(service_module "$1") module has not been built.
+      Build it (./mvnw -DskipTests install), or start only PostgreSQL, Kafka and Keycloak with ./lookout up infra"
+}
+
+start_service() {
+  local part="$1" port module jar db
+  port="$(service_port "${part}")"
+  module="$(service_module "${part}")"
+  jar="$(service_jar "${part}")"
+  db="$(service_database "${part}")"
+  if part_running "${part}"; then
+    ok "${part} already running on $(service_url "${part}")"
+    return 0
+  fi
+  require_service_jar "${part}"
+  require_port_free "${port}" "${part}" "$(service_port_variable "${part}")"
+  local -a environment=(
+    QUARKUS_HTTP_PORT="${port}"
+    KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP}"
+    OIDC_AUTH_SERVER_URL="${REALM_URL}"
+    LOOKOUT_PSEUDONYM_KEY="${LOOKOUT_PSEUDONYM_KEY:-${DEV_PSEUDONYM_KEY}}"
+  )
+  if [[ -n "${db}" ]]; then
+    environment+=(DB_HOST=127.0.0.1 DB_PORT="${PG_PORT}" DB_NAME="${db}" DB_USER="${db}" DB_PASSWORD="${db}")
+  fi
+  if [[ "${part}" == gateway ]]; then
+    environment+=(
+      COMPLAINT_SERVICE_URL="$(service_url complaint)"
+      CADRE_REGISTRY_SERVICE_URL="$(service_url cadre)"
+      ESCALATION_SERVICE_URL="$(service_url escalation)"
+      NOTIFICATION_SERVICE_URL="$(service_url notification)"
+    )
+  fi
+  info "starting ${part} (${module}) on $(service_url "${part}")"
+  start_detached "${part}" env "${environment[@]}" \
+    "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" -jar "${jar}"
+}
+
+service_ready() {
+  http_ok "$(service_url "$1")/q/health/ready"
+}
+
+# Waits for every service's readiness together; on failure shows the failing service's log.
+wait_services_ready() {
+  local timeout="${LOOKOUT_SERVICE_TIMEOUT:-180}" start="${SECONDS}" part
+  local -a pending=("${SERVICES[@]}") still
+  while [[ "${#pending[@]}" -gt 0 ]]; do
+    still=()
+    for part in "${pending[@]}"; do
+      if service_ready "${part}"; then
+        ok "${part} is ready"
+      elif ! part_running "${part}"; then
+        show_log_tail "${part}" 60
+        die "${part} exited while starting (log: ${LOGS}/${part}.log)"
+      else
+        still+=("${part}")
+      fi
+    done
+    pending=("${still[@]+"${still[@]}"}")
+    [[ "${#pending[@]}" -eq 0 ]] && break
+    if [[ $((SECONDS - start)) -ge "${timeout}" ]]; then
+      for part in "${pending[@]}"; do
+        show_log_tail "${part}" 60
+      done
+      die "not ready within ${timeout}s: ${pending[*]} ($(service_url "${pending[0]}")/q/health/ready)"
+    fi
+    sleep 2
+  done
+}
+
+services_up() {
+  find_jdk
+  require_tool curl curl
+  local part
+  for part in "${SERVICES[@]}"; do
+    start_service "${part}"
+  done
+  wait_services_ready
+}
+
+services_down() {
+  local part
+  # the gateway first, so no request reaches a service that is going away
+  for part in gateway notification escalation cadre complaint; do
+    stop_group "${part}" 20
+  done
+}
