@@ -1,0 +1,123 @@
+package org.lookout.escalation.domain;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The working-day rule of ARCHITECTURE §6, over an immutable snapshot of the calendar: weekends off, statutory holidays
+ * off, make-up days (调休) on. The day of receipt does not count; "within N working days" ends at 24:00 (local time) of
+ * the N-th working day after the day of receipt. In a year without a loaded notice the plain Monday–Friday rule applies
+ * and the answer is flagged provisional (fails closed: a deadline is always given, never silently trusted).
+ */
+public final class WorkingCalendar {
+
+    /** A day as callers see it. {@code name} is the holiday's name or null; {@code provisional} when its year is not loaded. */
+    public record Day(LocalDate date, DayKind kind, String name, boolean provisional) {
+    }
+
+    private final ZoneId zone;
+    private final Map<LocalDate, Entry> entries;
+    private final Set<Integer> loadedYears;
+
+    /** An explicit calendar entry: a notice day or an administrator's override. */
+    public record Entry(DayKind kind, String name) {
+    }
+
+    public WorkingCalendar(ZoneId zone, Map<LocalDate, Entry> entries, Set<Integer> loadedYears) {
+        this.zone = zone;
+        this.entries = Map.copyOf(entries);
+        this.loadedYears = Set.copyOf(loadedYears);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Set<Integer> loadedYears() {
+        return loadedYears;
+    }
+
+    public boolean loaded(int year) {
+        return loadedYears.contains(year);
+    }
+
+    public Day day(LocalDate date) {
+        Entry entry = entries.get(date);
+        boolean provisional = !loaded(date.getYear());
+        if (entry != null) {
+            return new Day(date, entry.kind(), entry.name(), provisional);
+        }
+        return new Day(date, weekend(date) ? DayKind.WEEKEND : DayKind.WORKDAY, null, provisional);
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        return day(date).kind().working();
+    }
+
+    /** Every day from {@code first} to {@code last}, both included. */
+    public List<Day> days(LocalDate first, LocalDate last) {
+        List<Day> days = new ArrayList<>();
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            days.add(day(date));
+        }
+        return days;
+    }
+
+    /** When something received at {@code from} is due if it must be done "within {@code workingDays} working days". */
+    public Deadline deadline(Instant from, int workingDays) {
+        if (workingDays < 1) {
+            throw new IllegalArgumentException("workingDays must be at least 1, was " + workingDays);
+        }
+        LocalDate date = from.atZone(zone).toLocalDate();
+        boolean provisional = false;
+        int counted = 0;
+        while (counted < workingDays) {
+            date = date.plusDays(1);
+            provisional |= !loaded(date.getYear());
+            if (isWorkingDay(date)) {
+                counted++;
+            }
+        }
+        return new Deadline(from, workingDays, date, endOf(date), provisional);
+    }
+
+    /**
+     * The instant at which {@code fraction} of the working time between {@code from} and its deadline has passed. Working
+     * time is the counted working days, each from 00:00 to 24:00; non-working days in between do not advance it.
+     */
+    public Instant pointInWorkingTime(Instant from, int workingDays, double fraction) {
+        if (fraction <= 0 || fraction > 1) {
+            throw new IllegalArgumentException("fraction must be in (0, 1], was " + fraction);
+        }
+        Duration elapsed = Duration.ofSeconds(Math.round(fraction * workingDays * Duration.ofDays(1).toSeconds()));
+        LocalDate date = from.atZone(zone).toLocalDate();
+        while (true) {
+            date = date.plusDays(1);
+            if (!isWorkingDay(date)) {
+                continue;
+            }
+            Instant start = date.atStartOfDay(zone).toInstant();
+            Duration day = Duration.between(start, endOf(date));
+            if (elapsed.compareTo(day) <= 0) {
+                return start.plus(elapsed);
+            }
+            elapsed = elapsed.minus(day);
+        }
+    }
+
+    private Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    private static boolean weekend(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+    }
+}
