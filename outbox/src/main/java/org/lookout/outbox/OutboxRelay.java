@@ -59,7 +59,8 @@ public class OutboxRelay {
     @Scheduled(identity = "outbox-relay", every = "${lookout.outbox.poll-interval:0.5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return relayPending().replaceWithVoid();
+        // until the Kafka channel is connected at start-up nothing could be sent: skip the round, keep the rows
+        return emitter.hasRequests() ? relayPending().replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
     /** Relays what is pending now; answers how many events were published. */

@@ -1,0 +1,39 @@
+package org.lookout.cadre.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lookout.cadre.domain.Roles;
+import org.lookout.cadre.service.TipOffService;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/cadres/tip-offs")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "tip-offs")
+public class TipOffResource {
+
+    private final TipOffService tipOffs;
+    private final CurrentCaller caller;
+
+    TipOffResource(TipOffService tipOffs, CurrentCaller caller) {
+        this.tipOffs = tipOffs;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Roles.INSPECTOR)
+    @Operation(summary = "Tip-offs about officials, newest first; inspectors only, every read is audited")
+    public Uni<List<TipOffView>> list() {
+        return tipOffs.list(caller.subject()).map(read -> read.stream().map(TipOffView::of).toList());
+    }
+}

@@ -1,0 +1,41 @@
+package org.lookout.notification.domain;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The languages notifications are written in; zh-CN unless the caller prefers English. */
+public enum Language {
+
+    ZH_CN("zh-CN"),
+    EN("en");
+
+    public static final Language DEFAULT = ZH_CN;
+
+    private final String tag;
+
+    Language(String tag) {
+        this.tag = tag;
+    }
+
+    /** The BCP 47 tag, as in {@code Content-Language}. */
+    public String tag() {
+        return tag;
+    }
+
+    /** The first supported language of an {@code Accept-Language} list, ordered by preference. */
+    public static Language preferred(List<Locale> acceptable) {
+        for (Locale locale : acceptable) {
+            switch (locale.getLanguage()) {
+                case "zh":
+                    return ZH_CN;
+                case "en":
+                    return EN;
+                case "*":
+                    return DEFAULT;
+                default:
+                    // not offered: try the caller's next preference
+            }
+        }
+        return DEFAULT;
+    }
+}
