@@ -28,6 +28,13 @@ public record CloudEvent(String id, String source, String type, String subject, 
         return new CloudEvent(UUID.randomUUID().toString(), source, type.type(), subject, time, EventJson.toTree(payload));
     }
 
+    /** An event in the structured JSON form of CloudEvents (as the golden samples are written). */
+    public static CloudEvent fromStructured(JsonNode envelope) {
+        return new CloudEvent(envelope.path("id").asText(), envelope.path("source").asText(), envelope.path("type").asText(),
+                envelope.hasNonNull("subject") ? envelope.get("subject").asText() : null,
+                Instant.parse(envelope.path("time").asText()), envelope.get("data"));
+    }
+
     public <T> T dataAs(Class<T> payloadType) {
         return EventJson.fromTree(data, payloadType);
     }

@@ -1,6 +1,7 @@
 package org.lookout.contracts;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -19,4 +20,15 @@ public record ComplaintSubmitted(
         boolean anonymous,
         String reporterRef,
         Instant receivedAt) {
+
+    /** The schema's required fields: a record without them is malformed, for producer and consumer alike. */
+    public ComplaintSubmitted {
+        Objects.requireNonNull(reportId, "reportId");
+        Objects.requireNonNull(trackingNumber, "trackingNumber");
+        Objects.requireNonNull(itemCode, "itemCode");
+        Objects.requireNonNull(categoryCode, "categoryCode");
+        Objects.requireNonNull(communityCode, "communityCode");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
 }

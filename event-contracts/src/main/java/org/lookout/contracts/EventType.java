@@ -9,7 +9,9 @@ import java.util.Optional;
  */
 public enum EventType {
 
-    COMPLAINT_SUBMITTED("lookout.complaint.submitted.v1", Topics.COMPLAINT, ComplaintSubmitted.class);
+    COMPLAINT_SUBMITTED("lookout.complaint.submitted.v1", Topics.COMPLAINT, ComplaintSubmitted.class),
+    ESCALATION_SLA_WARNED("lookout.escalation.sla-warned.v1", Topics.ESCALATION, SlaWarned.class),
+    ESCALATION_SLA_BREACHED("lookout.escalation.sla-breached.v1", Topics.ESCALATION, SlaBreached.class);
 
     private final String type;
     private final String topic;

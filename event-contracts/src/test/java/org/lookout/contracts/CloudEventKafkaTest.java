@@ -90,4 +90,12 @@ class CloudEventKafkaTest {
         return new ConsumerRecord<>(Topics.COMPLAINT, 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, "k", value, headers,
                 java.util.Optional.empty());
     }
+
+    @Test
+    void dataWithoutARequiredFieldIsMalformed() {
+        CloudEvent event = CloudEvent.of("/x", EventType.COMPLAINT_SUBMITTED, "s", Instant.EPOCH, PAYLOAD);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.data()).remove("trackingNumber");
+
+        assertThatThrownBy(() -> event.dataAs(ComplaintSubmitted.class)).isInstanceOf(MalformedEventException.class);
+    }
 }

@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lookout.cadre.domain.Roles;
 import org.lookout.cadre.service.TipOffService;
+import org.lookout.security.CurrentCaller;
+import org.lookout.security.Roles;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

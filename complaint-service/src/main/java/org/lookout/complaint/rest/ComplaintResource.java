@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.lookout.complaint.domain.Caller;
 import org.lookout.complaint.service.IntakeService;
 import org.lookout.complaint.service.ReportQueryService;
 import org.lookout.complaint.service.SubmitReport;
+import org.lookout.security.Caller;
+import org.lookout.security.CurrentCaller;
+import org.lookout.security.Roles;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +46,7 @@ public class ComplaintResource {
     }
 
     @POST
-    @RolesAllowed({ Caller.RESIDENT, Caller.LOOKOUT, Caller.STAFF })
+    @RolesAllowed({ Roles.RESIDENT, Roles.LOOKOUT, Roles.STAFF })
     @Operation(summary = "File a report", description = "Residents and lookouts file through APP, WEB or LOOKOUT;"
             + " staff record VISIT, PHONE and LETTER reports of their community. Answers 201 with the tracking number.")
     public Uni<RestResponse<ReportView>> submit(@Valid @NotNull SubmitReport body) {
@@ -62,7 +64,7 @@ public class ComplaintResource {
     }
 
     @GET
-    @RolesAllowed({ Caller.RESIDENT, Caller.LOOKOUT })
+    @RolesAllowed({ Roles.RESIDENT, Roles.LOOKOUT })
     @Operation(summary = "The reports the caller filed, newest first")
     public Uni<List<ReportView>> mine() {
         return queries.filedBy(caller.get()).map(reports -> reports.stream().map(ReportView::of).toList());

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 
 import org.lookout.complaint.config.ComplaintConfig;
-import org.lookout.complaint.domain.Caller;
 import org.lookout.complaint.domain.Channel;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportHistoryEntry;
@@ -22,6 +21,8 @@ import org.lookout.complaint.repository.TrackingNumberRepository;
 import org.lookout.contracts.ReporterPseudonym;
 import org.lookout.problem.Problem;
 import org.lookout.problem.ProblemException;
+import org.lookout.security.Caller;
+import org.lookout.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -84,7 +85,7 @@ public class IntakeService {
         report.anonymous = command.anonymous();
         report.confidential = item.confidential;
         report.filedByRef = command.anonymous() ? null : ReporterPseudonym.of(config.pseudonymKey(), caller.subject());
-        report.filedByRole = caller.filingRole();
+        report.filedByRole = filingRole(caller);
         report.address = command.location().address().strip();
         report.building = command.location().building();
         report.latitude = command.location().latitude();
@@ -99,24 +100,32 @@ public class IntakeService {
         entry.reportId = report.id;
         entry.at = report.receivedAt;
         entry.toStatus = ReportStatus.RECEIVED;
-        entry.actorRole = caller.filingRole();
+        entry.actorRole = filingRole(caller);
         entry.note = "received via " + report.channel;
         return entry;
     }
 
+    /** The role a report records as its filer: the most specific one the caller holds. */
+    private static String filingRole(Caller caller) {
+        if (caller.is(Roles.STAFF)) {
+            return Roles.STAFF;
+        }
+        return caller.is(Roles.LOOKOUT) ? Roles.LOOKOUT : Roles.RESIDENT;
+    }
+
     private static void checkChannel(Channel channel, Caller caller) {
-        boolean allowed = caller.is(Caller.STAFF)
+        boolean allowed = caller.is(Roles.STAFF)
                 ? Channel.RECORDED_BY_STAFF.contains(channel)
-                : channel == Channel.WEB || channel == Channel.APP || channel == Channel.LOOKOUT && caller.is(Caller.LOOKOUT);
+                : channel == Channel.WEB || channel == Channel.APP || channel == Channel.LOOKOUT && caller.is(Roles.LOOKOUT);
         if (!allowed) {
-            throw ProblemException.unprocessable("channel", caller.is(Caller.STAFF)
+            throw ProblemException.unprocessable("channel", caller.is(Roles.STAFF)
                     ? "staff record reports that came by " + Channel.RECORDED_BY_STAFF
                     : "is not a channel you can file through");
         }
     }
 
     private static void checkCommunityScope(String communityCode, Caller caller) {
-        if (caller.community().filter(communityCode::equals).isEmpty()) {
+        if (!caller.inCommunity(communityCode)) {
             throw new ProblemException(403, "Forbidden", "you can only file reports in your own community",
                     List.of(new Problem.FieldError("communityCode", "is not your community")));
         }

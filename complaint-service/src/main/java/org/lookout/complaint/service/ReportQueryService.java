@@ -6,12 +6,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.complaint.config.ComplaintConfig;
-import org.lookout.complaint.domain.Caller;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.repository.ReferenceDataRepository;
 import org.lookout.complaint.repository.ReportRepository;
 import org.lookout.contracts.ReporterPseudonym;
 import org.lookout.problem.ProblemException;
+import org.lookout.security.Caller;
+import org.lookout.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -44,17 +45,17 @@ public class ReportQueryService {
     }
 
     private Uni<Boolean> visible(Report report, Caller caller) {
-        if (caller.is(Caller.ADMIN)) {
+        if (caller.is(Roles.ADMIN)) {
             return Uni.createFrom().item(true);
         }
         if (report.confidential) {
             // reports about officials: inspectors only, never community staff
-            return Uni.createFrom().item(caller.is(Caller.INSPECTOR) || filedByCaller(report, caller));
+            return Uni.createFrom().item(caller.is(Roles.INSPECTOR) || filedByCaller(report, caller));
         }
-        if (caller.is(Caller.STAFF) && caller.community().filter(report.communityCode::equals).isPresent()) {
+        if (caller.is(Roles.STAFF) && caller.community().filter(report.communityCode::equals).isPresent()) {
             return Uni.createFrom().item(true);
         }
-        if (caller.is(Caller.SUPERVISOR) && caller.street().isPresent()) {
+        if (caller.is(Roles.SUPERVISOR) && caller.street().isPresent()) {
             return referenceData.community(report.communityCode)
                     .map(community -> community != null && caller.street().get().equals(community.streetCode));
         }
@@ -63,7 +64,7 @@ public class ReportQueryService {
 
     private boolean filedByCaller(Report report, Caller caller) {
         return report.filedByRef != null
-                && (caller.is(Caller.RESIDENT) || caller.is(Caller.LOOKOUT))
+                && (caller.is(Roles.RESIDENT) || caller.is(Roles.LOOKOUT))
                 && report.filedByRef.equals(ReporterPseudonym.of(config.pseudonymKey(), caller.subject()));
     }
 }

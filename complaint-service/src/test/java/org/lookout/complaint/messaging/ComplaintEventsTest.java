@@ -8,24 +8,17 @@ import static org.lookout.complaint.ComplaintTestSupport.report;
 import static org.lookout.complaint.ComplaintTestSupport.submit;
 
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.CloudEventKafka;
-import org.lookout.contracts.EventJson;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.Topics;
+import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
 import org.lookout.testsupport.TopicProbe;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -53,7 +46,7 @@ class ComplaintEventsTest {
         assertThat(TopicProbe.header(record, "content-type")).contains("application/json");
         assertThat(event.data().path("reportId").asText()).isEqualTo(id);
         assertThat(event.data().path("reporterRef").asText()).startsWith("rp1_");
-        assertMatchesGoldenSample(EventType.COMPLAINT_SUBMITTED, event.data());
+        ContractAssertions.assertMatchesGoldenSample(EventType.COMPLAINT_SUBMITTED, event.data());
     }
 
     @Test
@@ -82,20 +75,4 @@ class ComplaintEventsTest {
         assertThat(CloudEventKafka.fromRecord(record).type()).isEqualTo(EventType.COMPLAINT_SUBMITTED.type());
     }
 
-    /** The producer side of the contract: valid against the schema and with exactly the golden sample's fields. */
-    static void assertMatchesGoldenSample(EventType type, JsonNode data) {
-        JsonNode golden = EventJson.readResource(type.sampleResource()).get("data");
-        JsonNode schema = EventJson.readResource(type.schemaResource());
-
-        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(data)).isEmpty();
-        assertThat(fieldNames(data)).isEqualTo(fieldNames(golden));
-    }
-
-    private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new TreeSet<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            names.add(it.next());
-        }
-        return names;
-    }
 }

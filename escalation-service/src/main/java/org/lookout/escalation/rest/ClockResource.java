@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lookout.escalation.domain.Caller;
 import org.lookout.escalation.domain.SlaClock;
 import org.lookout.escalation.service.SlaClockService;
+import org.lookout.security.Caller;
+import org.lookout.security.CurrentCaller;
+import org.lookout.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
@@ -43,7 +45,7 @@ public class ClockResource {
     }
 
     @GET
-    @RolesAllowed({ Caller.STAFF, Caller.SUPERVISOR, Caller.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "The SLA clocks of a report: staff of its community, supervisors of its street, admin;"
             + " 404 outside that scope")
     public Uni<List<ClockView>> clocks(@PathParam("reportId") UUID reportId) {

@@ -6,18 +6,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.escalation.config.EscalationConfig;
-import org.lookout.escalation.domain.Caller;
 import org.lookout.escalation.domain.ClockState;
 import org.lookout.escalation.domain.Deadline;
 import org.lookout.escalation.domain.SlaClock;
 import org.lookout.escalation.domain.WorkingCalendar;
 import org.lookout.escalation.repository.CommunityRepository;
 import org.lookout.escalation.repository.SlaClockRepository;
-import org.lookout.outbox.IdempotentConsumer;
 import org.lookout.problem.ProblemException;
+import org.lookout.security.Caller;
+import org.lookout.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -26,33 +25,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SlaClockService {
 
-    /** The name under which this consumer records the events it has applied. */
-    public static final String CONSUMER = "escalation.sla-clocks";
-
     private final SlaClockRepository clocks;
     private final CommunityRepository communities;
     private final CalendarService calendar;
     private final SlaPolicy policy;
-    private final IdempotentConsumer idempotent;
     private final EscalationConfig config;
 
     SlaClockService(SlaClockRepository clocks, CommunityRepository communities, CalendarService calendar, SlaPolicy policy,
-            IdempotentConsumer idempotent, EscalationConfig config) {
+            EscalationConfig config) {
         this.clocks = clocks;
         this.communities = communities;
         this.calendar = calendar;
         this.policy = policy;
-        this.idempotent = idempotent;
         this.config = config;
     }
 
-    /**
-     * Starts the clocks of a received report, counting from its receipt. Answers false when the event had been applied
-     * before (a redelivery): then nothing changes.
-     */
-    public Uni<Boolean> onSubmitted(CloudEvent event, ComplaintSubmitted submitted) {
-        return calendar.current().chain(workingCalendar -> idempotent.once(CONSUMER, event,
-                () -> start(workingCalendar, submitted)));
+    /** Starts the clocks of a received report, counting from its receipt; runs in the consumer's transaction. */
+    public Uni<Void> onSubmitted(ComplaintSubmitted submitted) {
+        return calendar.current().chain(workingCalendar -> start(workingCalendar, submitted));
     }
 
     private Uni<Void> start(WorkingCalendar workingCalendar, ComplaintSubmitted submitted) {
@@ -102,17 +92,17 @@ public class SlaClockService {
     }
 
     private Uni<Boolean> visible(SlaClock clock, Caller caller) {
-        if (caller.is(Caller.ADMIN)) {
+        if (caller.is(Roles.ADMIN)) {
             return Uni.createFrom().item(true);
         }
         if (clock.confidential) {
             // reports about officials: never shown to community staff or the street office
             return Uni.createFrom().item(false);
         }
-        if (caller.is(Caller.STAFF) && caller.community().filter(clock.communityCode::equals).isPresent()) {
+        if (caller.is(Roles.STAFF) && caller.community().filter(clock.communityCode::equals).isPresent()) {
             return Uni.createFrom().item(true);
         }
-        Optional<String> street = caller.is(Caller.SUPERVISOR) ? caller.street() : Optional.empty();
+        Optional<String> street = caller.is(Roles.SUPERVISOR) ? caller.street() : Optional.empty();
         if (street.isEmpty()) {
             return Uni.createFrom().item(false);
         }

@@ -84,7 +84,7 @@ class ComplaintEventsConsumerTest {
         GoldenComplaintEvents.send(event);
         GoldenComplaintEvents.send(marker);
 
-        await().atMost(DEFAULT_WAIT).until(() -> EscalationDatabase.processed(SlaClockService.CONSUMER, marker.id()));
+        await().atMost(DEFAULT_WAIT).until(() -> EscalationDatabase.processed(ComplaintEventsConsumer.CONSUMER, marker.id()));
         assertThat(awaitClocks(GoldenComplaintEvents.reportId(event)).getList("")).hasSize(1);
         assertThat(EscalationDatabase.number("select count(*) from processed_event where event_id = ?", event.id()))
                 .isEqualTo(1);
@@ -120,7 +120,7 @@ class ComplaintEventsConsumerTest {
         GoldenComplaintEvents.send(other);
         GoldenComplaintEvents.send(marker);
 
-        await().atMost(DEFAULT_WAIT).until(() -> EscalationDatabase.processed(SlaClockService.CONSUMER, marker.id()));
+        await().atMost(DEFAULT_WAIT).until(() -> EscalationDatabase.processed(ComplaintEventsConsumer.CONSUMER, marker.id()));
         assertThat(EscalationDatabase.number("select count(*) from processed_event where event_id = ?", other.id()))
                 .isZero();
         assertThat(awaitClocks(submitted.subject()).getList("")).hasSize(1);

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lookout.notification.domain.Language;
-import org.lookout.notification.domain.Roles;
 import org.lookout.notification.service.InboxService;
+import org.lookout.security.CurrentCaller;
+import org.lookout.security.Roles;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

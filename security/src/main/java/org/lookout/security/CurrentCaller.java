@@ -1,15 +1,14 @@
-package org.lookout.escalation.rest;
+package org.lookout.security;
 
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.lookout.escalation.domain.Caller;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Reads the caller's scope from the verified token: roles, and the community or street it is bound to. */
+/** The caller of the current request, read from the verified token. */
 @RequestScoped
 public class CurrentCaller {
 
@@ -22,11 +21,15 @@ public class CurrentCaller {
     }
 
     public Caller get() {
-        return new Caller(token.getSubject(), identity.getRoles(), claim("community"), claim("street"));
+        return new Caller(token.getSubject(), identity.getRoles(), claim("community"), claim("street"), claim("agency"));
+    }
+
+    public String subject() {
+        return token.getSubject();
     }
 
     private Optional<String> claim(String name) {
         Object value = token.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString()).filter(s -> !s.isBlank());
+        return value == null ? Optional.empty() : Optional.of(value.toString()).filter(text -> !text.isBlank());
     }
 }

@@ -1,9 +1,0 @@
-package org.lookout.contracts;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** 75 % of an SLA clock's working time has passed ({@code lookout.escalation.sla-warning.v1}). References only. */
-public record SlaWarning(UUID reportId, String clockKind, String communityCode, String streetCode, String itemCode,
-        boolean confidential, int workingDays, Instant startedAt, Instant dueAt, boolean provisional, Instant warnedAt) {
-}
