@@ -50,7 +50,11 @@ JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
 if [ ! -f "$JAR" ]; then
   (cd "$ROOT" && ./mvnw -B -q -pl gateway -am package -DskipTests)
 fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# the same JDK search as ./lookout (JAVA_HOME, PATH, the usual folders): a JDK >= 21 or a clear message
+# shellcheck source=../../deploy/local/common.sh
+source "$ROOT/deploy/local/common.sh"
+find_jdk
+JAVA="$JAVA_HOME/bin/java"
 
 mkdir -p "$WORK/logs"
 cat > "$WORK/nginx.conf" <<NGINX
