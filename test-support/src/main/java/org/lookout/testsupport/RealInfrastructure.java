@@ -63,12 +63,10 @@ public final class RealInfrastructure implements QuarkusTestResourceLifecycleMan
             ensureDatabase(running, database);
             lastDatabase = database;
             Map<String, String> config = new LinkedHashMap<>();
-            config.put("quarkus.datasource.devservices.enabled", "false");
             config.put("quarkus.datasource.username", database);
             config.put("quarkus.datasource.password", database);
             config.put("quarkus.datasource.reactive.url", reactiveUrl(database));
             config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
-            config.put("quarkus.kafka.devservices.enabled", "false");
             config.put("kafka.bootstrap.servers", running.kafkaBootstrapServers());
             return config;
         }
