@@ -39,4 +39,12 @@ public interface EscalationConfig {
     /** Most clocks one sweep warns or breaches per transaction; the rest wait for the next sweep. */
     @WithDefault("200")
     int sweepBatchSize();
+
+    /** How often each instance rereads the calendar, to pick up another instance's overrides; {@code off} disables it. */
+    @WithDefault("5m")
+    String calendarRefreshInterval();
+
+    /** From the first day of this month on, the next year's missing notice is reported too. */
+    @WithDefault("12")
+    int nextYearNoticeExpectedFromMonth();
 }

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.tyme.holiday.LegalHoliday;
 
@@ -31,6 +33,14 @@ public final class StatutoryNotices {
     /** The days the notice of {@code year} names; empty when the library does not carry that notice. */
     public static List<NoticeDay> of(int year) {
         return Holder.NOTICES.getOrDefault(year, List.of());
+    }
+
+    /** The notice day on {@code date}, if a notice names it (a late-December make-up day belongs to the next year's). */
+    public static Optional<NoticeDay> day(LocalDate date) {
+        return Stream.of(of(date.getYear()), of(date.getYear() + 1))
+                .flatMap(List::stream)
+                .filter(day -> day.date().equals(date))
+                .findFirst();
     }
 
     /** The library's data never changes while it runs: scanned once, on first use. */

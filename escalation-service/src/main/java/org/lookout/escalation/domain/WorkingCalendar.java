@@ -54,7 +54,12 @@ public final class WorkingCalendar {
         if (entry != null) {
             return new Day(date, entry.kind(), entry.name(), provisional);
         }
-        return new Day(date, weekend(date) ? DayKind.WEEKEND : DayKind.WORKDAY, null, provisional);
+        return new Day(date, plainKind(date), null, provisional);
+    }
+
+    /** What the plain Monday–Friday rule says of a day, without any notice or override. */
+    public static DayKind plainKind(LocalDate date) {
+        return weekend(date) ? DayKind.WEEKEND : DayKind.WORKDAY;
     }
 
     public boolean isWorkingDay(LocalDate date) {

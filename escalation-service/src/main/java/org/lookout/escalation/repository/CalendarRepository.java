@@ -1,9 +1,11 @@
 package org.lookout.escalation.repository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.lookout.escalation.domain.CalendarDay;
@@ -23,6 +25,19 @@ public class CalendarRepository {
     public Uni<List<CalendarDay>> days() {
         return session().chain(session -> session
                 .createSelectionQuery("from CalendarDay order by day", CalendarDay.class).getResultList());
+    }
+
+    /** The stored row of a day, locked until the transaction ends; null when the weekday rule alone decides it. */
+    public Uni<CalendarDay> dayForUpdate(LocalDate day) {
+        return session().chain(session -> session.find(CalendarDay.class, day, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Uni<Void> persist(CalendarDay day) {
+        return session().chain(session -> session.persist(day));
+    }
+
+    public Uni<Void> remove(CalendarDay day) {
+        return session().chain(session -> session.remove(day));
     }
 
     /**

@@ -6,8 +6,17 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -15,8 +24,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lookout.escalation.domain.DayKind;
+import org.lookout.escalation.domain.WorkingCalendar;
 import org.lookout.escalation.service.CalendarService;
 import org.lookout.problem.ProblemException;
+import org.lookout.security.CurrentCaller;
+import org.lookout.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,10 +46,19 @@ public class CalendarResource {
     public record DeadlineView(Instant from, int workingDays, Instant dueAt, boolean provisional) {
     }
 
-    private final CalendarService calendar;
+    private static final int MAX_REASON = 500;
 
-    CalendarResource(CalendarService calendar) {
+    /** An administrator's override of one day; the reason goes to the audit trail. */
+    public record DayOverride(@NotNull DayKind kind, @Size(max = 50) String name,
+            @NotBlank @Size(max = MAX_REASON) String reason) {
+    }
+
+    private final CalendarService calendar;
+    private final CurrentCaller caller;
+
+    CalendarResource(CalendarService calendar, CurrentCaller caller) {
         this.calendar = calendar;
+        this.caller = caller;
     }
 
     @GET
@@ -44,9 +66,34 @@ public class CalendarResource {
     public Uni<List<DayView>> days(
             @Parameter(description = "first day, e.g. 2026-02-01") @QueryParam("from") String from,
             @Parameter(description = "last day, e.g. 2026-02-28") @QueryParam("to") String to) {
-        return calendar.days(date("from", from), date("to", to)).map(days -> days.stream()
-                .map(day -> new DayView(day.date(), day.kind().name(), day.kind().working(), day.name(), day.provisional()))
+        return calendar.days(date("from", from), date("to", to)).map(days -> days.stream().map(CalendarResource::view)
                 .toList());
+    }
+
+    @PUT
+    @Path("/days/{date}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Sets what a day is, overriding the notice and the weekday rule (admin); audited. New deadlines"
+            + " use it at once; running clocks keep theirs.")
+    public Uni<DayView> override(@Parameter(description = "the day, e.g. 2026-03-02") @PathParam("date") String date,
+            @Valid @NotNull DayOverride body) {
+        return calendar.override(date("date", date), body.kind(), blankToNull(body.name()), body.reason().strip(),
+                caller.subject()).map(CalendarResource::view);
+    }
+
+    @DELETE
+    @Path("/days/{date}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Drops an administrator's override: the day is again what the notice or the weekday rule says"
+            + " (admin); audited; 404 when the day has no override")
+    public Uni<DayView> clearOverride(@Parameter(description = "the day, e.g. 2026-03-02") @PathParam("date") String date,
+            @Parameter(description = "why, for the audit trail") @QueryParam("reason") String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw ProblemException.badRequest("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        return calendar.clearOverride(date("date", date), blankToNull(reason), caller.subject())
+                .map(CalendarResource::view);
     }
 
     @GET
@@ -59,6 +106,14 @@ public class CalendarResource {
         return calendar.deadline(instant("from", from), count("workingDays", workingDays))
                 .map(deadline -> new DeadlineView(deadline.from(), deadline.workingDays(), deadline.dueAt(),
                         deadline.provisional()));
+    }
+
+    private static DayView view(WorkingCalendar.Day day) {
+        return new DayView(day.date(), day.kind().name(), day.kind().working(), day.name(), day.provisional());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static LocalDate date(String parameter, String value) {
