@@ -34,4 +34,11 @@ public final class ComplaintTestSupport {
                 .when().post("/api/complaints")
                 .then();
     }
+
+    /** A lifecycle command, e.g. {@code command(token, id, "accept", "{}")}. */
+    public static ValidatableResponse command(String token, String reportId, String action, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/complaints/" + reportId + "/" + action)
+                .then();
+    }
 }

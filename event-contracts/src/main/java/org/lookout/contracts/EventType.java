@@ -10,6 +10,14 @@ import java.util.Optional;
 public enum EventType {
 
     COMPLAINT_SUBMITTED("lookout.complaint.submitted.v1", Topics.COMPLAINT, ComplaintSubmitted.class),
+    COMPLAINT_ACCEPTED("lookout.complaint.accepted.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_REJECTED("lookout.complaint.rejected.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_ASSIGNED("lookout.complaint.assigned.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_RESPONDED("lookout.complaint.responded.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_RESOLVED("lookout.complaint.resolved.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_RATED("lookout.complaint.rated.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_REOPENED("lookout.complaint.reopened.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_CLOSED("lookout.complaint.closed.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
     ESCALATION_SLA_WARNED("lookout.escalation.sla-warned.v1", Topics.ESCALATION, SlaWarned.class),
     ESCALATION_SLA_BREACHED("lookout.escalation.sla-breached.v1", Topics.ESCALATION, SlaBreached.class);
 

@@ -72,6 +72,40 @@ public class Report {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reject_reason")
+    public RejectReason rejectReason;
+
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assignee_unit")
+    public AssigneeUnit assigneeUnit;
+
+    /** The staff member's account when {@link #assigneeUnit} is STAFF; never on a topic. */
+    @Column(name = "assignee_staff")
+    public String assigneeStaff;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "response_kind")
+    public ResponseKind responseKind;
+
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+
+    @Column(length = 1000)
+    public String resolution;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** The reporter's rating of the last resolution; null until rated. */
+    public Boolean satisfied;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Version
     public int version;
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.complaint.domain.Report;
 import org.lookout.contracts.CloudEvent;
+import org.lookout.complaint.domain.ReportStatus;
+import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.contracts.EventType;
 import org.lookout.outbox.Outbox;
@@ -30,6 +32,20 @@ public class ComplaintEvents {
                 report.categoryCode, report.communityCode, report.channel.name(), report.confidential, report.anonymous,
                 report.filedByRef, report.receivedAt);
         return publish(report, EventType.COMPLAINT_SUBMITTED, payload, report.receivedAt);
+    }
+
+    /** A lifecycle change; the type-specific references are read from the report as the change left it. */
+    public Uni<Void> statusChanged(EventType type, Report report, ReportStatus from, Instant at) {
+        ComplaintStatusChanged payload = ComplaintStatusChanged.of(report.id, report.trackingNumber, report.itemCode,
+                report.categoryCode, report.communityCode, report.confidential, from.name(), report.status.name(), at);
+        payload = switch (type) {
+            case COMPLAINT_REJECTED -> payload.withRejection(report.rejectReason.name(), report.duplicateOf);
+            case COMPLAINT_ASSIGNED -> payload.withAssignee(report.assigneeUnit.name());
+            case COMPLAINT_RATED -> payload.withRating(report.satisfied);
+            case COMPLAINT_CLOSED -> payload.withResolvable(report.status == ReportStatus.CLOSED);
+            default -> payload;
+        };
+        return publish(report, type, payload, at);
     }
 
     private Uni<Void> publish(Report report, EventType type, Object payload, Instant at) {

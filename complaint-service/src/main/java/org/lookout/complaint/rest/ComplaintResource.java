@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lookout.complaint.service.IntakeService;
+import org.lookout.complaint.service.LifecycleCommand;
+import org.lookout.complaint.service.LifecycleService;
 import org.lookout.complaint.service.ReportQueryService;
 import org.lookout.complaint.service.SubmitReport;
 import org.lookout.security.Caller;
@@ -37,11 +39,13 @@ public class ComplaintResource {
 
     private final IntakeService intake;
     private final ReportQueryService queries;
+    private final LifecycleService lifecycle;
     private final CurrentCaller caller;
 
-    ComplaintResource(IntakeService intake, ReportQueryService queries, CurrentCaller caller) {
+    ComplaintResource(IntakeService intake, ReportQueryService queries, LifecycleService lifecycle, CurrentCaller caller) {
         this.intake = intake;
         this.queries = queries;
+        this.lifecycle = lifecycle;
         this.caller = caller;
     }
 
@@ -68,5 +72,69 @@ public class ComplaintResource {
     @Operation(summary = "The reports the caller filed, newest first")
     public Uni<List<ReportView>> mine() {
         return queries.filedBy(caller.get()).map(reports -> reports.stream().map(ReportView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of a report, oldest first, for those who may see the report")
+    public Uni<List<HistoryEntryView>> history(@PathParam("id") UUID id) {
+        return queries.history(id, caller.get()).map(entries -> entries.stream().map(HistoryEntryView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Accept a received report for handling (RECEIVED → ACCEPTED)")
+    public Uni<ReportView> accept(@PathParam("id") UUID id, @Valid LifecycleCommand.Accept body) {
+        return lifecycle.accept(id, body == null ? new LifecycleCommand.Accept(null) : body, caller.get())
+                .map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Reject a report as DUPLICATE (of duplicateOf), OUT_OF_SCOPE or SPAM")
+    public Uni<ReportView> reject(@PathParam("id") UUID id, @Valid @NotNull LifecycleCommand.Reject body) {
+        return lifecycle.reject(id, body, caller.get()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Assign a report to a staff member or a named unit (again after REOPENED)")
+    public Uni<ReportView> assign(@PathParam("id") UUID id, @Valid @NotNull LifecycleCommand.Assign body) {
+        return lifecycle.assign(id, body, caller.get()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/respond")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Record the on-site visit or first contact")
+    public Uni<ReportView> respond(@PathParam("id") UUID id, @Valid @NotNull LifecycleCommand.Respond body) {
+        return lifecycle.respond(id, body, caller.get()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Record the result; the reporter is asked for a rating")
+    public Uni<ReportView> resolve(@PathParam("id") UUID id, @Valid @NotNull LifecycleCommand.Resolve body) {
+        return lifecycle.resolve(id, body, caller.get()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/feedback")
+    @RolesAllowed({ Roles.RESIDENT, Roles.LOOKOUT })
+    @Operation(summary = "The reporter rates a resolved report: satisfied closes it, not satisfied reopens it")
+    public Uni<ReportView> feedback(@PathParam("id") UUID id, @Valid @NotNull LifecycleCommand.Feedback body) {
+        return lifecycle.feedback(id, body, caller.get()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @Operation(summary = "Close a resolved report, or (resolvable false) close a responded one as not resolvable")
+    public Uni<ReportView> close(@PathParam("id") UUID id, @Valid @NotNull LifecycleCommand.Close body) {
+        return lifecycle.close(id, body, caller.get()).map(ReportView::of);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.complaint.domain.Report;
+import org.lookout.complaint.domain.ReportHistoryEntry;
 import org.lookout.complaint.repository.ReferenceDataRepository;
 import org.lookout.complaint.repository.ReportRepository;
 import org.lookout.contracts.ReporterPseudonym;
@@ -62,7 +63,14 @@ public class ReportQueryService {
         return Uni.createFrom().item(filedByCaller(report, caller));
     }
 
-    private boolean filedByCaller(Report report, Caller caller) {
+    /** The report's history, for those who may see the report. */
+    @WithSession
+    public Uni<List<ReportHistoryEntry>> history(UUID id, Caller caller) {
+        return find(id, caller).chain(report -> reports.history(report.id));
+    }
+
+    /** Whether the caller is the resident or lookout who filed the report. */
+    boolean filedByCaller(Report report, Caller caller) {
         return report.filedByRef != null
                 && (caller.is(Roles.RESIDENT) || caller.is(Roles.LOOKOUT))
                 && report.filedByRef.equals(ReporterPseudonym.of(config.pseudonymKey(), caller.subject()));

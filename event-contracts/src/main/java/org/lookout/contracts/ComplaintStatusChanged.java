@@ -1,0 +1,69 @@
+package org.lookout.contracts;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A report moved from one status to another ({@code lookout.complaint.<accepted|rejected|...>.v1}). One record for
+ * the whole lifecycle: each type has its own schema and golden sample naming which of the type-specific references
+ * ({@code rejectReason}, {@code duplicateOf}, {@code assigneeUnit}, {@code satisfied}, {@code resolvable}) it
+ * carries; the others are absent. References only: no name, phone, note text or reporter identity.
+ */
+public record ComplaintStatusChanged(
+        UUID reportId,
+        String trackingNumber,
+        String itemCode,
+        String categoryCode,
+        String communityCode,
+        boolean confidential,
+        String fromStatus,
+        String toStatus,
+        Instant changedAt,
+        String rejectReason,
+        UUID duplicateOf,
+        String assigneeUnit,
+        Boolean satisfied,
+        Boolean resolvable) {
+
+    /** The required fields of every lifecycle schema: a record without them is malformed, for producer and consumer alike. */
+    public ComplaintStatusChanged {
+        Objects.requireNonNull(reportId, "reportId");
+        Objects.requireNonNull(trackingNumber, "trackingNumber");
+        Objects.requireNonNull(itemCode, "itemCode");
+        Objects.requireNonNull(categoryCode, "categoryCode");
+        Objects.requireNonNull(communityCode, "communityCode");
+        Objects.requireNonNull(fromStatus, "fromStatus");
+        Objects.requireNonNull(toStatus, "toStatus");
+        Objects.requireNonNull(changedAt, "changedAt");
+    }
+
+    /** A change without type-specific references (accepted, responded, resolved, reopened). */
+    public static ComplaintStatusChanged of(UUID reportId, String trackingNumber, String itemCode, String categoryCode,
+            String communityCode, boolean confidential, String fromStatus, String toStatus, Instant changedAt) {
+        return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
+                fromStatus, toStatus, changedAt, null, null, null, null, null);
+    }
+
+    public ComplaintStatusChanged withRejection(String reason, UUID duplicateOf) {
+        Objects.requireNonNull(reason, "rejectReason");
+        return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
+                fromStatus, toStatus, changedAt, reason, duplicateOf, assigneeUnit, satisfied, resolvable);
+    }
+
+    public ComplaintStatusChanged withAssignee(String unit) {
+        Objects.requireNonNull(unit, "assigneeUnit");
+        return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
+                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, unit, satisfied, resolvable);
+    }
+
+    public ComplaintStatusChanged withRating(boolean satisfiedWithHandling) {
+        return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
+                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, assigneeUnit, satisfiedWithHandling, resolvable);
+    }
+
+    public ComplaintStatusChanged withResolvable(boolean wasResolvable) {
+        return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
+                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, assigneeUnit, satisfied, wasResolvable);
+    }
+}
