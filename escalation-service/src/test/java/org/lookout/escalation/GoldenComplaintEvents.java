@@ -31,6 +31,23 @@ public final class GoldenComplaintEvents {
         });
     }
 
+    /**
+     * The golden lifecycle sample of {@code type} (e.g. {@code responded}) as an event of the report {@code submitted}
+     * announced: its report id, tracking number, item, category, community and confidentiality; changed (and sent) at
+     * {@code changedAt}. Fresh event id.
+     */
+    public static CloudEvent lifecycle(EventType type, CloudEvent submitted, Instant changedAt) {
+        CloudEvent sample = GoldenEvents.fresh(type, data -> {
+            for (String field : new String[] { "reportId", "trackingNumber", "itemCode", "categoryCode",
+                    "communityCode", "confidential" }) {
+                data.set(field, submitted.data().get(field));
+            }
+            data.put("changedAt", changedAt.toString());
+        });
+        return new CloudEvent(sample.id(), sample.source(), sample.type(), submitted.subject(), changedAt,
+                sample.data());
+    }
+
     public static String reportId(CloudEvent event) {
         return GoldenEvents.reportId(event);
     }

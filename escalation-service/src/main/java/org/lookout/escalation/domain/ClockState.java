@@ -1,6 +1,10 @@
 package org.lookout.escalation.domain;
 
-/** Where a clock is in its life; issue 4 adds the transitions (stop, pause, restart, cancel). */
+/**
+ * Where a clock is in its life: RUNNING from receipt (or a reopening), STOPPED by the report's response or resolution,
+ * CANCELLED when the report is rejected or closed first, BREACHED by the sweep. Only RUNNING clocks warn or breach.
+ * PAUSED (waiting for the reporter) is not entered yet.
+ */
 public enum ClockState {
     RUNNING,
     PAUSED,

@@ -62,6 +62,14 @@ public class SlaClock {
     @Column(name = "breached_at")
     public Instant breachedAt;
 
+    /** When the clock stopped or was cancelled, by the report event's change time; null while it runs. */
+    @Column(name = "stopped_at")
+    public Instant stoppedAt;
+
+    /** Whether it stopped at or before {@link #dueAt}; null while it runs and for a cancelled clock. */
+    @Column(name = "met")
+    public Boolean met;
+
     @Version
     public int version;
 }

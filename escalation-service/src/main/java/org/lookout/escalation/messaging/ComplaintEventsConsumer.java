@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.contracts.EventType;
 import org.lookout.escalation.service.SlaClockService;
@@ -13,8 +14,10 @@ import org.lookout.outbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Report events from complaint-service, one record at a time so one report's events are applied in order: a received
- * report starts its clocks, once; other types are skipped; an invalid record goes to the dead-letter topic.
+ * Report events from complaint-service, one record at a time so one report's events (keyed by report id) are applied in
+ * order, each once: submitted starts the clocks, responded / resolved stop them, reopened restarts one, rejected and
+ * closed cancel the running ones; other types (accepted, assigned, rated) are skipped; an invalid record goes to the
+ * dead-letter topic.
  */
 @ApplicationScoped
 public class ComplaintEventsConsumer {
@@ -26,7 +29,15 @@ public class ComplaintEventsConsumer {
 
     ComplaintEventsConsumer(IdempotentConsumer idempotent, SlaClockService clocks) {
         this.router = EventRouter.of(CONSUMER, idempotent)
-                .on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class, (event, report) -> clocks.onSubmitted(report));
+                .on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class, (event, report) -> clocks.onSubmitted(report))
+                .on(EventType.COMPLAINT_RESPONDED, ComplaintStatusChanged.class,
+                        (event, change) -> clocks.onResponded(change))
+                .on(EventType.COMPLAINT_RESOLVED, ComplaintStatusChanged.class,
+                        (event, change) -> clocks.onResolved(change))
+                .on(EventType.COMPLAINT_REOPENED, ComplaintStatusChanged.class,
+                        (event, change) -> clocks.onReopened(change))
+                .on(EventType.COMPLAINT_REJECTED, ComplaintStatusChanged.class, (event, change) -> clocks.onEnded(change))
+                .on(EventType.COMPLAINT_CLOSED, ComplaintStatusChanged.class, (event, change) -> clocks.onEnded(change));
     }
 
     @Incoming("lookout-complaint-v1")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.lookout.escalation.domain.ClockKind;
 import org.lookout.escalation.domain.SlaClock;
@@ -18,6 +19,14 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
 
     public Uni<List<SlaClock>> ofReport(UUID reportId) {
         return list("reportId", Sort.ascending("kind"), reportId);
+    }
+
+    /**
+     * The clocks of a report, locked for this transaction: a change waits for a sweep that holds one of them (and the
+     * sweep skips them meanwhile), then sees its current state.
+     */
+    public Uni<List<SlaClock>> lockOfReport(UUID reportId) {
+        return find("reportId", Sort.ascending("kind"), reportId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<Boolean> exists(UUID reportId, ClockKind kind) {

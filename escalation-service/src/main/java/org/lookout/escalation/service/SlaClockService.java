@@ -1,13 +1,16 @@
 package org.lookout.escalation.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.escalation.config.EscalationConfig;
+import org.lookout.escalation.domain.ClockKind;
 import org.lookout.escalation.domain.ClockState;
 import org.lookout.escalation.domain.Deadline;
 import org.lookout.escalation.domain.SlaClock;
@@ -21,7 +24,11 @@ import org.lookout.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** The SLA clocks of reports: started by report events (each event once), read within the caller's scope. */
+/**
+ * The SLA clocks of reports, driven by report events (each event once, in the consumer's transaction, in per-report
+ * order): started on receipt, stopped on response / resolution, restarted on reopening, cancelled on rejection or
+ * closing; read within the caller's scope. Events of a report without clocks change nothing.
+ */
 @ApplicationScoped
 public class SlaClockService {
 
@@ -57,7 +64,6 @@ public class SlaClockService {
     }
 
     private SlaClock newClock(WorkingCalendar workingCalendar, ComplaintSubmitted submitted, SlaPolicy.ClockSpec spec) {
-        Deadline deadline = workingCalendar.deadline(submitted.receivedAt(), spec.workingDays());
         SlaClock clock = new SlaClock();
         clock.id = UUID.randomUUID();
         clock.reportId = submitted.reportId();
@@ -66,13 +72,85 @@ public class SlaClockService {
         clock.itemCode = submitted.itemCode();
         clock.confidential = submitted.confidential();
         clock.workingDays = spec.workingDays();
-        clock.startedAt = submitted.receivedAt();
-        clock.warnAt = workingCalendar.pointInWorkingTime(submitted.receivedAt(), spec.workingDays(),
-                config.warningFraction());
+        runFrom(clock, workingCalendar, submitted.receivedAt());
+        return clock;
+    }
+
+    /** (Re)starts a clock counting its working days from {@code from}, on the calendar as it is now. */
+    private void runFrom(SlaClock clock, WorkingCalendar workingCalendar, Instant from) {
+        Deadline deadline = workingCalendar.deadline(from, clock.workingDays);
+        clock.startedAt = from;
+        clock.warnAt = workingCalendar.pointInWorkingTime(from, clock.workingDays, config.warningFraction());
         clock.dueAt = deadline.dueAt();
         clock.provisional = deadline.provisional();
         clock.state = ClockState.RUNNING;
-        return clock;
+        clock.warnedAt = null;
+        clock.breachedAt = null;
+        clock.stoppedAt = null;
+        clock.met = null;
+    }
+
+    /** The report was responded to (on site): its response clock stops. Runs in the consumer's transaction. */
+    public Uni<Void> onResponded(ComplaintStatusChanged change) {
+        return stop(change, ClockKind.RESPONSE);
+    }
+
+    /** The report was resolved: its resolution clock stops, if it has one. */
+    public Uni<Void> onResolved(ComplaintStatusChanged change) {
+        return stop(change, ClockKind.RESOLUTION);
+    }
+
+    /**
+     * The report was rejected or closed: every clock still running ends as CANCELLED. A clock that already stopped or
+     * breached keeps its outcome.
+     */
+    public Uni<Void> onEnded(ComplaintStatusChanged change) {
+        return clocks.lockOfReport(change.reportId()).invoke(found -> found.stream().filter(SlaClockService::running)
+                .forEach(clock -> {
+                    clock.state = ClockState.CANCELLED;
+                    clock.stoppedAt = change.changedAt();
+                    clock.met = null;
+                })).replaceWithVoid();
+    }
+
+    /**
+     * The report was reopened (back to ASSIGNED, §5): its clock restarts from the reopening, with a fresh deadline on
+     * today's calendar. The resolution clock if the report has one, otherwise the response clock; the row is reset
+     * (one clock per report and kind). A report without clocks is left alone.
+     */
+    public Uni<Void> onReopened(ComplaintStatusChanged change) {
+        return clocks.lockOfReport(change.reportId()).chain(found -> {
+            Optional<SlaClock> restart = ofKind(found, ClockKind.RESOLUTION).or(() -> ofKind(found, ClockKind.RESPONSE));
+            if (restart.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return calendar.current().invoke(workingCalendar -> runFrom(restart.get(), workingCalendar,
+                    change.changedAt())).replaceWithVoid();
+        });
+    }
+
+    /** Stops the report's running clock of {@code kind} at the change time and records whether it met its deadline. */
+    private Uni<Void> stop(ComplaintStatusChanged change, ClockKind kind) {
+        return clocks.lockOfReport(change.reportId()).invoke(found -> ofKind(found, kind).ifPresent(clock -> {
+            Instant at = change.changedAt();
+            if (running(clock)) {
+                clock.state = ClockState.STOPPED;
+                clock.stoppedAt = at;
+                clock.met = !at.isAfter(clock.dueAt);
+            } else if (clock.state == ClockState.BREACHED && clock.stoppedAt == null) {
+                // the breach has fired and stays; when the work was done is still recorded, by the event's time
+                clock.stoppedAt = at;
+                clock.met = !at.isAfter(clock.dueAt);
+            }
+        })).replaceWithVoid();
+    }
+
+    private static boolean running(SlaClock clock) {
+        return clock.state == ClockState.RUNNING || clock.state == ClockState.PAUSED;
+    }
+
+    private static Optional<SlaClock> ofKind(List<SlaClock> found, ClockKind kind) {
+        return found.stream().filter(clock -> clock.kind == kind).findFirst();
     }
 
     /** The clocks of a report; a report outside the caller's scope is answered as absent (404). */
