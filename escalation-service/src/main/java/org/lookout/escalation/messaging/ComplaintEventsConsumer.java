@@ -15,9 +15,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Report events from complaint-service, one record at a time so one report's events (keyed by report id) are applied in
- * order, each once: submitted starts the clocks, responded / resolved stop them, reopened restarts one, rejected and
- * closed cancel the running ones; other types (accepted, assigned, rated) are skipped; an invalid record goes to the
- * dead-letter topic.
+ * order, each once: submitted starts the response clock, accepted the resolution clock, responded / resolved stop
+ * them, reopened restarts one, rejected and closed cancel the running ones; other types (assigned, rated) are skipped;
+ * an invalid record goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class ComplaintEventsConsumer {
@@ -30,6 +30,8 @@ public class ComplaintEventsConsumer {
     ComplaintEventsConsumer(IdempotentConsumer idempotent, SlaClockService clocks) {
         this.router = EventRouter.of(CONSUMER, idempotent)
                 .on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class, (event, report) -> clocks.onSubmitted(report))
+                .on(EventType.COMPLAINT_ACCEPTED, ComplaintStatusChanged.class,
+                        (event, change) -> clocks.onAccepted(change))
                 .on(EventType.COMPLAINT_RESPONDED, ComplaintStatusChanged.class,
                         (event, change) -> clocks.onResponded(change))
                 .on(EventType.COMPLAINT_RESOLVED, ComplaintStatusChanged.class,

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
 import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.escalation.config.EscalationConfig;
@@ -26,11 +27,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The SLA clocks of reports, driven by report events (each event once, in the consumer's transaction, in per-report
- * order): started on receipt, stopped on response / resolution, restarted on reopening, cancelled on rejection or
+ * order): the response clock started on receipt, the resolution clock on acceptance; stopped on response / resolution, restarted on reopening, cancelled on rejection or
  * closing; read within the caller's scope. Events of a report without clocks change nothing.
  */
 @ApplicationScoped
 public class SlaClockService {
+
+    private static final Logger LOG = Logger.getLogger(SlaClockService.class);
 
     private final SlaClockRepository clocks;
     private final CommunityRepository communities;
@@ -88,6 +91,38 @@ public class SlaClockService {
         clock.breachedAt = null;
         clock.stoppedAt = null;
         clock.met = null;
+    }
+
+    /**
+     * The report was accepted: its resolution clock starts, counting the item's working days from the change time. An
+     * item without a policy starts none; a report that already has a resolution clock keeps it.
+     */
+    public Uni<Void> onAccepted(ComplaintStatusChanged accepted) {
+        return policy.onAccepted(accepted).chain(spec -> {
+            if (spec.isEmpty()) {
+                // references only: no reporter data is in the event
+                LOG.warnf("no SLA policy for item %s: report %s runs no resolution clock", accepted.itemCode(),
+                        accepted.reportId());
+                return Uni.createFrom().voidItem();
+            }
+            return clocks.exists(accepted.reportId(), spec.get().kind())
+                    .chain(exists -> exists ? Uni.createFrom().voidItem()
+                            : calendar.current().chain(workingCalendar -> clocks.persist(
+                                    newClock(workingCalendar, accepted, spec.get())).replaceWithVoid()));
+        });
+    }
+
+    private SlaClock newClock(WorkingCalendar workingCalendar, ComplaintStatusChanged accepted, SlaPolicy.ClockSpec spec) {
+        SlaClock clock = new SlaClock();
+        clock.id = UUID.randomUUID();
+        clock.reportId = accepted.reportId();
+        clock.kind = spec.kind();
+        clock.communityCode = accepted.communityCode();
+        clock.itemCode = accepted.itemCode();
+        clock.confidential = accepted.confidential();
+        clock.workingDays = spec.workingDays();
+        runFrom(clock, workingCalendar, accepted.changedAt());
+        return clock;
     }
 
     /** The report was responded to (on site): its response clock stops. Runs in the consumer's transaction. */

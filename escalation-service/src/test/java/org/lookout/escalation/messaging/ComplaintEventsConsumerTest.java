@@ -113,7 +113,7 @@ class ComplaintEventsConsumerTest {
     @Test
     void eventsOfOtherTypesAreSkipped() {
         CloudEvent submitted = GoldenComplaintEvents.submitted();
-        CloudEvent other = new CloudEvent(UUID.randomUUID().toString(), submitted.source(), "lookout.complaint.accepted.v1",
+        CloudEvent other = new CloudEvent(UUID.randomUUID().toString(), submitted.source(), "lookout.complaint.assigned.v1",
                 submitted.subject(), submitted.time(), submitted.data());
         CloudEvent marker = GoldenComplaintEvents.sameReport(submitted);
 
