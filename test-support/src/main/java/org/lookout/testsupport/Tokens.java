@@ -17,6 +17,7 @@ import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.lang.JoseException;
+import org.lookout.security.Roles;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -38,13 +39,6 @@ public final class Tokens {
     /** The key id under which the mock OIDC server publishes the verification key. */
     public static final String KEY_ID = "1";
 
-    public static final String RESIDENT = "resident";
-    public static final String LOOKOUT = "lookout";
-    public static final String STAFF = "staff";
-    public static final String SUPERVISOR = "supervisor";
-    public static final String INSPECTOR = "inspector";
-    public static final String AGENCY = "agency";
-    public static final String ADMIN = "admin";
 
     private static final Duration DEFAULT_LIFESPAN = Duration.ofHours(1);
 
@@ -57,27 +51,27 @@ public final class Tokens {
     }
 
     public static String resident(String subject, String community) {
-        return builder().subject(subject).roles(RESIDENT).community(community).sign();
+        return builder().subject(subject).roles(Roles.RESIDENT).community(community).sign();
     }
 
     public static String lookout(String community) {
-        return builder().subject("lookout-1").roles(LOOKOUT).community(community).sign();
+        return builder().subject("lookout-1").roles(Roles.LOOKOUT).community(community).sign();
     }
 
     public static String staff(String community) {
-        return builder().subject("staff-1").roles(STAFF).community(community).sign();
+        return builder().subject("staff-1").roles(Roles.STAFF).community(community).sign();
     }
 
     public static String supervisor(String street) {
-        return builder().subject("supervisor-1").roles(SUPERVISOR).street(street).sign();
+        return builder().subject("supervisor-1").roles(Roles.SUPERVISOR).street(street).sign();
     }
 
     public static String inspector() {
-        return builder().subject("inspector-1").roles(INSPECTOR).sign();
+        return builder().subject("inspector-1").roles(Roles.INSPECTOR).sign();
     }
 
     public static String admin() {
-        return builder().subject("admin-1").roles(ADMIN).sign();
+        return builder().subject("admin-1").roles(Roles.ADMIN).sign();
     }
 
     /** A client-credentials token of an agency's service account, e.g. {@code agency("PSB-DCY")}. */
@@ -85,24 +79,24 @@ public final class Tokens {
         return builder()
                 .subject("service-account-agency-" + agencyCode)
                 .clientId("agency-" + agencyCode)
-                .roles(AGENCY)
+                .roles(Roles.AGENCY)
                 .agency(agencyCode)
                 .sign();
     }
 
     /** An admin token that expired an hour ago: must be refused with 401. */
     public static String expired() {
-        return builder().subject("admin-1").roles(ADMIN).expired().sign();
+        return builder().subject("admin-1").roles(Roles.ADMIN).expired().sign();
     }
 
     /** An admin token issued for another API: must be refused with 401. */
     public static String wrongAudience() {
-        return builder().subject("admin-1").roles(ADMIN).audience("another-api").sign();
+        return builder().subject("admin-1").roles(Roles.ADMIN).audience("another-api").sign();
     }
 
     /** An admin token with key id "1" but signed by a key nobody published: must be refused with 401. */
     public static String forged() {
-        return builder().subject("admin-1").roles(ADMIN).signWithUnknownKey();
+        return builder().subject("admin-1").roles(Roles.ADMIN).signWithUnknownKey();
     }
 
     public static Builder builder() {

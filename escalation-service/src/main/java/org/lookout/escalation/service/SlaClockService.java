@@ -27,8 +27,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The SLA clocks of reports, driven by report events (each event once, in the consumer's transaction, in per-report
- * order): the response clock started on receipt, the resolution clock on acceptance; stopped on response / resolution, restarted on reopening, cancelled on rejection or
- * closing; read within the caller's scope. Events of a report without clocks change nothing.
+ * order): the response clock started on receipt, the resolution clock on acceptance; stopped on response /
+ * resolution, restarted on reopening, cancelled on rejection or closing; read within the caller's scope. Events of a report without clocks change nothing.
  */
 @ApplicationScoped
 public class SlaClockService {
@@ -50,32 +50,57 @@ public class SlaClockService {
         this.config = config;
     }
 
-    /** Starts the clocks of a received report, counting from its receipt; runs in the consumer's transaction. */
-    public Uni<Void> onSubmitted(ComplaintSubmitted submitted) {
-        return calendar.current().chain(workingCalendar -> start(workingCalendar, submitted));
+    /** What a clock needs to know of its report, from whichever event starts it. */
+    private record ReportRef(UUID reportId, String communityCode, String itemCode, boolean confidential) {
     }
 
-    private Uni<Void> start(WorkingCalendar workingCalendar, ComplaintSubmitted submitted) {
+    /** Starts the clocks of a received report, counting from its receipt; runs in the consumer's transaction. */
+    public Uni<Void> onSubmitted(ComplaintSubmitted submitted) {
+        ReportRef report = new ReportRef(submitted.reportId(), submitted.communityCode(), submitted.itemCode(),
+                submitted.confidential());
         Uni<Void> started = Uni.createFrom().voidItem();
         for (SlaPolicy.ClockSpec spec : policy.onSubmitted(submitted)) {
-            started = started.chain(() -> clocks.exists(submitted.reportId(), spec.kind())
-                    // a clock of this kind already runs (another event announced the same report): keep it
-                    .chain(exists -> exists ? Uni.createFrom().voidItem()
-                            : clocks.persist(newClock(workingCalendar, submitted, spec)).replaceWithVoid()));
+            started = started.chain(() -> startIfAbsent(report, spec, submitted.receivedAt()));
         }
         return started;
     }
 
-    private SlaClock newClock(WorkingCalendar workingCalendar, ComplaintSubmitted submitted, SlaPolicy.ClockSpec spec) {
+    /**
+     * The report was accepted: its resolution clock starts, counting the item's working days from the change time. An
+     * item without a policy starts none; a report that already has a resolution clock keeps it.
+     */
+    public Uni<Void> onAccepted(ComplaintStatusChanged accepted) {
+        return policy.onAccepted(accepted).chain(spec -> {
+            if (spec.isEmpty()) {
+                // references only: no reporter data is in the event
+                LOG.warnf("no SLA policy for item %s: report %s runs no resolution clock", accepted.itemCode(),
+                        accepted.reportId());
+                return Uni.createFrom().voidItem();
+            }
+            ReportRef report = new ReportRef(accepted.reportId(), accepted.communityCode(), accepted.itemCode(),
+                    accepted.confidential());
+            return startIfAbsent(report, spec.get(), accepted.changedAt());
+        });
+    }
+
+    /** A clock of this kind that already exists (another event announced the same report) is kept. */
+    private Uni<Void> startIfAbsent(ReportRef report, SlaPolicy.ClockSpec spec, Instant from) {
+        return clocks.exists(report.reportId(), spec.kind())
+                .chain(exists -> exists ? Uni.createFrom().voidItem()
+                        : calendar.current().chain(workingCalendar -> clocks
+                                .persist(newClock(workingCalendar, report, spec, from)).replaceWithVoid()));
+    }
+
+    private SlaClock newClock(WorkingCalendar workingCalendar, ReportRef report, SlaPolicy.ClockSpec spec, Instant from) {
         SlaClock clock = new SlaClock();
         clock.id = UUID.randomUUID();
-        clock.reportId = submitted.reportId();
+        clock.reportId = report.reportId();
         clock.kind = spec.kind();
-        clock.communityCode = submitted.communityCode();
-        clock.itemCode = submitted.itemCode();
-        clock.confidential = submitted.confidential();
+        clock.communityCode = report.communityCode();
+        clock.itemCode = report.itemCode();
+        clock.confidential = report.confidential();
         clock.workingDays = spec.workingDays();
-        runFrom(clock, workingCalendar, submitted.receivedAt());
+        runFrom(clock, workingCalendar, from);
         return clock;
     }
 
@@ -91,38 +116,6 @@ public class SlaClockService {
         clock.breachedAt = null;
         clock.stoppedAt = null;
         clock.met = null;
-    }
-
-    /**
-     * The report was accepted: its resolution clock starts, counting the item's working days from the change time. An
-     * item without a policy starts none; a report that already has a resolution clock keeps it.
-     */
-    public Uni<Void> onAccepted(ComplaintStatusChanged accepted) {
-        return policy.onAccepted(accepted).chain(spec -> {
-            if (spec.isEmpty()) {
-                // references only: no reporter data is in the event
-                LOG.warnf("no SLA policy for item %s: report %s runs no resolution clock", accepted.itemCode(),
-                        accepted.reportId());
-                return Uni.createFrom().voidItem();
-            }
-            return clocks.exists(accepted.reportId(), spec.get().kind())
-                    .chain(exists -> exists ? Uni.createFrom().voidItem()
-                            : calendar.current().chain(workingCalendar -> clocks.persist(
-                                    newClock(workingCalendar, accepted, spec.get())).replaceWithVoid()));
-        });
-    }
-
-    private SlaClock newClock(WorkingCalendar workingCalendar, ComplaintStatusChanged accepted, SlaPolicy.ClockSpec spec) {
-        SlaClock clock = new SlaClock();
-        clock.id = UUID.randomUUID();
-        clock.reportId = accepted.reportId();
-        clock.kind = spec.kind();
-        clock.communityCode = accepted.communityCode();
-        clock.itemCode = accepted.itemCode();
-        clock.confidential = accepted.confidential();
-        clock.workingDays = spec.workingDays();
-        runFrom(clock, workingCalendar, accepted.changedAt());
-        return clock;
     }
 
     /** The report was responded to (on site): its response clock stops. Runs in the consumer's transaction. */

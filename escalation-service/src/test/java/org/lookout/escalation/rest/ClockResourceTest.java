@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.escalation.EscalationTestResources;
 import org.lookout.escalation.GoldenComplaintEvents;
+import org.lookout.security.Roles;
 import org.lookout.testsupport.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,7 +96,7 @@ class ClockResourceTest {
         given().auth().oauth2(Tokens.supervisor("OTHERJD")).when().get(PATH, reportId)
                 .then().statusCode(404).contentType(PROBLEM);
         // staff without a community claim see nothing
-        given().auth().oauth2(Tokens.builder().subject("staff-2").roles(Tokens.STAFF).sign()).when().get(PATH, reportId)
+        given().auth().oauth2(Tokens.builder().subject("staff-2").roles(Roles.STAFF).sign()).when().get(PATH, reportId)
                 .then().statusCode(404);
     }
 
