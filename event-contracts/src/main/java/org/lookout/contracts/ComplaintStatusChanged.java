@@ -8,7 +8,8 @@ import java.util.UUID;
  * A report moved from one status to another ({@code lookout.complaint.<accepted|rejected|...>.v1}). One record for
  * the whole lifecycle: each type has its own schema and golden sample naming which of the type-specific references
  * ({@code rejectReason}, {@code duplicateOf}, {@code assigneeUnit}, {@code satisfied}, {@code resolvable}) it
- * carries; the others are absent. References only: no name, phone, note text or reporter identity.
+ * carries; the others are absent. References only: no name, phone, note text or reporter identity; the reporter appears,
+ * if at all, as the keyed pseudonym {@code reporterRef} of {@link ReporterPseudonym} (optional, added in v1).
  */
 public record ComplaintStatusChanged(
         UUID reportId,
@@ -24,7 +25,8 @@ public record ComplaintStatusChanged(
         UUID duplicateOf,
         String assigneeUnit,
         Boolean satisfied,
-        Boolean resolvable) {
+        Boolean resolvable,
+        String reporterRef) {
 
     /** The required fields of every lifecycle schema: a record without them is malformed, for producer and consumer alike. */
     public ComplaintStatusChanged {
@@ -42,28 +44,34 @@ public record ComplaintStatusChanged(
     public static ComplaintStatusChanged of(UUID reportId, String trackingNumber, String itemCode, String categoryCode,
             String communityCode, boolean confidential, String fromStatus, String toStatus, Instant changedAt) {
         return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
-                fromStatus, toStatus, changedAt, null, null, null, null, null);
+                fromStatus, toStatus, changedAt, null, null, null, null, null, null);
     }
 
     public ComplaintStatusChanged withRejection(String reason, UUID duplicateOf) {
         Objects.requireNonNull(reason, "rejectReason");
         return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
-                fromStatus, toStatus, changedAt, reason, duplicateOf, assigneeUnit, satisfied, resolvable);
+                fromStatus, toStatus, changedAt, reason, duplicateOf, assigneeUnit, satisfied, resolvable, reporterRef);
     }
 
     public ComplaintStatusChanged withAssignee(String unit) {
         Objects.requireNonNull(unit, "assigneeUnit");
         return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
-                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, unit, satisfied, resolvable);
+                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, unit, satisfied, resolvable, reporterRef);
     }
 
     public ComplaintStatusChanged withRating(boolean satisfiedWithHandling) {
         return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
-                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, assigneeUnit, satisfiedWithHandling, resolvable);
+                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, assigneeUnit, satisfiedWithHandling, resolvable, reporterRef);
     }
 
     public ComplaintStatusChanged withResolvable(boolean wasResolvable) {
         return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
-                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, assigneeUnit, satisfied, wasResolvable);
+                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, assigneeUnit, satisfied, wasResolvable, reporterRef);
+    }
+
+    /** The reporter's keyed pseudonym, so that notification-service can reach the reporter's inbox; null for anonymous reports. */
+    public ComplaintStatusChanged withReporterRef(String ref) {
+        return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
+                fromStatus, toStatus, changedAt, rejectReason, duplicateOf, assigneeUnit, satisfied, resolvable, ref);
     }
 }

@@ -18,8 +18,20 @@ public enum EventType {
     COMPLAINT_RATED("lookout.complaint.rated.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
     COMPLAINT_REOPENED("lookout.complaint.reopened.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
     COMPLAINT_CLOSED("lookout.complaint.closed.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_ESCALATED("lookout.complaint.escalated.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_PAUSED("lookout.complaint.paused.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    COMPLAINT_RESUMED("lookout.complaint.resumed.v1", Topics.COMPLAINT, ComplaintStatusChanged.class),
+    ESCALATION_SLA_SCHEDULED("lookout.escalation.sla-scheduled.v1", Topics.ESCALATION, SlaScheduled.class),
     ESCALATION_SLA_WARNED("lookout.escalation.sla-warned.v1", Topics.ESCALATION, SlaWarned.class),
-    ESCALATION_SLA_BREACHED("lookout.escalation.sla-breached.v1", Topics.ESCALATION, SlaBreached.class);
+    ESCALATION_SLA_BREACHED("lookout.escalation.sla-breached.v1", Topics.ESCALATION, SlaBreached.class),
+    ESCALATION_OPENED("lookout.escalation.opened.v1", Topics.ESCALATION, EscalationOpened.class),
+    ESCALATION_ACKNOWLEDGED("lookout.escalation.acknowledged.v1", Topics.ESCALATION, EscalationChanged.class),
+    ESCALATION_PROGRESSED("lookout.escalation.progressed.v1", Topics.ESCALATION, EscalationChanged.class),
+    ESCALATION_RESOLVED("lookout.escalation.resolved.v1", Topics.ESCALATION, EscalationChanged.class),
+    ESCALATION_RETURNED("lookout.escalation.returned.v1", Topics.ESCALATION, EscalationChanged.class),
+    /** The agency's deadline passed with its part still open: the escalation is {@code OVERDUE}. */
+    ESCALATION_DEADLINE_MISSED("lookout.escalation.deadline-missed.v1", Topics.ESCALATION, EscalationChanged.class),
+    CADRE_TIP_OFF_FORWARDED("lookout.cadre.tip-off-forwarded.v1", Topics.CADRE, TipOffForwarded.class);
 
     private final String type;
     private final String topic;
