@@ -106,6 +106,36 @@ public class Report {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** Due time of the response clock, from {@code lookout.escalation.sla-scheduled.v1}; null until known. */
+    @Column(name = "response_due_at")
+    public Instant responseDueAt;
+
+    /** When the response clock breached ({@code sla-breached}); null while it has not: the response is in time. */
+    @Column(name = "response_breached_at")
+    public Instant responseBreachedAt;
+
+    @Column(name = "resolution_due_at")
+    public Instant resolutionDueAt;
+
+    @Column(name = "resolution_breached_at")
+    public Instant resolutionBreachedAt;
+
+    /** A due time counts days of a year without a loaded holiday notice. */
+    @Column(name = "due_provisional", nullable = false)
+    public boolean dueProvisional;
+
+    /** The escalation the report waits for ({@code ESCALATED}) or last waited for. */
+    @Column(name = "escalation_id")
+    public UUID escalationId;
+
+    /** The agency's outcome code of the last escalation ({@code lookout.escalation.resolved.v1}). */
+    @Column(name = "escalation_outcome")
+    public String escalationOutcome;
+
+    /** Staff wait for the reporter since then; the SLA clocks are paused. Null when not waiting. */
+    @Column(name = "awaiting_reporter_since")
+    public Instant awaitingReporterSince;
+
     @Version
     public int version;
 }
