@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 public class AuditEntry {
 
     public static final String READ_TIP_OFFS = "READ_TIP_OFFS";
+    public static final String FORWARD_TIP_OFF = "FORWARD_TIP_OFF";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * A tip-off about an official: a report of the cadre-conduct item. It refers to the report and never holds anything that
@@ -39,4 +40,17 @@ public class TipOff {
 
     @Column(name = "source_event_id", nullable = false)
     public String sourceEventId;
+
+    @Column(name = "forwarded_at")
+    public Instant forwardedAt;
+
+    /** The inspector (OIDC subject) who forwarded it. */
+    @Column(name = "forwarded_by")
+    public String forwardedBy;
+
+    @Column(name = "accused_heads_receiving_body")
+    public Boolean accusedHeadsReceivingBody;
+
+    @Version
+    public int version;
 }

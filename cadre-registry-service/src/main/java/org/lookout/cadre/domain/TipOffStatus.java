@@ -1,6 +1,7 @@
 package org.lookout.cadre.domain;
 
-/** Where a tip-off about an official stands. Forwarding to the discipline commission comes with escalation-service. */
+/** Where a tip-off about an official stands: received from a report, then forwarded to the discipline organs once. */
 public enum TipOffStatus {
-    RECEIVED
+    RECEIVED,
+    FORWARDED
 }

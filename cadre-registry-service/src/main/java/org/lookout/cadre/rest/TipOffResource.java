@@ -1,10 +1,16 @@
 package org.lookout.cadre.rest;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -36,5 +42,14 @@ public class TipOffResource {
     @Operation(summary = "Tip-offs about officials, newest first; inspectors only, every read is audited")
     public Uni<List<TipOffView>> list() {
         return tipOffs.list(caller.subject()).map(read -> read.stream().map(TipOffView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/forward")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INSPECTOR)
+    @Operation(summary = "Forward a tip-off to the discipline organs (once); escalation-service opens the escalation")
+    public Uni<TipOffView> forward(@PathParam("id") UUID id, @Valid @NotNull ForwardTipOff request) {
+        return tipOffs.forward(id, request.accusedHeadsReceivingBody(), caller.subject()).map(TipOffView::of);
     }
 }
