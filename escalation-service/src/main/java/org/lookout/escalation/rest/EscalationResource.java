@@ -1,6 +1,7 @@
 package org.lookout.escalation.rest;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.lookout.escalation.domain.EscalationStatus;
 import org.lookout.escalation.service.EscalationReader;
 import org.lookout.escalation.service.ManualEscalations;
+import org.lookout.problem.ProblemException;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -74,9 +76,10 @@ public class EscalationResource {
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.AGENCY, Roles.ADMIN })
     @Operation(summary = "The caller's escalations, newest first: an agency those addressed to it, staff their"
             + " community's, supervisors their street's (not about officials), inspectors those about officials")
-    public Uni<List<EscalationView>> list(@QueryParam("status") EscalationStatus status,
-            @QueryParam("reportId") UUID reportId) {
-        return reader.list(status, reportId, caller.get())
+    public Uni<List<EscalationView>> list(@QueryParam("status") String status,
+            @QueryParam("reportId") String reportId) {
+        return reader.list(status == null ? null : statusOf(status), reportId == null ? null : reportIdOf(reportId),
+                caller.get())
                 .map(found -> found.stream().map(read -> EscalationView.of(read, false)).toList());
     }
 
@@ -87,6 +90,22 @@ public class EscalationResource {
             + " caller's scope")
     public Uni<EscalationView> one(@PathParam("id") UUID id) {
         return reader.one(id, caller.get()).map(read -> EscalationView.of(read, true));
+    }
+
+    private static EscalationStatus statusOf(String status) {
+        try {
+            return EscalationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(EscalationStatus.values()));
+        }
+    }
+
+    private static UUID reportIdOf(String reportId) {
+        try {
+            return UUID.fromString(reportId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("reportId", "must be a UUID");
+        }
     }
 
     private static URI location(UriInfo uri, UUID id) {
