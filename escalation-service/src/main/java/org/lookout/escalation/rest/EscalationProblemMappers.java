@@ -22,8 +22,8 @@ public class EscalationProblemMappers {
 
     /** The RFC 9457 members plus the extension members {@code from}, {@code action} and {@code allowed}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TransitionProblem(URI type, String title, int status, String detail, String instance, String requestId,
-            String from, String action, List<String> allowed, List<Problem.FieldError> errors) {
+    public record TransitionProblem(URI type, String title, int status, String detail, String instance,
+            String requestId, String from, String action, List<String> allowed, List<Problem.FieldError> errors) {
     }
 
     @ServerExceptionMapper(priority = AHEAD_OF_PROBLEM_MAPPERS)

@@ -114,7 +114,8 @@ public class AutomaticEscalations {
         Uni<List<Agency>> found = Uni.createFrom().item(new ArrayList<>());
         for (AgencyKind kind : kinds) {
             found = found.chain(list -> finder.nearest(kind, street, AgencyFinder.STREET).map(agency -> {
-                agency.filter(one -> list.stream().noneMatch(known -> known.code.equals(one.code))).ifPresent(list::add);
+                agency.filter(one -> list.stream().noneMatch(known -> known.code.equals(one.code)))
+                        .ifPresent(list::add);
                 return list;
             }));
         }
@@ -123,7 +124,8 @@ public class AutomaticEscalations {
 
     /**
      * A tip-off about an official was forwarded (in the consumer's transaction): the discipline commission of the
-     * configured level, or of the level above when the accused heads the receiving body. The report may be unknown here.
+     * configured level, or of the level above when the accused heads the receiving body. The report may be unknown
+     * here.
      */
     public Uni<Void> onTipOff(TipOffForwarded tipOff) {
         String level = tipOff.accusedHeadsReceivingBody() ? finder.above(config.tipOffLevel()) : config.tipOffLevel();

@@ -48,7 +48,8 @@ class EscalationStatusTest {
     void aJointEscalationResolvesOnlyWhenItsLeadResolves() {
         assertThat(follow(EscalationStatus.ACKNOWLEDGED, EscalationStatus.RESOLVED))
                 .isEqualTo(EscalationStatus.ACKNOWLEDGED);
-        assertThat(follow(EscalationStatus.RESOLVED, EscalationStatus.ACKNOWLEDGED)).isEqualTo(EscalationStatus.RESOLVED);
+        assertThat(follow(EscalationStatus.RESOLVED, EscalationStatus.ACKNOWLEDGED))
+                .isEqualTo(EscalationStatus.RESOLVED);
         assertThat(follow(EscalationStatus.OVERDUE, EscalationStatus.RESOLVED)).isEqualTo(EscalationStatus.OVERDUE);
     }
 

@@ -100,12 +100,14 @@ class CadreEventsConsumerTest {
         GoldenEvents.send(again);
         GoldenEvents.send(marker);
 
-        await().atMost(DEFAULT_WAIT).until(() -> EscalationDatabase.processed(CadreEventsConsumer.CONSUMER, marker.id()));
+        await().atMost(DEFAULT_WAIT)
+                .until(() -> EscalationDatabase.processed(CadreEventsConsumer.CONSUMER, marker.id()));
         assertThat(EscalationDatabase.number("select count(*) from escalation where report_id = ?",
                 UUID.fromString(GoldenEvents.reportId(tipOff)))).isEqualTo(1);
         assertThat(EscalationDatabase.number("select count(*) from processed_event where event_id = ?", tipOff.id()))
                 .isEqualTo(1);
-        assertThat(EscalationDatabase.number("select count(*) from outbox_event where partition_key = ? and event_type = ?",
+        assertThat(EscalationDatabase.number(
+                "select count(*) from outbox_event where partition_key = ? and event_type = ?",
                 GoldenEvents.reportId(tipOff), EventType.ESCALATION_OPENED.type())).isEqualTo(1);
     }
 
