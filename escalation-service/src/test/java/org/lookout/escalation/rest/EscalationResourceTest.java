@@ -2,6 +2,7 @@ package org.lookout.escalation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -123,6 +124,23 @@ class EscalationResourceTest {
         given().auth().oauth2(Tokens.staff(DEFAULT_COMMUNITY)).contentType(ContentType.JSON)
                 .body(EscalationFixtures.manual(reportId, List.of("market-dcy"), null))
                 .when().post(ESCALATIONS).then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        String reportId = EscalationFixtures.knownReport();
+        Map<String, Object> body = EscalationFixtures.manual(reportId, List.of("police-dcy"), null);
+        String key = UUID.randomUUID().toString();
+
+        String first = given().auth().oauth2(Tokens.staff(DEFAULT_COMMUNITY)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body)
+                .when().post(ESCALATIONS).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.staff(DEFAULT_COMMUNITY)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body)
+                .when().post(ESCALATIONS)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        given().auth().oauth2(Tokens.admin()).queryParam("reportId", reportId).when().get(ESCALATIONS)
+                .then().statusCode(200).body("findAll { it.trigger == 'MANUAL' }.id", contains(first));
     }
 
     @Test
