@@ -35,6 +35,10 @@ import org.lookout.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Escalations as people see them: staff and supervisors escalate a report by hand; every role that deals with
+ * escalations lists and reads those within its scope (the agency API that works on them is {@link AgencyWorkResource}).
+ */
 @Path("/api/escalations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "escalations")
