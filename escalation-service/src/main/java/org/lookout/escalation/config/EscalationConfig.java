@@ -1,6 +1,7 @@
 package org.lookout.escalation.config;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -47,4 +48,30 @@ public interface EscalationConfig {
     /** From the first day of this month on, the next year's missing notice is reported too. */
     @WithDefault("12")
     int nextYearNoticeExpectedFromMonth();
+
+    /** The street office's deadline when a report's response clock breached, in working days. */
+    @WithDefault("1")
+    int breachEscalationWorkingDays();
+
+    /** The discipline commission's deadline for a forwarded tip-off about an official (ARCHITECTURE §6). */
+    @WithDefault("5")
+    int tipOffWorkingDays();
+
+    /**
+     * The level whose discipline commission receives tip-offs; the next one in {@link #levels()} when the accused heads
+     * it.
+     */
+    @WithDefault("DISTRICT")
+    String tipOffLevel();
+
+    /**
+     * Agency jurisdictions from the nearest up; {@code STREET} stands for the report's street code. An agency of a
+     * kind is looked for at each level in turn.
+     */
+    @WithDefault("STREET,DISTRICT,CITY")
+    List<String> levels();
+
+    /** How often the overdue sweep runs (also read by its {@code @Scheduled} expression); {@code off} disables it. */
+    @WithDefault("60s")
+    String overdueSweepInterval();
 }

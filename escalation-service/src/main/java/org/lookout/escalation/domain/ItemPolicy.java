@@ -9,7 +9,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The SLA policy of one taxonomy item: how many working days its reports have to be resolved once accepted. */
+/**
+ * The SLA policy of one taxonomy item: how many working days its reports have to be resolved once accepted, and to
+ * which agency kinds it escalates at once.
+ */
 @Entity
 @Table(name = "sla_policy")
 public class ItemPolicy {
@@ -28,4 +31,17 @@ public class ItemPolicy {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The agency kinds a report of this item escalates to once accepted, comma-separated; null: none. */
+    @Column(name = "immediate_agency_kinds")
+    public String immediateAgencyKinds;
+
+    /** Several kinds at once, as one joint escalation. */
+    @Column(name = "immediate_joint", nullable = false)
+    public boolean immediateJoint;
+
+    /** The kind whose agency leads the immediate escalation. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "immediate_lead_kind")
+    public AgencyKind immediateLeadKind;
 }

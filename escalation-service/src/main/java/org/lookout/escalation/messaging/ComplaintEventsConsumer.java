@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.contracts.EventType;
+import org.lookout.escalation.service.AutomaticEscalations;
 import org.lookout.escalation.service.SlaClockService;
 import org.lookout.outbox.EventRouter;
 import org.lookout.outbox.IdempotentConsumer;
@@ -15,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Report events from complaint-service, one record at a time so one report's events (keyed by report id) are applied in
- * order, each once: submitted starts the response clock, accepted the resolution clock, responded / resolved stop
+ * order, each once: submitted starts the response clock, accepted the resolution clock (and escalates an item marked
+ * for immediate escalation), responded / resolved stop
  * them, reopened restarts one, rejected and closed cancel the running ones; other types (assigned, rated) are skipped;
  * an invalid record goes to the dead-letter topic.
  */
@@ -27,11 +29,11 @@ public class ComplaintEventsConsumer {
 
     private final EventRouter router;
 
-    ComplaintEventsConsumer(IdempotentConsumer idempotent, SlaClockService clocks) {
+    ComplaintEventsConsumer(IdempotentConsumer idempotent, SlaClockService clocks, AutomaticEscalations escalations) {
         this.router = EventRouter.of(CONSUMER, idempotent)
                 .on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class, (event, report) -> clocks.onSubmitted(report))
                 .on(EventType.COMPLAINT_ACCEPTED, ComplaintStatusChanged.class,
-                        (event, change) -> clocks.onAccepted(change))
+                        (event, change) -> clocks.onAccepted(change).chain(() -> escalations.onAccepted(change)))
                 .on(EventType.COMPLAINT_RESPONDED, ComplaintStatusChanged.class,
                         (event, change) -> clocks.onResponded(change))
                 .on(EventType.COMPLAINT_RESOLVED, ComplaintStatusChanged.class,

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.lookout.escalation.domain.Agency;
+import org.lookout.escalation.domain.AgencyKind;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -21,6 +22,11 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, String> {
     /** The entry, locked until the transaction ends; null when there is none. */
     public Uni<Agency> forUpdate(String code) {
         return findById(code, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The active agencies of {@code kind} acting in {@code jurisdiction} (a street or a level), by code. */
+    public Uni<List<Agency>> active(AgencyKind kind, String jurisdiction) {
+        return list("kind = ?1 and jurisdiction = ?2 and active = true", Sort.by("code"), kind, jurisdiction);
     }
 
     /** Another agency acting through {@code clientId}, if any. */

@@ -32,10 +32,13 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "sla policies")
 public class PolicyResource {
 
-    public record PolicyView(String itemCode, int resolutionWorkingDays, String source, Instant updatedAt) {
+    public record PolicyView(String itemCode, int resolutionWorkingDays, String source, Instant updatedAt,
+            List<String> immediateAgencyKinds, boolean immediateJoint, String immediateLeadKind) {
 
         static PolicyView of(ItemPolicy policy) {
-            return new PolicyView(policy.itemCode, policy.resolutionWorkingDays, policy.source.name(), policy.updatedAt);
+            return new PolicyView(policy.itemCode, policy.resolutionWorkingDays, policy.source.name(), policy.updatedAt,
+                    policy.immediateAgencyKinds == null ? List.of() : List.of(policy.immediateAgencyKinds.split(",")),
+                    policy.immediateJoint, policy.immediateLeadKind == null ? null : policy.immediateLeadKind.name());
         }
     }
 

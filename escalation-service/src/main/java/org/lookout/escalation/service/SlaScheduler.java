@@ -38,16 +38,18 @@ public class SlaScheduler {
     private final SlaClockRepository clocks;
     private final CommunityRepository communities;
     private final SlaEvents events;
+    private final AutomaticEscalations escalations;
     private final EscalationConfig config;
     private final Clock clock;
     private final Counter warnings;
     private final Counter breaches;
 
-    SlaScheduler(SlaClockRepository clocks, CommunityRepository communities, SlaEvents events, EscalationConfig config,
-            Clock clock, MeterRegistry registry) {
+    SlaScheduler(SlaClockRepository clocks, CommunityRepository communities, SlaEvents events,
+            AutomaticEscalations escalations, EscalationConfig config, Clock clock, MeterRegistry registry) {
         this.clocks = clocks;
         this.communities = communities;
         this.events = events;
+        this.escalations = escalations;
         this.config = config;
         this.clock = clock;
         this.warnings = registry.counter("lookout.sla.warnings");
@@ -85,7 +87,9 @@ public class SlaScheduler {
         due.state = ClockState.BREACHED;
         due.breachedAt = now;
         breaches.increment();
-        return streetOf(due).chain(street -> events.breached(due, street));
+        // a breached response clock escalates to the street office in the same transaction as the breach
+        return streetOf(due).chain(street -> events.breached(due, street)
+                .chain(() -> escalations.onBreached(due, street, now)));
     }
 
     private Uni<String> streetOf(SlaClock due) {

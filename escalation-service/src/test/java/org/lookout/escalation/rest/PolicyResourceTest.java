@@ -2,6 +2,7 @@ package org.lookout.escalation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -37,6 +38,20 @@ class PolicyResourceTest {
                     .body("find { it.itemCode == 'subsistence-allowance' }.resolutionWorkingDays", equalTo(15))
                     .body("find { it.itemCode == 'water' }.source", equalTo("SEED"));
         }
+    }
+
+    @Test
+    void theItemsThatEscalateAtOnceShowTheirAgencyKinds() {
+        given().auth().oauth2(Tokens.admin()).when().get(POLICIES)
+                .then().statusCode(200)
+                .body("find { it.itemCode == 'hazardous-materials' }.immediateAgencyKinds",
+                        contains("PUBLIC_SECURITY", "MARKET_REGULATION"))
+                .body("find { it.itemCode == 'hazardous-materials' }.immediateJoint", equalTo(true))
+                .body("find { it.itemCode == 'hazardous-materials' }.immediateLeadKind", equalTo("PUBLIC_SECURITY"))
+                .body("find { it.itemCode == 'food-drug-safety' }.immediateAgencyKinds", contains("MARKET_REGULATION"))
+                .body("find { it.itemCode == 'food-drug-safety' }.immediateJoint", equalTo(false))
+                .body("find { it.itemCode == 'water' }.immediateAgencyKinds", hasSize(0))
+                .body("findAll { it.immediateAgencyKinds.size() > 0 }", hasSize(2));
     }
 
     @Test

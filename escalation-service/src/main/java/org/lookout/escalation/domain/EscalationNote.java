@@ -1,0 +1,30 @@
+package org.lookout.escalation.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A progress note an agency wrote on its part; free text, so it is read through the REST API only. */
+@Entity
+@Table(name = "escalation_note")
+public class EscalationNote {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "escalation_id", nullable = false)
+    public UUID escalationId;
+
+    @Column(name = "agency_code", nullable = false)
+    public String agencyCode;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Column(nullable = false)
+    public String note;
+}
