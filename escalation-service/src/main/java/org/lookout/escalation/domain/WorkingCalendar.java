@@ -84,17 +84,26 @@ public final class WorkingCalendar {
         if (workingDays < 1) {
             throw new IllegalArgumentException("workingDays must be at least 1, was " + workingDays);
         }
-        LocalDate date = from.atZone(zone).toLocalDate();
+        Counted counted = count(from.atZone(zone).toLocalDate(), workingDays);
+        return new Deadline(from, workingDays, counted.day(), endOf(counted.day()), counted.provisional());
+    }
+
+    /** The N-th working day after a date; provisional when a day passed over lies in a year not loaded. */
+    private record Counted(LocalDate day, boolean provisional) {
+    }
+
+    private Counted count(LocalDate date, int workingDays) {
+        LocalDate day = date;
         boolean provisional = false;
         int counted = 0;
         while (counted < workingDays) {
-            date = date.plusDays(1);
-            provisional |= !loaded(date.getYear());
-            if (isWorkingDay(date)) {
+            day = day.plusDays(1);
+            provisional |= !loaded(day.getYear());
+            if (isWorkingDay(day)) {
                 counted++;
             }
         }
-        return new Deadline(from, workingDays, date, endOf(date), provisional);
+        return new Counted(day, provisional);
     }
 
     /**
@@ -137,9 +146,9 @@ public final class WorkingCalendar {
     }
 
     /**
-     * {@code point} moved later by {@code workingDays} working days, to the same time of day: the working day it lies
-     * in is replaced by the {@code workingDays}-th working day after it. 24:00 belongs to the day it ends, so a deadline
-     * stays the end of a working day.
+     * {@code point} moved later by {@code workingDays} working days, to the same time of day: the working day it
+     * lies in is replaced by the {@code workingDays}-th working day after it. 24:00 belongs to the day it ends, so a
+     * deadline stays the end of a working day.
      */
     public Moved later(Instant point, int workingDays) {
         LocalDate date = point.atZone(zone).toLocalDate();
@@ -147,16 +156,8 @@ public final class WorkingCalendar {
             date = date.minusDays(1);
         }
         Duration intoDay = Duration.between(date.atStartOfDay(zone).toInstant(), point);
-        boolean provisional = false;
-        int counted = 0;
-        while (counted < workingDays) {
-            date = date.plusDays(1);
-            provisional |= !loaded(date.getYear());
-            if (isWorkingDay(date)) {
-                counted++;
-            }
-        }
-        return new Moved(date.atStartOfDay(zone).toInstant().plus(intoDay), provisional);
+        Counted counted = count(date, workingDays);
+        return new Moved(counted.day().atStartOfDay(zone).toInstant().plus(intoDay), counted.provisional());
     }
 
     private Instant endOf(LocalDate date) {

@@ -38,7 +38,8 @@ public class ComplaintEventsConsumer {
                         (event, change) -> clocks.onResolved(change))
                 .on(EventType.COMPLAINT_REOPENED, ComplaintStatusChanged.class,
                         (event, change) -> clocks.onReopened(change))
-                .on(EventType.COMPLAINT_PAUSED, ComplaintStatusChanged.class, (event, change) -> clocks.onPaused(change))
+                .on(EventType.COMPLAINT_PAUSED, ComplaintStatusChanged.class,
+                        (event, change) -> clocks.onPaused(change))
                 .on(EventType.COMPLAINT_RESUMED, ComplaintStatusChanged.class,
                         (event, change) -> clocks.onResumed(change))
                 .on(EventType.COMPLAINT_REJECTED, ComplaintStatusChanged.class, (event, change) -> clocks.onEnded(change))

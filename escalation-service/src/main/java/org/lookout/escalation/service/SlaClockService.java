@@ -159,7 +159,8 @@ public class SlaClockService {
 
     /**
      * Staff began waiting for the reporter: every running clock of the report pauses at the change time, and neither
-     * warns nor breaches (the sweep takes running clocks only) until it resumes. A clock already paused keeps its pause.
+     * warns nor breaches (the sweep takes running clocks only) until it resumes. A clock already paused keeps its
+     * pause.
      */
     public Uni<Void> onPaused(ComplaintStatusChanged change) {
         return clocks.lockOfReport(change.reportId()).invoke(found -> found.stream()
@@ -171,9 +172,9 @@ public class SlaClockService {
     }
 
     /**
-     * The wait for the reporter ended: every paused clock of the report runs again with its warning and due time moved
-     * later by the working days that ended during the pause, and announces its due time. Stopped, cancelled and breached
-     * clocks stay as they are; a resume without a pause changes nothing.
+     * The wait for the reporter ended: every paused clock of the report runs again with its warning and due time
+     * moved later by the working days that ended during the pause, and announces its due time. Stopped, cancelled and
+     * breached clocks stay as they are; a resume without a pause changes nothing.
      */
     public Uni<Void> onResumed(ComplaintStatusChanged change) {
         Instant at = change.changedAt();
@@ -195,8 +196,8 @@ public class SlaClockService {
     }
 
     /**
-     * Ends the clock's pause at {@code at}: its warning and due time, where still ahead when it paused, move later by the
-     * working days whose 24:00 passed during the pause ({@link WorkingCalendar#workingDaysEnded}).
+     * Ends the clock's pause at {@code at}: its warning and due time, where still ahead when it paused, move later by
+     * the working days whose 24:00 passed during the pause ({@link WorkingCalendar#workingDaysEnded}).
      */
     private static void endPause(SlaClock clock, WorkingCalendar workingCalendar, Instant at) {
         int ended = workingCalendar.workingDaysEnded(clock.pausedAt, at);

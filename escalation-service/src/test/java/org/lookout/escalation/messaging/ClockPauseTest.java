@@ -21,14 +21,13 @@ import org.lookout.escalation.EscalationDatabase;
 import org.lookout.escalation.EscalationTestResources;
 import org.lookout.escalation.GoldenComplaintEvents;
 import org.lookout.escalation.config.MovableClock;
-import org.lookout.escalation.service.SlaScheduler;
+import org.lookout.escalation.service.SlaSweeps;
 import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.GoldenEvents;
 import org.lookout.testsupport.Tokens;
 import org.lookout.testsupport.TopicProbe;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -45,7 +44,7 @@ class ClockPauseTest {
     private static final EventType SCHEDULED = EventType.ESCALATION_SLA_SCHEDULED;
 
     @Inject
-    SlaScheduler scheduler;
+    SlaSweeps sweeps;
 
     @Inject
     MovableClock clock;
@@ -73,7 +72,7 @@ class ClockPauseTest {
         assertThat(field(paused, RESOLUTION, "state")).isEqualTo("PAUSED");
         assertThat(field(paused, RESOLUTION, "pausedAt")).isEqualTo(pausedAt.toString());
         // past the response clock's first deadline, in the break: a paused clock neither warns nor breaches
-        sweepAt(Instant.parse("2026-02-20T00:00:00Z"));
+        sweeps.at(Instant.parse("2026-02-20T00:00:00Z"));
         assertThat(alerts(reportId)).isZero();
 
         applied(GoldenComplaintEvents.lifecycle(EventType.COMPLAINT_RESUMED, submitted, resumedAt));
@@ -103,11 +102,11 @@ class ClockPauseTest {
         }
 
         // the resolution clock's first deadline passes quietly; it warns and breaches at the moved points
-        sweepAt(Instant.parse("2026-02-26T16:00:00Z"));
+        sweeps.at(Instant.parse("2026-02-26T16:00:00Z"));
         assertThat(alerts(reportId, RESOLUTION)).isZero();
-        sweepAt(Instant.parse("2026-02-28T10:00:00Z"));
+        sweeps.at(Instant.parse("2026-02-28T10:00:00Z"));
         assertThat(field(clocks(reportId), RESOLUTION, "warnedAt")).isEqualTo("2026-02-28T10:00:00Z");
-        sweepAt(Instant.parse("2026-03-02T16:00:00Z"));
+        sweeps.at(Instant.parse("2026-03-02T16:00:00Z"));
         assertThat(field(clocks(reportId), RESOLUTION, "breachedAt")).isEqualTo("2026-03-02T16:00:00Z");
         assertThat(alerts(reportId, RESOLUTION)).isEqualTo(2);
     }
@@ -200,15 +199,6 @@ class ClockPauseTest {
                         .equals(SCHEDULED.type()))
                 .filter(record -> CloudEventKafka.fromRecord(record).data().get("reason").asText().equals("RESUMED"))
                 .toList();
-    }
-
-    /** Sweeps with the application's clock at {@code at} until nothing is left to warn or breach. */
-    private void sweepAt(Instant at) throws Throwable {
-        clock.set(at);
-        SlaScheduler.Sweep sweep;
-        do {
-            sweep = VertxContextSupport.subscribeAndAwait(scheduler::sweep);
-        } while (sweep.warned() + sweep.breached() > 0);
     }
 
     /** The warnings and breaches of the report's clocks in the outbox. */

@@ -27,6 +27,7 @@ import org.lookout.escalation.EscalationTestResources;
 import org.lookout.escalation.GoldenComplaintEvents;
 import org.lookout.escalation.config.MovableClock;
 import org.lookout.escalation.service.SlaScheduler;
+import org.lookout.escalation.service.SlaSweeps;
 import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.GoldenEvents;
 import org.lookout.testsupport.Tokens;
@@ -93,6 +94,9 @@ class ClockTransitionsTest {
 
     @Inject
     SlaScheduler scheduler;
+
+    @Inject
+    SlaSweeps sweeps;
 
     @Inject
     MovableClock clock;
@@ -295,13 +299,13 @@ class ClockTransitionsTest {
         assertThat(scheduled.get("dueAt").asText()).isEqualTo(dueAt.toString());
         assertThat(scheduled.get("provisional").asBoolean()).isEqualTo(provisional);
 
-        sweepAt(warnAt.minusSeconds(1));
+        sweeps.at(warnAt.minusSeconds(1));
         assertThat(slaEvents(reportId, kind)).containsExactly("STARTED");
-        sweepAt(warnAt);
-        sweepAt(dueAt.minusSeconds(1));
+        sweeps.at(warnAt);
+        sweeps.at(dueAt.minusSeconds(1));
         assertThat(slaEvents(reportId, kind)).containsExactly("STARTED", "WARNED");
-        sweepAt(dueAt);
-        sweepAt(dueAt.plus(Duration.ofDays(1)));
+        sweeps.at(dueAt);
+        sweeps.at(dueAt.plus(Duration.ofDays(1)));
         assertThat(slaEvents(reportId, kind)).containsExactly("STARTED", "WARNED", "BREACHED");
         assertThat(clockField(reportId, kind, "warnedAt")).isEqualTo(warnAt.toString());
         assertThat(clockField(reportId, kind, "breachedAt")).isEqualTo(dueAt.toString());
@@ -349,15 +353,15 @@ class ClockTransitionsTest {
         }
         applied(events);
         if ("BREACHED".equals(from)) {
-            sweepAt(timeline.dueAt());
+            sweeps.at(timeline.dueAt());
         }
         return submitted;
     }
 
     private void take(Step step, String kind, String from, CloudEvent submitted, Timeline timeline) throws Throwable {
         switch (step) {
-            case WARN -> sweepAt(timeline.warnAt());
-            case BREACH -> sweepAt(timeline.dueAt());
+            case WARN -> sweeps.at(timeline.warnAt());
+            case BREACH -> sweeps.at(timeline.dueAt());
             // the first announcement of the report, or the same report announced again under a new event id
             case SUBMITTED -> applied(List.of(RESPONSE.equals(kind) && NONE.equals(from) ? submitted
                     : GoldenComplaintEvents.sameReport(submitted)));
@@ -365,23 +369,14 @@ class ClockTransitionsTest {
         }
     }
 
-    /** Sweeps with the application's clock at {@code at} until nothing is left to warn or breach. */
-    private void sweepAt(Instant at) throws Throwable {
-        clock.set(at);
-        SlaScheduler.Sweep sweep;
-        do {
-            sweep = VertxContextSupport.subscribeAndAwait(scheduler::sweep);
-        } while (sweep.warned() + sweep.breached() > 0);
-    }
-
     /** Two sweeps at once on their own connections, as two instances would, then sweeps until nothing is left. */
     private void racingSweepsAt(Instant at) throws Throwable {
         clock.set(at);
         CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<SlaScheduler.Sweep>> sweeps = List.of(racingSweep(start), racingSweep(start));
+        List<CompletableFuture<SlaScheduler.Sweep>> racing = List.of(racingSweep(start), racingSweep(start));
         start.countDown();
-        CompletableFuture.allOf(sweeps.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        sweepAt(at);
+        CompletableFuture.allOf(racing.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        sweeps.at(at);
     }
 
     private CompletableFuture<SlaScheduler.Sweep> racingSweep(CountDownLatch start) {

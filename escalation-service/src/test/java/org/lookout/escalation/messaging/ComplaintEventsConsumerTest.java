@@ -163,8 +163,8 @@ class ComplaintEventsConsumerTest {
     }
 
     /**
-     * Two reports live the same life up to an event of {@code type}; one gets that event once, the other twice (the same
-     * event id, as a redelivery). Afterwards their clocks and the SLA events they caused are the same.
+     * Two reports live the same life up to an event of {@code type}; one gets that event once, the other twice (the
+     * same event id, as a redelivery). Afterwards their clocks and the SLA events they caused are the same.
      */
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = { "COMPLAINT_SUBMITTED", "COMPLAINT_ACCEPTED", "COMPLAINT_RESPONDED",
