@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.lookout.testsupport.RealInfrastructure;
 
@@ -47,5 +49,27 @@ public final class EscalationDatabase {
 
     public static boolean processed(String consumer, String eventId) {
         return number("select count(*) from processed_event where consumer = ? and event_id = ?", consumer, eventId) == 1;
+    }
+
+    /** The first column of every row a query answers, as text, in the query's order. */
+    public static List<String> strings(String query, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(RealInfrastructure.jdbcUrl(NAME), NAME, NAME);
+                PreparedStatement statement = bound(connection.prepareStatement(query), parameters);
+                ResultSet result = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + query, e);
+        }
+    }
+
+    private static PreparedStatement bound(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 }

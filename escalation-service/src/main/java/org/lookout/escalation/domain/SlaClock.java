@@ -70,6 +70,10 @@ public class SlaClock {
     @Column(name = "met")
     public Boolean met;
 
+    /** Since when the clock is paused (staff wait for the reporter), by the event's change time; null unless PAUSED. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+
     @Version
     public int version;
 }

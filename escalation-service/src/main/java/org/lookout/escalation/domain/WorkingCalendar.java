@@ -30,6 +30,10 @@ public final class WorkingCalendar {
     public record Entry(DayKind kind, String name) {
     }
 
+    /** A point moved later in working time; {@code provisional} when a day passed over lies in a year not loaded. */
+    public record Moved(Instant at, boolean provisional) {
+    }
+
     public WorkingCalendar(ZoneId zone, Map<LocalDate, Entry> entries, Set<Integer> loadedYears) {
         this.zone = zone;
         this.entries = Map.copyOf(entries);
@@ -80,17 +84,26 @@ public final class WorkingCalendar {
         if (workingDays < 1) {
             throw new IllegalArgumentException("workingDays must be at least 1, was " + workingDays);
         }
-        LocalDate date = from.atZone(zone).toLocalDate();
+        Counted counted = count(from.atZone(zone).toLocalDate(), workingDays);
+        return new Deadline(from, workingDays, counted.day(), endOf(counted.day()), counted.provisional());
+    }
+
+    /** The N-th working day after a date; provisional when a day passed over lies in a year not loaded. */
+    private record Counted(LocalDate day, boolean provisional) {
+    }
+
+    private Counted count(LocalDate date, int workingDays) {
+        LocalDate day = date;
         boolean provisional = false;
         int counted = 0;
         while (counted < workingDays) {
-            date = date.plusDays(1);
-            provisional |= !loaded(date.getYear());
-            if (isWorkingDay(date)) {
+            day = day.plusDays(1);
+            provisional |= !loaded(day.getYear());
+            if (isWorkingDay(day)) {
                 counted++;
             }
         }
-        return new Deadline(from, workingDays, date, endOf(date), provisional);
+        return new Counted(day, provisional);
     }
 
     /**
@@ -115,6 +128,36 @@ public final class WorkingCalendar {
             }
             elapsed = elapsed.minus(day);
         }
+    }
+
+    /**
+     * The working days that ended while a clock was paused: those whose 24:00 (local time) came after {@code pausedAt}
+     * and at or before {@code resumedAt}. A pause that ends on the day it began ends none.
+     */
+    public int workingDaysEnded(Instant pausedAt, Instant resumedAt) {
+        int ended = 0;
+        for (LocalDate date = pausedAt.atZone(zone).toLocalDate(); !endOf(date).isAfter(resumedAt);
+                date = date.plusDays(1)) {
+            if (isWorkingDay(date)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * {@code point} moved later by {@code workingDays} working days, to the same time of day: the working day it
+     * lies in is replaced by the {@code workingDays}-th working day after it. 24:00 belongs to the day it ends, so a
+     * deadline stays the end of a working day.
+     */
+    public Moved later(Instant point, int workingDays) {
+        LocalDate date = point.atZone(zone).toLocalDate();
+        if (date.atStartOfDay(zone).toInstant().equals(point)) {
+            date = date.minusDays(1);
+        }
+        Duration intoDay = Duration.between(date.atStartOfDay(zone).toInstant(), point);
+        Counted counted = count(date, workingDays);
+        return new Moved(counted.day().atStartOfDay(zone).toInstant().plus(intoDay), counted.provisional());
     }
 
     private Instant endOf(LocalDate date) {

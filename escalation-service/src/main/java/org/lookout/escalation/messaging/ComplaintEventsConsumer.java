@@ -17,9 +17,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Report events from complaint-service, one record at a time so one report's events (keyed by report id) are applied in
  * order, each once: submitted starts the response clock, accepted the resolution clock (and escalates an item marked
- * for immediate escalation), responded / resolved stop
- * them, reopened restarts one, rejected and closed cancel the running ones; other types (assigned, rated) are skipped;
- * an invalid record goes to the dead-letter topic.
+ * for immediate escalation), responded / resolved stop them, reopened restarts one, paused / resumed pause the running
+ * ones and resume them, rejected and closed cancel the running ones; other types (assigned, rated) are skipped; an
+ * invalid record goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class ComplaintEventsConsumer {
@@ -40,6 +40,10 @@ public class ComplaintEventsConsumer {
                         (event, change) -> clocks.onResolved(change))
                 .on(EventType.COMPLAINT_REOPENED, ComplaintStatusChanged.class,
                         (event, change) -> clocks.onReopened(change))
+                .on(EventType.COMPLAINT_PAUSED, ComplaintStatusChanged.class,
+                        (event, change) -> clocks.onPaused(change))
+                .on(EventType.COMPLAINT_RESUMED, ComplaintStatusChanged.class,
+                        (event, change) -> clocks.onResumed(change))
                 .on(EventType.COMPLAINT_REJECTED, ComplaintStatusChanged.class, (event, change) -> clocks.onEnded(change))
                 .on(EventType.COMPLAINT_CLOSED, ComplaintStatusChanged.class, (event, change) -> clocks.onEnded(change));
     }

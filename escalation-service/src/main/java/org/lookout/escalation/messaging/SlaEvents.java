@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.SlaBreached;
+import org.lookout.contracts.SlaScheduled;
 import org.lookout.contracts.SlaWarned;
 import org.lookout.escalation.config.EscalationConfig;
 import org.lookout.escalation.domain.SlaClock;
@@ -15,8 +16,9 @@ import org.lookout.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The SLA events of this service ({@link EventType#ESCALATION_SLA_WARNED}, {@link EventType#ESCALATION_SLA_BREACHED}),
- * written to the outbox inside the caller's transaction on their type's topic, keyed by report id.
+ * The SLA events of this service ({@link EventType#ESCALATION_SLA_SCHEDULED}, {@link EventType#ESCALATION_SLA_WARNED},
+ * {@link EventType#ESCALATION_SLA_BREACHED}), written to the outbox inside the caller's transaction on their type's
+ * topic, keyed by report id.
  */
 @ApplicationScoped
 public class SlaEvents {
@@ -27,6 +29,16 @@ public class SlaEvents {
     SlaEvents(Outbox outbox, EscalationConfig config) {
         this.outbox = outbox;
         this.config = config;
+    }
+
+    /**
+     * The clock has a (new) due time, since {@code at}: {@code reason} is {@link SlaScheduled#STARTED},
+     * {@link SlaScheduled#RESTARTED} or {@link SlaScheduled#RESUMED}.
+     */
+    public Uni<Void> scheduled(SlaClock clock, String streetCode, String reason, Instant at) {
+        return publish(clock, EventType.ESCALATION_SLA_SCHEDULED, at, new SlaScheduled(clock.reportId,
+                clock.kind.name(), clock.communityCode, streetCode, clock.itemCode, clock.confidential,
+                clock.workingDays, clock.startedAt, clock.dueAt, clock.provisional, reason));
     }
 
     public Uni<Void> warning(SlaClock clock, String streetCode) {

@@ -10,12 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
+import org.lookout.contracts.SlaScheduled;
 import org.lookout.escalation.config.EscalationConfig;
 import org.lookout.escalation.domain.ClockKind;
 import org.lookout.escalation.domain.ClockState;
 import org.lookout.escalation.domain.Deadline;
 import org.lookout.escalation.domain.SlaClock;
 import org.lookout.escalation.domain.WorkingCalendar;
+import org.lookout.escalation.messaging.SlaEvents;
 import org.lookout.escalation.repository.CommunityRepository;
 import org.lookout.escalation.repository.SlaClockRepository;
 import org.lookout.problem.ProblemException;
@@ -28,7 +30,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * The SLA clocks of reports, driven by report events (each event once, in the consumer's transaction, in per-report
  * order): the response clock started on receipt, the resolution clock on acceptance; stopped on response /
- * resolution, restarted on reopening, cancelled on rejection or closing; read within the caller's scope. Events of a report without clocks change nothing.
+ * resolution, restarted on reopening, cancelled on rejection or closing, paused while staff wait for the reporter and
+ * resumed later by the working days that ended meanwhile; read within the caller's scope. Every new due time (start,
+ * restart, resume) is announced as {@code sla-scheduled} through the outbox. Events of a report without clocks change
+ * nothing.
  */
 @ApplicationScoped
 public class SlaClockService {
@@ -39,14 +44,16 @@ public class SlaClockService {
     private final CommunityRepository communities;
     private final CalendarService calendar;
     private final SlaPolicy policy;
+    private final SlaEvents events;
     private final EscalationConfig config;
 
     SlaClockService(SlaClockRepository clocks, CommunityRepository communities, CalendarService calendar, SlaPolicy policy,
-            EscalationConfig config) {
+            SlaEvents events, EscalationConfig config) {
         this.clocks = clocks;
         this.communities = communities;
         this.calendar = calendar;
         this.policy = policy;
+        this.events = events;
         this.config = config;
     }
 
@@ -87,8 +94,15 @@ public class SlaClockService {
     private Uni<Void> startIfAbsent(ReportRef report, SlaPolicy.ClockSpec spec, Instant from) {
         return clocks.exists(report.reportId(), spec.kind())
                 .chain(exists -> exists ? Uni.createFrom().voidItem()
-                        : calendar.current().chain(workingCalendar -> clocks
-                                .persist(newClock(workingCalendar, report, spec, from)).replaceWithVoid()));
+                        : calendar.current().chain(workingCalendar -> {
+                            SlaClock started = newClock(workingCalendar, report, spec, from);
+                            return clocks.persist(started).chain(() -> scheduled(started, SlaScheduled.STARTED, from));
+                        }));
+    }
+
+    /** Announces the clock's due time in the transaction that gave it; complaint-service shows it on the report. */
+    private Uni<Void> scheduled(SlaClock clock, String reason, Instant at) {
+        return communities.streetOf(clock.communityCode).chain(street -> events.scheduled(clock, street, reason, at));
     }
 
     private SlaClock newClock(WorkingCalendar workingCalendar, ReportRef report, SlaPolicy.ClockSpec spec, Instant from) {
@@ -116,6 +130,7 @@ public class SlaClockService {
         clock.breachedAt = null;
         clock.stoppedAt = null;
         clock.met = null;
+        clock.pausedAt = null;
     }
 
     /** The report was responded to (on site): its response clock stops. Runs in the consumer's transaction. */
@@ -138,7 +153,63 @@ public class SlaClockService {
                     clock.state = ClockState.CANCELLED;
                     clock.stoppedAt = change.changedAt();
                     clock.met = null;
+                    clock.pausedAt = null;
                 })).replaceWithVoid();
+    }
+
+    /**
+     * Staff began waiting for the reporter: every running clock of the report pauses at the change time, and neither
+     * warns nor breaches (the sweep takes running clocks only) until it resumes. A clock already paused keeps its
+     * pause.
+     */
+    public Uni<Void> onPaused(ComplaintStatusChanged change) {
+        return clocks.lockOfReport(change.reportId()).invoke(found -> found.stream()
+                .filter(clock -> clock.state == ClockState.RUNNING)
+                .forEach(clock -> {
+                    clock.state = ClockState.PAUSED;
+                    clock.pausedAt = change.changedAt();
+                })).replaceWithVoid();
+    }
+
+    /**
+     * The wait for the reporter ended: every paused clock of the report runs again with its warning and due time
+     * moved later by the working days that ended during the pause, and announces its due time. Stopped, cancelled and
+     * breached clocks stay as they are; a resume without a pause changes nothing.
+     */
+    public Uni<Void> onResumed(ComplaintStatusChanged change) {
+        Instant at = change.changedAt();
+        return clocks.lockOfReport(change.reportId()).chain(found -> {
+            List<SlaClock> paused = found.stream().filter(clock -> clock.state == ClockState.PAUSED).toList();
+            if (paused.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return calendar.current().chain(workingCalendar -> {
+                Uni<Void> resumed = Uni.createFrom().voidItem();
+                for (SlaClock clock : paused) {
+                    endPause(clock, workingCalendar, at);
+                    clock.state = ClockState.RUNNING;
+                    resumed = resumed.chain(() -> scheduled(clock, SlaScheduled.RESUMED, at));
+                }
+                return resumed;
+            });
+        });
+    }
+
+    /**
+     * Ends the clock's pause at {@code at}: its warning and due time, where still ahead when it paused, move later by
+     * the working days whose 24:00 passed during the pause ({@link WorkingCalendar#workingDaysEnded}).
+     */
+    private static void endPause(SlaClock clock, WorkingCalendar workingCalendar, Instant at) {
+        int ended = workingCalendar.workingDaysEnded(clock.pausedAt, at);
+        if (clock.warnAt.isAfter(clock.pausedAt)) {
+            clock.warnAt = workingCalendar.later(clock.warnAt, ended).at();
+        }
+        if (clock.dueAt.isAfter(clock.pausedAt)) {
+            WorkingCalendar.Moved due = workingCalendar.later(clock.dueAt, ended);
+            clock.dueAt = due.at();
+            clock.provisional |= due.provisional();
+        }
+        clock.pausedAt = null;
     }
 
     /**
@@ -152,25 +223,42 @@ public class SlaClockService {
             if (restart.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return calendar.current().invoke(workingCalendar -> runFrom(restart.get(), workingCalendar,
-                    change.changedAt())).replaceWithVoid();
+            return calendar.current().chain(workingCalendar -> {
+                runFrom(restart.get(), workingCalendar, change.changedAt());
+                return scheduled(restart.get(), SlaScheduled.RESTARTED, change.changedAt());
+            });
         });
     }
 
-    /** Stops the report's running clock of {@code kind} at the change time and records whether it met its deadline. */
+    /**
+     * Stops the report's running clock of {@code kind} at the change time and records whether it met its deadline. A
+     * paused clock's pause ends with it, so it is judged by the deadline its pause moved.
+     */
     private Uni<Void> stop(ComplaintStatusChanged change, ClockKind kind) {
-        return clocks.lockOfReport(change.reportId()).invoke(found -> ofKind(found, kind).ifPresent(clock -> {
-            Instant at = change.changedAt();
-            if (running(clock)) {
-                clock.state = ClockState.STOPPED;
-                clock.stoppedAt = at;
-                clock.met = !at.isAfter(clock.dueAt);
-            } else if (clock.state == ClockState.BREACHED && clock.stoppedAt == null) {
-                // the breach has fired and stays; when the work was done is still recorded, by the event's time
-                clock.stoppedAt = at;
-                clock.met = !at.isAfter(clock.dueAt);
+        Instant at = change.changedAt();
+        return clocks.lockOfReport(change.reportId()).chain(found -> {
+            Optional<SlaClock> clock = ofKind(found, kind);
+            if (clock.isEmpty()) {
+                return Uni.createFrom().voidItem();
             }
-        })).replaceWithVoid();
+            Uni<Void> pauseEnded = clock.get().state == ClockState.PAUSED
+                    ? calendar.current().invoke(workingCalendar -> endPause(clock.get(), workingCalendar, at))
+                            .replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return pauseEnded.invoke(() -> stopAt(clock.get(), at));
+        });
+    }
+
+    private static void stopAt(SlaClock clock, Instant at) {
+        if (running(clock)) {
+            clock.state = ClockState.STOPPED;
+            clock.stoppedAt = at;
+            clock.met = !at.isAfter(clock.dueAt);
+        } else if (clock.state == ClockState.BREACHED && clock.stoppedAt == null) {
+            // the breach has fired and stays; when the work was done is still recorded, by the event's time
+            clock.stoppedAt = at;
+            clock.met = !at.isAfter(clock.dueAt);
+        }
     }
 
     private static boolean running(SlaClock clock) {
