@@ -1,6 +1,7 @@
 package org.lookout.complaint.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public class RatingWindow {
     /** Closes one batch of resolved reports whose rating window has passed; answers how many. */
     public Uni<Integer> closeUnrated() {
         Instant now = clock.instant();
-        String note = "closed without a rating: none came within " + config.ratingWindow();
+        String note = "closed without a rating: none came within " + describe(config.ratingWindow());
         return Panache.withTransaction(() -> reports
                 .lockUnratedResolvedBefore(now.minus(config.ratingWindow()), config.autoCloseBatchSize())
                 .chain(due -> closeEach(due, note)))
@@ -58,6 +59,12 @@ public class RatingWindow {
                         LOG.infof("rating window: %d resolved reports closed without a rating", closed);
                     }
                 });
+    }
+
+    /** "7 days" rather than PT168H in the ledger. */
+    private static String describe(Duration window) {
+        long days = window.toDays();
+        return window.equals(Duration.ofDays(days)) ? days + " days" : window.toString();
     }
 
     /** One after the other: a reactive session serves one operation at a time. */
