@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import org.lookout.contracts.EventType;
 import org.lookout.testsupport.RealInfrastructure;
 
 /** Plain JDBC on the service's own database, for what a test must see that no endpoint shows. */
@@ -33,6 +34,13 @@ public final class ComplaintDatabase {
     }
 
     public static boolean processed(String consumer, String eventId) {
-        return number("select count(*) from processed_event where consumer = ? and event_id = ?", consumer, eventId) == 1;
+        return number("select count(*) from processed_event where consumer = ? and event_id = ?", consumer,
+                eventId) == 1;
+    }
+
+    /** How many events of this type the service wrote to its outbox about the report. */
+    public static long outboxEvents(String reportId, EventType type) {
+        return number("select count(*) from outbox_event where partition_key = ? and event_type = ?", reportId,
+                type.type());
     }
 }

@@ -24,7 +24,7 @@ public interface ComplaintConfig {
     @WithDefault("P7D")
     Duration ratingWindow();
 
-    /** How often the rating window is checked (also read by its {@code @Scheduled} expression); {@code off} disables it. */
+    /** How often the rating window is checked (read by its {@code @Scheduled} expression); {@code off} disables it. */
     @WithDefault("60s")
     String autoCloseInterval();
 

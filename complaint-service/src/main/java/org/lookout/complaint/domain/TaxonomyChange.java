@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One administrator's edit of a taxonomy item, with the item's editable fields before and after, for the audit trail. */
+/** An administrator's edit of a taxonomy item, with the item's editable fields before and after, for the audit. */
 @Entity
 @Table(name = "taxonomy_audit")
 public class TaxonomyChange {

@@ -24,9 +24,10 @@ public record ReportView(UUID id, String trackingNumber, String status, String i
                 report.communityCode, report.title, report.description, report.channel.name(), report.anonymous,
                 report.confidential, new LocationView(report.address, report.building, report.latitude, report.longitude),
                 report.occurredAt, report.receivedAt, report.awaitingReporterSince, report.responseDueAt,
-                report.responseBreachedAt, inTime(report.respondedAt, report.responseBreachedAt), report.resolutionDueAt,
-                report.resolutionBreachedAt, inTime(report.resolvedAt, report.resolutionBreachedAt),
-                report.dueProvisional, report.escalationOutcome);
+                report.responseBreachedAt, inTime(report.respondedAt, report.responseBreachedAt),
+                report.resolutionDueAt, report.resolutionBreachedAt,
+                inTime(report.resolvedAt, report.resolutionBreachedAt), report.dueProvisional,
+                report.escalationOutcome);
     }
 
     private static Boolean inTime(Instant met, Instant breached) {

@@ -92,8 +92,8 @@ public class EscalationFactsService {
     }
 
     /**
-     * The escalation was resolved (its lead agency's outcome): NOT_RESOLVABLE hands the report back as RESPONDED for the
-     * community to decide what next; any other outcome resolves it and the reporter is asked for a rating. A part
+     * The escalation was resolved (its lead agency's outcome): NOT_RESOLVABLE hands the report back as RESPONDED for
+     * the community to decide what next; any other outcome resolves it and the reporter is asked for a rating. A part
      * resolved by another agency of a joint escalation is history only.
      */
     public Uni<Void> onResolved(EventType type, EscalationChanged changed) {

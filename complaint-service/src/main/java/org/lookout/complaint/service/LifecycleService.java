@@ -222,26 +222,25 @@ public class LifecycleService {
     Uni<Report> change(Report report, ReportStatus target, String actorRole, String note, EventType... announced) {
         checkTransition(report, target);
         ReportStatus from = report.status;
-        Instant now = clock.instant();
         report.status = target;
         if (!target.allowsWaitingForReporter()) {
             report.awaitingReporterSince = null;
         }
-        Uni<Void> written = reports.append(historyEntry(report.id, from, target, actorRole, note, now))
-                .replaceWithVoid();
-        for (EventType type : announced) {
-            written = written.chain(() -> events.statusChanged(type, report, from, now));
-        }
-        return written.replaceWith(report);
+        return written(report, from, actorRole, note, announced);
     }
 
     /** A history entry that changes nothing (the status stays), with the events announcing it. */
     Uni<Report> record(Report report, String actorRole, String note, EventType... announced) {
+        return written(report, report.status, actorRole, note, announced);
+    }
+
+    private Uni<Report> written(Report report, ReportStatus from, String actorRole, String note,
+            EventType... announced) {
         Instant now = clock.instant();
-        Uni<Void> written = reports.append(historyEntry(report.id, report.status, report.status, actorRole, note, now))
+        Uni<Void> written = reports.append(historyEntry(report.id, from, report.status, actorRole, note, now))
                 .replaceWithVoid();
         for (EventType type : announced) {
-            written = written.chain(() -> events.statusChanged(type, report, report.status, now));
+            written = written.chain(() -> events.statusChanged(type, report, from, now));
         }
         return written.replaceWith(report);
     }

@@ -209,10 +209,8 @@ class EscalationEventsConsumerTest {
         assertThat(view(id).getString("status")).isEqualTo("RESOLVED");
         assertThat(history(id).getList("toStatus", String.class))
                 .containsExactly("RECEIVED", "ACCEPTED", "ESCALATED", "ESCALATED", "RESOLVED");
-        assertThat(ComplaintDatabase.number("select count(*) from outbox_event where partition_key = ? and event_type = ?",
-                id, EventType.COMPLAINT_ESCALATED.type())).isEqualTo(1);
-        assertThat(ComplaintDatabase.number("select count(*) from outbox_event where partition_key = ? and event_type = ?",
-                id, EventType.COMPLAINT_RESOLVED.type())).isEqualTo(1);
+        assertThat(ComplaintDatabase.outboxEvents(id, EventType.COMPLAINT_ESCALATED)).isEqualTo(1);
+        assertThat(ComplaintDatabase.outboxEvents(id, EventType.COMPLAINT_RESOLVED)).isEqualTo(1);
         assertThat(ComplaintDatabase.number("select count(*) from processed_event where event_id = ?", opened.id()))
                 .isEqualTo(1);
     }
@@ -230,7 +228,8 @@ class EscalationEventsConsumerTest {
 
         assertThat(view(id).getString("status")).isEqualTo("ESCALATED");
         List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecordsWithKey(DLQ, id, 2, DEFAULT_WAIT);
-        assertThat(parked).extracting(ConsumerRecord::value).containsExactly("{\"no\":\"headers\"}", "this is not json");
+        assertThat(parked).extracting(ConsumerRecord::value)
+                .containsExactly("{\"no\":\"headers\"}", "this is not json");
     }
 
     /** The golden sample of {@code type} about the report {@code reportId}, with a fresh event id. */

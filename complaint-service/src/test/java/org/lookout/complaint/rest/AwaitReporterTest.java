@@ -96,8 +96,11 @@ class AwaitReporterTest {
     void theSupervisorOfTheStreetMayWaitToo() {
         String id = assignedReport();
 
-        command(Tokens.supervisor("DCYJD"), id, "await-reporter", "{}").statusCode(200);
-        command(Tokens.supervisor("DCYJD"), id, "reporter-answered", "").statusCode(200);
+        // neither command needs a body
+        command(Tokens.supervisor("DCYJD"), id, "await-reporter", "").statusCode(200)
+                .body("awaitingReporterSince", notNullValue());
+        command(Tokens.supervisor("DCYJD"), id, "reporter-answered", "").statusCode(200)
+                .body("awaitingReporterSince", nullValue());
         given().auth().oauth2(STAFF).get("/api/complaints/" + id + "/history").then()
                 .body("actorRole[-1]", equalTo("supervisor"));
     }

@@ -82,8 +82,7 @@ class RatingWindowTest {
                 .body("fromStatus[-1]", equalTo("RESOLVED"))
                 .body("actorRole[-1]", equalTo("system"))
                 .body("note[-1]", equalTo("closed without a rating: none came within 7 days"));
-        assertThat(ComplaintDatabase.number("select count(*) from outbox_event where partition_key = ? and event_type = ?",
-                due, EventType.COMPLAINT_CLOSED.type())).isEqualTo(1);
+        assertThat(ComplaintDatabase.outboxEvents(due, EventType.COMPLAINT_CLOSED)).isEqualTo(1);
         List<CloudEvent> events = TopicProbe.awaitRecordsWithKey(Topics.COMPLAINT, due, 5, Duration.ofSeconds(30))
                 .stream().map(CloudEventKafka::fromRecord).toList();
         assertThat(events).extracting(CloudEvent::type).containsExactly(EventType.COMPLAINT_SUBMITTED.type(),
