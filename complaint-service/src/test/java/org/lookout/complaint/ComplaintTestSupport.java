@@ -1,6 +1,16 @@
 package org.lookout.complaint;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.lookout.contracts.EventJson;
+import org.lookout.contracts.EventType;
+import org.lookout.testsupport.ContractAssertions;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -40,5 +50,22 @@ public final class ComplaintTestSupport {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/complaints/" + reportId + "/" + action)
                 .then();
+    }
+
+    /**
+     * A lifecycle event of a report filed by an account: valid against its schema, with the golden sample's fields plus
+     * the optional {@code reporterRef} (the samples show the fields every event has, not the optional pseudonym).
+     */
+    public static void assertLifecycleEventOfKnownReporter(EventType type, JsonNode data) {
+        ContractAssertions.assertValidAgainstSchema(type, data);
+        Set<String> expected = fieldNames(EventJson.readResource(type.sampleResource()).get("data"));
+        expected.add("reporterRef");
+        assertThat(fieldNames(data)).as("%s fields", type.type()).isEqualTo(expected);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

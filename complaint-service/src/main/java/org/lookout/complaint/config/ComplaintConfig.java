@@ -1,5 +1,6 @@
 package org.lookout.complaint.config;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,4 +19,16 @@ public interface ComplaintConfig {
 
     /** Key of the reporter pseudonym on events (shared with notification-service, nobody else). */
     String pseudonymKey();
+
+    /** How long a resolved report waits for its rating before it closes by itself, not rated. */
+    @WithDefault("P7D")
+    Duration ratingWindow();
+
+    /** How often the rating window is checked (read by its {@code @Scheduled} expression); {@code off} disables it. */
+    @WithDefault("60s")
+    String autoCloseInterval();
+
+    /** Reports closed per transaction of the rating-window job. */
+    @WithDefault("100")
+    int autoCloseBatchSize();
 }

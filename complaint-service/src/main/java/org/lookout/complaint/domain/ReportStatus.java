@@ -15,14 +15,19 @@ public enum ReportStatus {
 
     private static final Map<ReportStatus, Set<ReportStatus>> ALLOWED = new EnumMap<>(ReportStatus.class);
 
+    /** Where staff may wait for the reporter: the report is being handled and its SLA clocks run. */
+    private static final Set<ReportStatus> WAITING_ALLOWED = EnumSet.of(ACCEPTED, ASSIGNED, RESPONDED, REOPENED,
+            ESCALATED);
+
     static {
         allow(RECEIVED, ACCEPTED, REJECTED, ESCALATED);
         allow(ACCEPTED, ASSIGNED, RESPONDED, ESCALATED, REJECTED);
         allow(ASSIGNED, RESPONDED, ESCALATED, ASSIGNED);
         allow(RESPONDED, RESOLVED, ESCALATED, CLOSED_UNRESOLVABLE);
-        allow(ESCALATED, RESPONDED, RESOLVED);
+        // back from the agency: its outcome (RESPONDED: not resolvable, RESOLVED), or returned to the community
+        allow(ESCALATED, RESPONDED, RESOLVED, ASSIGNED);
         allow(RESOLVED, CLOSED, REOPENED);
-        allow(REOPENED, ASSIGNED);
+        allow(REOPENED, ASSIGNED, ESCALATED);
         allow(CLOSED);
         allow(CLOSED_UNRESOLVABLE);
         allow(REJECTED);
@@ -38,6 +43,10 @@ public enum ReportStatus {
 
     public boolean canMoveTo(ReportStatus target) {
         return ALLOWED.get(this).contains(target);
+    }
+
+    public boolean allowsWaitingForReporter() {
+        return WAITING_ALLOWED.contains(this);
     }
 
     /** An end state: nothing follows, the clocks stop for good. */

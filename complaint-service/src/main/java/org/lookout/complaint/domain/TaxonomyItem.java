@@ -38,6 +38,11 @@ public class TaxonomyItem {
     @Column(name = "joint_escalation", nullable = false)
     public boolean jointEscalation;
 
+    /** Copied onto a report at intake: a later change of the item does not change the reports filed before it. */
     @Column(nullable = false)
     public boolean confidential;
+
+    /** An inactive item stays for the reports that use it; new reports cannot choose it. */
+    @Column(nullable = false)
+    public boolean active;
 }

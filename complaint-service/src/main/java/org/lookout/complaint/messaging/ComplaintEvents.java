@@ -34,10 +34,14 @@ public class ComplaintEvents {
         return publish(report, EventType.COMPLAINT_SUBMITTED, payload, report.receivedAt);
     }
 
-    /** A lifecycle change; the type-specific references are read from the report as the change left it. */
+    /**
+     * A lifecycle change; the type-specific references are read from the report as the change left it. The reporter's
+     * pseudonym is the one intake stored (the same as {@code submitted} carried), never one of an anonymous report.
+     */
     public Uni<Void> statusChanged(EventType type, Report report, ReportStatus from, Instant at) {
         ComplaintStatusChanged payload = ComplaintStatusChanged.of(report.id, report.trackingNumber, report.itemCode,
-                report.categoryCode, report.communityCode, report.confidential, from.name(), report.status.name(), at);
+                report.categoryCode, report.communityCode, report.confidential, from.name(), report.status.name(), at)
+                .withReporterRef(report.anonymous ? null : report.filedByRef);
         payload = switch (type) {
             case COMPLAINT_REJECTED -> payload.withRejection(report.rejectReason.name(), report.duplicateOf);
             case COMPLAINT_ASSIGNED -> payload.withAssignee(report.assigneeUnit.name());

@@ -4,9 +4,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.lookout.complaint.domain.Category;
 import org.lookout.complaint.domain.Community;
+import org.lookout.complaint.domain.TaxonomyChange;
 import org.lookout.complaint.domain.TaxonomyItem;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,6 +20,25 @@ public class ReferenceDataRepository {
 
     public Uni<TaxonomyItem> item(String code) {
         return session().chain(session -> session.find(TaxonomyItem.class, code));
+    }
+
+    /** The item, locked until the end of the transaction, so two edits of one item are audited one after the other. */
+    public Uni<TaxonomyItem> itemForUpdate(String code) {
+        return session().chain(session -> session.find(TaxonomyItem.class, code, LockMode.PESSIMISTIC_WRITE));
+    }
+
+    public Uni<TaxonomyChange> append(TaxonomyChange change) {
+        return session().chain(session -> session.persist(change)).replaceWith(change);
+    }
+
+    /** The latest edits, newest first; of one item when {@code itemCode} is given. */
+    public Uni<List<TaxonomyChange>> changes(String itemCode, int limit) {
+        String where = itemCode == null ? "" : " where itemCode = :item";
+        return session().chain(session -> {
+            var query = session.createQuery("from TaxonomyChange" + where + " order by at desc, id desc",
+                    TaxonomyChange.class).setMaxResults(limit);
+            return (itemCode == null ? query : query.setParameter("item", itemCode)).getResultList();
+        });
     }
 
     public Uni<Community> community(String code) {

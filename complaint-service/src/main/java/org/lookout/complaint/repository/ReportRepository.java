@@ -1,5 +1,6 @@
 package org.lookout.complaint.repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,20 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
     public Uni<List<Report>> filedBy(String filedByRef) {
         return list("filedByRef", Sort.descending("receivedAt"), filedByRef);
+    }
+
+    /**
+     * Resolved reports whose rating is due since {@code resolvedBefore}, oldest first, locked for this transaction and
+     * skipped by any other instance's job (index {@code report_awaiting_rating}).
+     */
+    public Uni<List<Report>> lockUnratedResolvedBefore(Instant resolvedBefore, int limit) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select * from report where status = 'RESOLVED' and satisfied is null"
+                        + " and resolved_at <= :before order by resolved_at limit :limit for update skip locked",
+                        Report.class)
+                .setParameter("before", resolvedBefore)
+                .setParameter("limit", limit)
+                .getResultList());
     }
 
     public Uni<ReportHistoryEntry> append(ReportHistoryEntry entry) {

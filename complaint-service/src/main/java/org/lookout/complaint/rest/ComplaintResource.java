@@ -137,4 +137,21 @@ public class ComplaintResource {
     public Uni<ReportView> close(@PathParam("id") UUID id, @Valid @NotNull LifecycleCommand.Close body) {
         return lifecycle.close(id, body, caller.get()).map(ReportView::of);
     }
+
+    @POST
+    @Path("/{id}/await-reporter")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Wait for the reporter (more information, access): the status stays, the SLA clocks pause")
+    public Uni<ReportView> awaitReporter(@PathParam("id") UUID id, @Valid LifecycleCommand.AwaitReporter body) {
+        return lifecycle.awaitReporter(id, body == null ? new LifecycleCommand.AwaitReporter(null) : body, caller.get())
+                .map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/reporter-answered")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "The reporter answered: the wait ends and the SLA clocks resume")
+    public Uni<ReportView> reporterAnswered(@PathParam("id") UUID id) {
+        return lifecycle.reporterAnswered(id, caller.get()).map(ReportView::of);
+    }
 }

@@ -54,6 +54,11 @@ public class IntakeService {
         checkCommunityScope(command.communityCode(), caller);
         return referenceData.item(command.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
+                .invoke(item -> {
+                    if (!item.active) {
+                        throw ProblemException.unprocessable("itemCode", "is no longer offered for new reports");
+                    }
+                })
                 .chain(item -> referenceData.community(command.communityCode())
                         .onItem().ifNull().failWith(() -> ProblemException.unprocessable("communityCode", "is not a community"))
                         .chain(community -> receive(command, caller, item)));

@@ -60,4 +60,14 @@ public sealed interface LifecycleCommand {
     /** {@code resolvable} false closes a responded report as "closed, not resolvable". */
     record Close(@NotNull Boolean resolvable, @Size(max = NOTE_LENGTH) String note) implements LifecycleCommand {
     }
+
+    /** Staff wait for the reporter; the reason (e.g. "no access to the flat") is kept in the history only. */
+    record AwaitReporter(@Size(max = 500) String reason) implements LifecycleCommand {
+
+        @Override
+        public String note() {
+            return reason == null || reason.isBlank() ? "waiting for the reporter" : "waiting for the reporter: "
+                    + reason.strip();
+        }
+    }
 }

@@ -30,6 +30,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LifecycleService {
 
+    /** The actor of a change the service makes by itself (an escalation's news, the rating window). */
+    static final String SYSTEM = "system";
+
     private final ReportRepository reports;
     private final ReportQueryService queries;
     private final ComplaintEvents events;
@@ -130,6 +133,54 @@ public class LifecycleService {
         });
     }
 
+    /**
+     * Staff begin waiting for the reporter (more information, access to the flat): the status stays, the SLA clocks
+     * pause ({@code paused}). The reason stays in the history, never on a topic.
+     */
+    @WithTransaction
+    public Uni<Report> awaitReporter(UUID id, @Valid LifecycleCommand.AwaitReporter command, Caller caller) {
+        return handledOrSupervisedBy(id, caller).chain(report -> {
+            checkWaitAllowed(report);
+            if (report.awaitingReporterSince != null) {
+                throw ProblemException.conflict("the report already waits for the reporter since "
+                        + report.awaitingReporterSince);
+            }
+            report.awaitingReporterSince = clock.instant();
+            return record(report, actorRole(caller), command.note(), EventType.COMPLAINT_PAUSED);
+        });
+    }
+
+    /** The reporter answered: the wait ends and the SLA clocks resume ({@code resumed}). */
+    @WithTransaction
+    public Uni<Report> reporterAnswered(UUID id, Caller caller) {
+        return handledOrSupervisedBy(id, caller).chain(report -> {
+            checkWaitAllowed(report);
+            if (report.awaitingReporterSince == null) {
+                throw ProblemException.conflict("the report does not wait for the reporter");
+            }
+            report.awaitingReporterSince = null;
+            return record(report, actorRole(caller), "the reporter answered", EventType.COMPLAINT_RESUMED);
+        });
+    }
+
+    private static void checkWaitAllowed(Report report) {
+        if (!report.status.allowsWaitingForReporter()) {
+            throw ProblemException.conflict("a report in " + report.status + " does not wait for the reporter;"
+                    + " only while ACCEPTED, ASSIGNED, RESPONDED, REOPENED or ESCALATED");
+        }
+    }
+
+    /** Staff of the report's community, the supervisor of its street (the query checked that), or admin. */
+    private Uni<Report> handledOrSupervisedBy(UUID id, Caller caller) {
+        return queries.find(id, caller).invoke(report -> {
+            boolean staffInScope = caller.is(Roles.STAFF) && caller.inCommunity(report.communityCode);
+            boolean supervisorInScope = caller.is(Roles.SUPERVISOR) && !report.confidential;
+            if (!caller.is(Roles.ADMIN) && !supervisorInScope && !staffInScope) {
+                throw ProblemException.notFound("report " + id);
+            }
+        });
+    }
+
     /** Staff of the report's community, or admin; a report outside the caller's scope is absent. */
     private Uni<Report> handledBy(UUID id, Caller caller) {
         return queries.find(id, caller).invoke(report -> {
@@ -160,11 +211,33 @@ public class LifecycleService {
 
     private Uni<Report> move(Report report, ReportStatus target, Caller caller, LifecycleCommand command,
             EventType... announced) {
+        return change(report, target, actorRole(caller), command.note(), announced);
+    }
+
+    /**
+     * Moves the report along its table, with its history entry and the events announcing the change, in the caller's
+     * transaction; for the commands above and for what the service does by itself ({@code actorRole} says who). A wait
+     * for the reporter ends where it cannot go on (resolved, closed, rejected): the clocks stop there anyway.
+     */
+    Uni<Report> change(Report report, ReportStatus target, String actorRole, String note, EventType... announced) {
         checkTransition(report, target);
         ReportStatus from = report.status;
-        Instant now = clock.instant();
         report.status = target;
-        Uni<Void> written = reports.append(historyEntry(report.id, from, target, actorRole(caller), command.note(), now))
+        if (!target.allowsWaitingForReporter()) {
+            report.awaitingReporterSince = null;
+        }
+        return written(report, from, actorRole, note, announced);
+    }
+
+    /** A history entry that changes nothing (the status stays), with the events announcing it. */
+    Uni<Report> record(Report report, String actorRole, String note, EventType... announced) {
+        return written(report, report.status, actorRole, note, announced);
+    }
+
+    private Uni<Report> written(Report report, ReportStatus from, String actorRole, String note,
+            EventType... announced) {
+        Instant now = clock.instant();
+        Uni<Void> written = reports.append(historyEntry(report.id, from, report.status, actorRole, note, now))
                 .replaceWithVoid();
         for (EventType type : announced) {
             written = written.chain(() -> events.statusChanged(type, report, from, now));
@@ -186,7 +259,7 @@ public class LifecycleService {
 
     /** The role a history entry records: the most specific one the caller acted in. */
     private static String actorRole(Caller caller) {
-        for (String role : new String[] { Roles.ADMIN, Roles.STAFF, Roles.LOOKOUT }) {
+        for (String role : new String[] { Roles.ADMIN, Roles.SUPERVISOR, Roles.STAFF, Roles.LOOKOUT }) {
             if (caller.is(role)) {
                 return role;
             }

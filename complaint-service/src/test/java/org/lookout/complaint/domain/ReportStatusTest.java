@@ -18,9 +18,9 @@ class ReportStatusTest {
             ACCEPTED, EnumSet.of(ASSIGNED, RESPONDED, ESCALATED, REJECTED),
             ASSIGNED, EnumSet.of(ASSIGNED, RESPONDED, ESCALATED),
             RESPONDED, EnumSet.of(RESOLVED, ESCALATED, CLOSED_UNRESOLVABLE),
-            ESCALATED, EnumSet.of(RESPONDED, RESOLVED),
+            ESCALATED, EnumSet.of(RESPONDED, RESOLVED, ASSIGNED),
             RESOLVED, EnumSet.of(CLOSED, REOPENED),
-            REOPENED, EnumSet.of(ASSIGNED),
+            REOPENED, EnumSet.of(ASSIGNED, ESCALATED),
             CLOSED, EnumSet.noneOf(ReportStatus.class),
             CLOSED_UNRESOLVABLE, EnumSet.noneOf(ReportStatus.class),
             REJECTED, EnumSet.noneOf(ReportStatus.class));
@@ -44,5 +44,12 @@ class ReportStatusTest {
     @EnumSource(value = ReportStatus.class, names = { "CLOSED", "CLOSED_UNRESOLVABLE", "REJECTED" }, mode = EnumSource.Mode.EXCLUDE)
     void everyOtherStateLeadsSomewhere(ReportStatus state) {
         assertThat(state.isFinal()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportStatus.class)
+    void staffWaitForTheReporterOnlyWhileTheReportIsHandled(ReportStatus state) {
+        Set<ReportStatus> waiting = EnumSet.of(ACCEPTED, ASSIGNED, RESPONDED, REOPENED, ESCALATED);
+        assertThat(state.allowsWaitingForReporter()).as("%s", state).isEqualTo(waiting.contains(state));
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_ADDRESS;
 import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_DESCRIPTION;
 import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_TITLE;
+import static org.lookout.complaint.ComplaintTestSupport.command;
 import static org.lookout.complaint.ComplaintTestSupport.report;
 import static org.lookout.complaint.ComplaintTestSupport.submit;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -75,4 +77,18 @@ class ComplaintEventsTest {
         assertThat(CloudEventKafka.fromRecord(record).type()).isEqualTo(EventType.COMPLAINT_SUBMITTED.type());
     }
 
+    @Test
+    void lifecycleEventsOfAnAnonymousReportCarryNoReporterRef() {
+        String body = report().replace("\"anonymous\":false", "\"anonymous\":true");
+        String id = submit(Tokens.resident(REPORTER, "DCY"), body).statusCode(201).extract().path("id");
+
+        command(Tokens.staff("DCY"), id, "accept", "{}").statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.awaitRecordsWithKey(Topics.COMPLAINT, id, 2,
+                Duration.ofSeconds(30));
+        CloudEvent accepted = CloudEventKafka.fromRecord(records.get(1));
+        assertThat(accepted.type()).isEqualTo(EventType.COMPLAINT_ACCEPTED.type());
+        assertThat(accepted.data().has("reporterRef")).isFalse();
+        ContractAssertions.assertMatchesGoldenSample(EventType.COMPLAINT_ACCEPTED, accepted.data());
+    }
 }
