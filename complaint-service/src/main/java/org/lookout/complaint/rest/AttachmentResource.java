@@ -11,12 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lookout.complaint.service.AttachmentService;
 import org.lookout.complaint.service.AttachmentType;
@@ -76,11 +76,11 @@ public class AttachmentResource {
     @Path("/{attachmentId}")
     @Produces({ "image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_JSON })
     @Operation(summary = "The bytes of an attachment, with its stored media type, as a download")
-    public Uni<RestResponse<byte[]>> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
+    public Uni<Response> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         return attachments.get(id, attachmentId, caller.get()).map(attachment -> {
             String extension = AttachmentType.ofMediaType(attachment.mediaType).map(AttachmentType::extension)
                     .orElse("bin");
-            return RestResponse.ResponseBuilder.ok(attachment.content, attachment.mediaType)
+            return Response.ok(attachment.content, attachment.mediaType)
                     .header(HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"" + attachment.id + "." + extension + "\"")
                     .header("X-Content-Type-Options", "nosniff")

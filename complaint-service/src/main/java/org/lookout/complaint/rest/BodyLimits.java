@@ -59,9 +59,11 @@ public class BodyLimits {
                 context.normalizedPath(), context.request().getHeader("X-Request-Id"),
                 field == null ? List.of() : List.of(new Problem.FieldError(field, "must be at most " + limit + " bytes")));
         try {
+            // the body is read and dropped (never buffered), so that a client still sending it gets the answer
+            context.request().handler(ignored -> {
+            }).resume();
             context.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.fail(413, e);

@@ -1,0 +1,43 @@
+package org.lookout.complaint.config;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+/** The application's clock in tests: the real time until a test sets it, and again after {@link #reset()}. */
+@Alternative
+@Priority(1)
+@Singleton
+public class MovableClock extends Clock {
+
+    private volatile Instant fixed;
+
+    public void set(Instant instant) {
+        fixed = instant;
+    }
+
+    public void reset() {
+        fixed = null;
+    }
+
+    @Override
+    public Instant instant() {
+        Instant now = fixed;
+        return now != null ? now : Instant.now();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the application works in UTC instants");
+    }
+}
