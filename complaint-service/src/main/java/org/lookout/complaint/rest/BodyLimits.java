@@ -52,12 +52,11 @@ public class BodyLimits {
             context.next();
             return;
         }
-        String field = upload ? AttachmentService.FIELD : null;
-        String detail = (upload ? AttachmentService.FIELD + ": " : "") + "the request body must be at most " + limit
-                + " bytes";
-        Problem problem = new Problem(URI.create("about:blank"), "Payload too large", 413, detail,
-                context.normalizedPath(), context.request().getHeader("X-Request-Id"),
-                field == null ? List.of() : List.of(new Problem.FieldError(field, "must be at most " + limit + " bytes")));
+        String message = "must be at most " + limit + " bytes";
+        Problem problem = new Problem(URI.create("about:blank"), "Payload too large", 413,
+                (upload ? AttachmentService.FIELD + ": " : "the request body ") + message, context.normalizedPath(),
+                context.request().getHeader("X-Request-Id"),
+                upload ? List.of(new Problem.FieldError(AttachmentService.FIELD, message)) : List.of());
         try {
             // the body is read and dropped (never buffered), so that a client still sending it gets the answer
             context.request().handler(ignored -> {

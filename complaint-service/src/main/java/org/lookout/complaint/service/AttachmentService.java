@@ -114,7 +114,7 @@ public class AttachmentService {
     }
 
     private static String uploaderRole(Caller caller) {
-        for (String role : new String[] { Roles.ADMIN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.STAFF, Roles.LOOKOUT }) {
+        for (String role : List.of(Roles.ADMIN, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.STAFF, Roles.LOOKOUT)) {
             if (caller.is(role)) {
                 return role;
             }

@@ -59,8 +59,9 @@ public class DuplicateFinder {
         if (!near && !sameBuilding(report.building, candidate.building)) {
             return Optional.empty();
         }
-        return Optional.of(new PossibleDuplicate(candidate.trackingNumber, candidate.status.name(), candidate.receivedAt,
-                distance == null ? null : Math.round(distance)));
+        Long metres = distance == null ? null : Math.round(distance);
+        return Optional.of(
+                new PossibleDuplicate(candidate.trackingNumber, candidate.status.name(), candidate.receivedAt, metres));
     }
 
     static boolean sameBuilding(String one, String other) {

@@ -60,7 +60,8 @@ public class IntakeService {
     }
 
     /** The stored report, what may be the same problem, and for an anonymous report its code and secret (else null). */
-    public record Receipt(Report report, List<PossibleDuplicate> possibleDuplicates, TrackingCredentials.Issued tracking) {
+    public record Receipt(Report report, List<PossibleDuplicate> possibleDuplicates,
+            TrackingCredentials.Issued tracking) {
     }
 
     @WithTransaction

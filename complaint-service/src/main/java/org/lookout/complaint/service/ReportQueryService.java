@@ -70,8 +70,8 @@ public class ReportQueryService {
     }
 
     /**
-     * Whether the caller reads INTERNAL notes of the reports they may see: the officials (staff, supervisors, inspectors
-     * for confidential reports, admin), not residents or lookouts.
+     * Whether the caller reads INTERNAL notes of the reports they may see: the officials (staff, supervisors,
+     * inspectors for confidential reports, admin), not residents or lookouts.
      */
     public boolean readsInternalNotes(Caller caller) {
         return caller.is(Roles.STAFF) || caller.is(Roles.SUPERVISOR) || caller.is(Roles.INSPECTOR)

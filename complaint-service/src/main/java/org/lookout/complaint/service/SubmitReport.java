@@ -15,7 +15,7 @@ import org.lookout.complaint.domain.Channel;
 
 /**
  * What a caller sends to file a report. {@code reporterName} and {@code reporterPhone} are for staff recording a
- * walk-in, phone or letter report; they are stored encrypted and never leave the service but to those who may read them.
+ * walk-in, phone or letter report; they are stored encrypted and shown only to those who may read them.
  */
 public record SubmitReport(
         @NotBlank @Pattern(regexp = "[a-z][a-z-]{1,39}", message = "must be a taxonomy item code") String itemCode,

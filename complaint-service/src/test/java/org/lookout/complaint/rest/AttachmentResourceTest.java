@@ -69,7 +69,8 @@ class AttachmentResourceTest {
             upload(staff, id, "photo.jpg", "image/jpeg", file(executable, 1000)).statusCode(415).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("file"));
         }
-        upload(staff, id, "empty.png", "image/png", new byte[0]).statusCode(415).body("errors[0].field", equalTo("file"));
+        upload(staff, id, "empty.png", "image/png", new byte[0]).statusCode(415)
+                .body("errors[0].field", equalTo("file"));
         given().auth().oauth2(staff).get(attachments(id)).then().statusCode(200).body("size()", equalTo(2));
     }
 

@@ -7,6 +7,7 @@ import static org.lookout.complaint.ComplaintTestSupport.report;
 import static org.lookout.complaint.ComplaintTestSupport.submit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -51,7 +52,8 @@ class ReporterIdentityTest {
         assertThat(name.length).as("96-bit IV + ciphertext + 128-bit tag")
                 .isEqualTo(12 + NAME.getBytes(StandardCharsets.UTF_8).length + 16);
         String everythingElse = pool.preparedQuery("""
-                select concat_ws('|', r::text, (select string_agg(h::text, '|') from report_history h where h.report_id = r.id),
+                select concat_ws('|', r::text,
+                       (select string_agg(h::text, '|') from report_history h where h.report_id = r.id),
                        (select string_agg(o.payload, '|') from outbox_event o where o.subject = r.id::text)) as text
                   from report r where r.id = $1""")
                 .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next().getString("text");
@@ -79,7 +81,7 @@ class ReporterIdentityTest {
                 Tokens.agency("police-dcy") }) {
             given().auth().oauth2(refused).get(reporter(id)).then().statusCode(403).contentType(PROBLEM);
         }
-        for (String outOfScope : new String[] { Tokens.staff("DCN"), Tokens.supervisor("OTHERJD"), Tokens.inspector() }) {
+        for (String outOfScope : List.of(Tokens.staff("DCN"), Tokens.supervisor("OTHERJD"), Tokens.inspector())) {
             given().auth().oauth2(outOfScope).get(reporter(id)).then().statusCode(404).contentType(PROBLEM);
         }
     }
@@ -121,8 +123,8 @@ class ReporterIdentityTest {
     }
 
     private static String withReporter(String body, String name, String phone) {
-        return body.replace("\"anonymous\":false", "\"anonymous\":false,\"reporterName\":\"%s\",\"reporterPhone\":\"%s\""
-                .formatted(name, phone));
+        return body.replace("\"anonymous\":false",
+                "\"anonymous\":false,\"reporterName\":\"%s\",\"reporterPhone\":\"%s\"".formatted(name, phone));
     }
 
     private static String reporter(String id) {

@@ -10,7 +10,8 @@ class AttachmentTypeTest {
 
     @Test
     void jpegPngAndPdfAreRecognisedByTheirFirstBytes() {
-        assertThat(AttachmentType.of(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 })).contains(AttachmentType.JPEG);
+        assertThat(AttachmentType.of(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }))
+                .contains(AttachmentType.JPEG);
         assertThat(AttachmentType.of(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 }))
                 .contains(AttachmentType.PNG);
         assertThat(AttachmentType.of("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII))).contains(AttachmentType.PDF);

@@ -3,6 +3,7 @@ package org.lookout.complaint.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -12,8 +13,8 @@ import org.lookout.complaint.config.IdentityConfig;
 
 class ReporterIdentityCipherTest {
 
-    private static final String OLD_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-    private static final String NEW_KEY = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
+    private static final String OLD_KEY = base64("0123456789abcdef0123456789abcdef");
+    private static final String NEW_KEY = base64("fedcba9876543210fedcba9876543210");
     private static final UUID REPORT = UUID.randomUUID();
 
     @Test
@@ -38,7 +39,8 @@ class ReporterIdentityCipherTest {
         byte[] two = cipher.encrypt(REPORT, "13800138000");
 
         assertThat(one).isNotEqualTo(two);
-        assertThatThrownBy(() -> cipher.decrypt("k1", UUID.randomUUID(), one)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt("k1", UUID.randomUUID(), one))
+                .as("bound to its report").isInstanceOf(IllegalStateException.class);
         assertThat(cipher.encrypt(REPORT, null)).isNull();
     }
 
@@ -47,6 +49,10 @@ class ReporterIdentityCipherTest {
         assertThatThrownBy(() -> cipher(Map.of("k1", OLD_KEY), "k9")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> cipher(Map.of("k1", "c2hvcnQ="), "k1")).hasMessageContaining("256 bits");
         assertThatThrownBy(() -> cipher(Map.of("k1", "not base64!"), "k1")).hasMessageContaining("base64");
+    }
+
+    private static String base64(String key) {
+        return Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static ReporterIdentityCipher cipher(Map<String, String> keys, String current) {
