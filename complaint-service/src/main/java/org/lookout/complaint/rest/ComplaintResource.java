@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,6 +59,8 @@ public class ComplaintResource {
         return intake.submit(body, caller.get()).map(receipt -> RestResponse.ResponseBuilder
                 .<ReceiptView> created(URI.create("/api/complaints/" + receipt.report().id))
                 .entity(ReceiptView.of(receipt))
+                // a tracking secret is shown once: no cache keeps it
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build());
     }
 

@@ -7,8 +7,14 @@ import static org.lookout.complaint.ComplaintTestSupport.report;
 import static org.lookout.complaint.ComplaintTestSupport.submit;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.lookout.testsupport.RealInfrastructure;
@@ -94,6 +100,30 @@ class AttachmentResourceTest {
 
         upload(Tokens.staff("DCY"), id, "p5.jpg", "image/jpeg", file(JPEG, 100)).statusCode(409).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("file"));
+    }
+
+    @Test
+    void concurrentUploadsNeverGoPastFive() throws Exception {
+        String id = filed();
+        String staff = Tokens.staff("DCY");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> upload(staff, id, "c.jpg", "image/jpeg", file(JPEG, 100))
+                        .extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(5);
+            assertThat(statuses).filteredOn(status -> status != 201).containsOnly(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(staff).get(attachments(id)).then().statusCode(200).body("size()", equalTo(5));
     }
 
     @Test
