@@ -12,7 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One change of a report; the history is append-only. */
+/** One change of a report, or a note (a contact, no status change); the history is append-only. */
 @Entity
 @Table(name = "report_history")
 public class ReportHistoryEntry {
@@ -32,12 +32,18 @@ public class ReportHistoryEntry {
     public ReportStatus fromStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status", nullable = false)
+    /** Null for a note. */
+    @Column(name = "to_status")
     public ReportStatus toStatus;
 
     @Column(name = "actor_role", nullable = false)
     public String actorRole;
 
-    @Column(length = 1000)
+    @Column(length = 2000)
     public String note;
+
+    /** Set for a note: who may read its text. Null for a status change. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "note_visibility")
+    public NoteVisibility noteVisibility;
 }

@@ -2,12 +2,14 @@ package org.lookout.complaint.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportHistoryEntry;
+import org.lookout.complaint.domain.ReportStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -32,6 +34,12 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .setParameter("before", resolvedBefore)
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    /** Reports of an item in a community received since {@code since} and not in one of the {@code ended} states. */
+    public Uni<List<Report>> openSince(String itemCode, String communityCode, Instant since, Set<ReportStatus> ended) {
+        return list("itemCode = ?1 and communityCode = ?2 and receivedAt >= ?3 and status not in ?4",
+                Sort.descending("receivedAt"), itemCode, communityCode, since, ended);
     }
 
     public Uni<ReportHistoryEntry> append(ReportHistoryEntry entry) {

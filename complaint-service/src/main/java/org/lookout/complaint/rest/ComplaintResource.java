@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,11 +53,14 @@ public class ComplaintResource {
     @POST
     @RolesAllowed({ Roles.RESIDENT, Roles.LOOKOUT, Roles.STAFF })
     @Operation(summary = "File a report", description = "Residents and lookouts file through APP, WEB or LOOKOUT;"
-            + " staff record VISIT, PHONE and LETTER reports of their community. Answers 201 with the tracking number.")
-    public Uni<RestResponse<ReportView>> submit(@Valid @NotNull SubmitReport body) {
-        return intake.submit(body, caller.get()).map(report -> RestResponse.ResponseBuilder
-                .<ReportView> created(URI.create("/api/complaints/" + report.id))
-                .entity(ReportView.of(report))
+            + " staff record VISIT, PHONE and LETTER reports of their community. Answers 201 with the tracking number,"
+            + " possible duplicates and, for an anonymous report, its tracking code and secret (shown once).")
+    public Uni<RestResponse<ReceiptView>> submit(@Valid @NotNull SubmitReport body) {
+        return intake.submit(body, caller.get()).map(receipt -> RestResponse.ResponseBuilder
+                .<ReceiptView> created(URI.create("/api/complaints/" + receipt.report().id))
+                .entity(ReceiptView.of(receipt))
+                // a tracking secret is shown once: no cache keeps it
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build());
     }
 
@@ -78,7 +82,10 @@ public class ComplaintResource {
     @Path("/{id}/history")
     @Operation(summary = "Every change of a report, oldest first, for those who may see the report")
     public Uni<List<HistoryEntryView>> history(@PathParam("id") UUID id) {
-        return queries.history(id, caller.get()).map(entries -> entries.stream().map(HistoryEntryView::of).toList());
+        Caller current = caller.get();
+        boolean internal = queries.readsInternalNotes(current);
+        return queries.history(id, current)
+                .map(entries -> entries.stream().map(entry -> HistoryEntryView.of(entry, internal)).toList());
     }
 
     @POST

@@ -18,6 +18,7 @@ import org.lookout.complaint.messaging.ComplaintEvents;
 import org.lookout.complaint.repository.ReferenceDataRepository;
 import org.lookout.complaint.repository.ReportRepository;
 import org.lookout.complaint.repository.TrackingNumberRepository;
+import org.lookout.complaint.service.DuplicateFinder.PossibleDuplicate;
 import org.lookout.contracts.ReporterPseudonym;
 import org.lookout.problem.Problem;
 import org.lookout.problem.ProblemException;
@@ -27,7 +28,10 @@ import org.lookout.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Intake on every channel: the report, its first history entry and its event are stored in one transaction. */
+/**
+ * Intake on every channel: the report, its first history entry, its event, the anonymous tracking hash and the
+ * encrypted reporter identity are stored in one transaction; the answer adds the possible duplicates.
+ */
 @ApplicationScoped
 public class IntakeService {
 
@@ -37,21 +41,35 @@ public class IntakeService {
     private final ComplaintEvents events;
     private final ComplaintConfig config;
     private final Clock clock;
+    private final ReporterIdentityService identities;
+    private final AnonymousTrackingService tracking;
+    private final DuplicateFinder duplicates;
 
     IntakeService(ReportRepository reports, ReferenceDataRepository referenceData, TrackingNumberRepository trackingNumbers,
-            ComplaintEvents events, ComplaintConfig config, Clock clock) {
+            ComplaintEvents events, ComplaintConfig config, Clock clock, ReporterIdentityService identities,
+            AnonymousTrackingService tracking, DuplicateFinder duplicates) {
         this.reports = reports;
         this.referenceData = referenceData;
         this.trackingNumbers = trackingNumbers;
         this.events = events;
         this.config = config;
         this.clock = clock;
+        this.identities = identities;
+        this.tracking = tracking;
+        this.duplicates = duplicates;
+    }
+
+    /** The stored report, what may be the same problem, and for an anonymous report its code and secret (else null). */
+    public record Receipt(Report report, List<PossibleDuplicate> possibleDuplicates,
+            TrackingCredentials.Issued tracking) {
     }
 
     @WithTransaction
-    public Uni<Report> submit(@Valid SubmitReport command, Caller caller) {
+    public Uni<Receipt> submit(@Valid SubmitReport command, Caller caller) {
         checkChannel(command.channel(), caller);
         checkCommunityScope(command.communityCode(), caller);
+        checkCoordinates(command.location());
+        checkReporterIdentity(command);
         return referenceData.item(command.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
                 .invoke(item -> {
@@ -64,7 +82,7 @@ public class IntakeService {
                         .chain(community -> receive(command, caller, item)));
     }
 
-    private Uni<Report> receive(SubmitReport command, Caller caller, TaxonomyItem item) {
+    private Uni<Receipt> receive(SubmitReport command, Caller caller, TaxonomyItem item) {
         Instant now = clock.instant();
         int year = now.atZone(config.zone()).getYear();
         return trackingNumbers.next(command.communityCode(), year).chain(sequence -> {
@@ -73,7 +91,9 @@ public class IntakeService {
             return reports.persist(report)
                     .chain(saved -> reports.append(historyEntry(saved, caller)))
                     .chain(entry -> events.submitted(report))
-                    .replaceWith(report);
+                    .chain(() -> identities.keep(report.id, command.reporterName(), command.reporterPhone()))
+                    .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
+                    .chain(issued -> duplicates.of(report).map(found -> new Receipt(report, found, issued)));
         });
     }
 
@@ -126,6 +146,26 @@ public class IntakeService {
             throw ProblemException.unprocessable("channel", caller.is(Roles.STAFF)
                     ? "staff record reports that came by " + Channel.RECORDED_BY_STAFF
                     : "is not a channel you can file through");
+        }
+    }
+
+    private static void checkCoordinates(SubmitReport.Location location) {
+        if ((location.latitude() == null) != (location.longitude() == null)) {
+            String missing = location.latitude() == null ? "location.latitude" : "location.longitude";
+            throw ProblemException.badRequest(missing, "latitude and longitude are given together or not at all");
+        }
+    }
+
+    /** A name and phone only come with a report that staff record for someone who is not anonymous. */
+    private static void checkReporterIdentity(SubmitReport command) {
+        boolean given = command.reporterName() != null || command.reporterPhone() != null;
+        if (given && !Channel.RECORDED_BY_STAFF.contains(command.channel())) {
+            throw ProblemException.unprocessable(command.reporterName() != null ? "reporterName" : "reporterPhone",
+                    "is recorded only by staff for VISIT, PHONE and LETTER reports; your account identifies you");
+        }
+        if (given && command.anonymous()) {
+            throw ProblemException.unprocessable(command.reporterName() != null ? "reporterName" : "reporterPhone",
+                    "is not recorded for an anonymous report");
         }
     }
 

@@ -69,6 +69,15 @@ public class ReportQueryService {
         return find(id, caller).chain(report -> reports.history(report.id));
     }
 
+    /**
+     * Whether the caller reads INTERNAL notes of the reports they may see: the officials (staff, supervisors,
+     * inspectors for confidential reports, admin), not residents or lookouts.
+     */
+    public boolean readsInternalNotes(Caller caller) {
+        return caller.is(Roles.STAFF) || caller.is(Roles.SUPERVISOR) || caller.is(Roles.INSPECTOR)
+                || caller.is(Roles.ADMIN);
+    }
+
     /** Whether the caller is the resident or lookout who filed the report. */
     boolean filedByCaller(Report report, Caller caller) {
         return report.filedByRef != null

@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 
 import org.lookout.complaint.domain.Channel;
 
-/** What a caller sends to file a report. */
+/**
+ * What a caller sends to file a report. {@code reporterName} and {@code reporterPhone} are for staff recording a
+ * walk-in, phone or letter report; they are stored encrypted and shown only to those who may read them.
+ */
 public record SubmitReport(
         @NotBlank @Pattern(regexp = "[a-z][a-z-]{1,39}", message = "must be a taxonomy item code") String itemCode,
         @NotBlank @Size(max = 200) String title,
@@ -22,7 +25,9 @@ public record SubmitReport(
         @NotNull @Valid Location location,
         @PastOrPresent Instant occurredAt,
         @NotNull Channel channel,
-        boolean anonymous) {
+        boolean anonymous,
+        @Size(max = 100) String reporterName,
+        @Pattern(regexp = "[0-9+-]{1,20}", message = "must be 1 to 20 digits, + or -") String reporterPhone) {
 
     /** Where it happened: an address, the building or unit, and optional WGS84 coordinates. */
     public record Location(
