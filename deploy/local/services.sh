@@ -5,6 +5,8 @@ SERVICES=(complaint cadre escalation notification gateway)
 BUILD_STAMP="${STATE}/build.stamp"
 # Development only: complaint- and notification-service must share it; production sets its own.
 DEV_PSEUDONYM_KEY="lookout-local-development-pseudonym-key"
+# AES-256 key (base64 of 32 bytes) for reporter names and phones at rest in complaint-service; development only
+DEV_IDENTITY_KEY="bG9va291dC1sb2NhbC1kZXYtaWRlbnRpdHkta2V5LTE="
 
 service_module() {
   case "$1" in
@@ -115,6 +117,11 @@ start_service() {
   )
   if [[ -n "${db}" ]]; then
     environment+=(DB_HOST=127.0.0.1 DB_PORT="${PG_PORT}" DB_NAME="${db}" DB_USER="${db}" DB_PASSWORD="${db}")
+  fi
+  if [[ "${part}" == complaint ]]; then
+    environment+=(
+      LOOKOUT_IDENTITY_KEY="${LOOKOUT_IDENTITY_KEY:-${DEV_IDENTITY_KEY}}"
+    )
   fi
   if [[ "${part}" == gateway ]]; then
     environment+=(
