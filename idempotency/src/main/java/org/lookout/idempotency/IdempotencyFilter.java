@@ -83,7 +83,7 @@ public class IdempotencyFilter {
                 // authentication failed: the endpoint answers 401 and creates nothing, so there is nothing to guard
                 .onFailure().recoverWithNull()
                 .flatMap(caller -> caller == null ? Uni.createFrom().nullItem()
-                        : claimOrAnswer(request, new Claim(caller, key, fingerprint, now())));
+                        : claimOrAnswer(request, Claim.of(caller, key, fingerprint, now())));
     }
 
     private Uni<Response> claimOrAnswer(ContainerRequestContext request, Claim claim) {
@@ -94,7 +94,7 @@ public class IdempotencyFilter {
                         request.setProperty(CLAIM_PROPERTY, claim);
                         return Uni.createFrom().nullItem();
                     }
-                    return store.find(claim.caller(), claim.key()).map(stored -> answerRetry(request, claim, stored));
+                    return store.find(claim).map(stored -> answerRetry(request, claim, stored));
                 });
     }
 
@@ -106,8 +106,10 @@ public class IdempotencyFilter {
         if (stored == null || !stored.completed()) {
             return problem(request, 409, "Conflict", "a request with this key is still being processed; retry later");
         }
+        // a creating answer may carry something shown once (a tracking secret): never let a cache keep the replay
         Response.ResponseBuilder replay = Response.status(stored.status())
-                .header(IdempotencyKey.REPLAYED_HEADER, "true");
+                .header(IdempotencyKey.REPLAYED_HEADER, "true")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (stored.body() != null && stored.body().length > 0) {
             replay.entity(stored.body());
         }

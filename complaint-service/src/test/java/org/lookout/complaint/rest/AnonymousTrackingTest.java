@@ -25,7 +25,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -59,6 +61,37 @@ class AnonymousTrackingTest {
         assertThat(stored.getString("filed_by_ref")).as("the filing account is not stored").isNull();
         given().auth().oauth2(Tokens.resident("anon-1", "DCY")).get("/api/complaints")
                 .then().statusCode(200).body("id", not(hasItem(answer.get("id"))));
+    }
+
+    @Test
+    void aRetriedAnonymousReportReplaysItsSecretButTheIdempotencyStoreCannotReadItOrTellWhose() {
+        String subject = "anon-idempotent-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Response first = given().auth().oauth2(Tokens.resident(subject, "DCY"))
+                .contentType("application/json").header("Idempotency-Key", key).body(anonymous())
+                .when().post("/api/complaints");
+        first.then().statusCode(201);
+        String secret = first.path("trackingSecret");
+
+        Response retry = given().auth().oauth2(Tokens.resident(subject, "DCY"))
+                .contentType("application/json").header("Idempotency-Key", key).body(anonymous())
+                .when().post("/api/complaints");
+
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true").header("Cache-Control", "no-store");
+        assertThat(retry.asByteArray()).isEqualTo(first.asByteArray());
+        String everythingStored = pool.query("select * from idempotency_key").execute().await().indefinitely()
+                .stream().map(row -> {
+                    StringBuilder columns = new StringBuilder();
+                    for (int i = 0; i < row.size(); i++) {
+                        Object value = row.getValue(i);
+                        columns.append(value instanceof Buffer buffer
+                                ? new String(buffer.getBytes(), StandardCharsets.ISO_8859_1) : String.valueOf(value))
+                                .append('|');
+                    }
+                    return columns.toString();
+                }).reduce("", String::concat);
+        assertThat(everythingStored).isNotEmpty()
+                .doesNotContain(secret, subject, key, (String) first.path("id"), (String) first.path("trackingCode"));
     }
 
     @Test
