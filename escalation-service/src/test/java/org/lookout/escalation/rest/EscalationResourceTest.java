@@ -16,6 +16,8 @@ import static org.lookout.escalation.EscalationFixtures.PROBLEM;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,21 @@ class EscalationResourceTest {
         given().auth().oauth2(Tokens.staff(DEFAULT_COMMUNITY)).contentType(ContentType.JSON)
                 .body(EscalationFixtures.manual(reportId, List.of("market-dcy"), null))
                 .when().post(ESCALATIONS).then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void manualEscalationsOfOneReportPostedAtOnceOpenOneAndRefuseTheRestWith409() {
+        String reportId = EscalationFixtures.knownReport();
+        List<CompletableFuture<Integer>> posts = IntStream.range(0, 6)
+                .mapToObj(n -> CompletableFuture.supplyAsync(() -> given().auth().oauth2(Tokens.staff(DEFAULT_COMMUNITY))
+                        .contentType(ContentType.JSON)
+                        .body(EscalationFixtures.manual(reportId, List.of("police-dcy"), null))
+                        .when().post(ESCALATIONS).then().extract().statusCode()))
+                .toList();
+
+        List<Integer> statuses = posts.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
     }
 
     @Test
