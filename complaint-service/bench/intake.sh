@@ -33,9 +33,10 @@ SERVICE_PID=""
 PG_STARTED=""
 LOAD_BEFORE="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 
-# shellcheck source=../../deploy/local/common.sh
+# shellcheck source-path=SCRIPTDIR/../..
+# shellcheck source=deploy/local/common.sh
 source "$ROOT/deploy/local/common.sh"
-# shellcheck source=../../deploy/local/postgres.sh
+# shellcheck source=deploy/local/postgres.sh
 source "$ROOT/deploy/local/postgres.sh"
 
 stop_all() {
@@ -72,8 +73,10 @@ fi
 LOGS="$WORK/logs"
 PG_HOME="$WORK/pg"
 PG_DATA="$PG_HOME/data"
+# shellcheck disable=SC2034 # read by the functions of deploy/local/postgres.sh
 PG_SOCKETS="$PG_HOME/run"
 PG_LOG="$LOGS/postgres.log"
+# shellcheck disable=SC2034
 PG_DATABASES=(complaint)
 mkdir -p "$LOGS" "$PG_HOME"
 touch "$PG_LOG"
@@ -139,7 +142,7 @@ status="$(curl -s -o "$WORK/first.json" -w '%{http_code}' -H "Authorization: Bea
 # ------------------------------------------------------------------ 1. intake through the service
 wrk_run() {
   BENCH_TOKENS="$WORK/tokens" BENCH_BODY="$HERE/report.json" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$HERE/intake.lua" "$BASE/api/complaints" >"$WORK/wrk.out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 10s --latency -s "$HERE/intake.lua" "$BASE/api/complaints" >"$WORK/wrk.out"
   cp "$WORK/wrk.out" "$LOGS/wrk-$1.out"
   if grep -q "Non-2xx" "$WORK/wrk.out"; then
     cat "$WORK/wrk.out" >&2
@@ -151,6 +154,7 @@ wrk_run "$WARMUP"
 wrk_run "$DURATION"
 service_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
 service_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
+service_errors="$(grep 'Socket errors' "$WORK/wrk.out" || true)"
 kill "$SERVICE_PID"
 wait "$SERVICE_PID" 2>/dev/null || true
 SERVICE_PID=""
@@ -171,5 +175,6 @@ echo "cores: $(nproc), load before: $LOAD_BEFORE, $CONNECTIONS connections, $DUR
 printf '%-28s %10s %10s\n' target 'per s' p99
 printf '%-28s %10s %10s\n' 'POST /api/complaints' "$service_rate" "$service_p99"
 printf '%-28s %10s %10s\n' 'pgbench, same writes' "$raw_rate" -
+[[ -z "$service_errors" ]] || echo "wrk:$service_errors"
 awk -v s="$service_rate" -v r="$raw_rate" \
   'BEGIN { printf "service/raw %.2f (goal >= 0.60): %s\n", s / r, (s / r >= 0.6 ? "met" : "NOT met") }'
