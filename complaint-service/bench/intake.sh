@@ -14,8 +14,11 @@
 # events wait in the outbox exactly as during a broker outage — intake is what is measured, on both sides.
 # Every process it starts is stopped on exit, also on failure or Ctrl-C; BENCH_KEEP=1 keeps the logs. Needs wrk, pgbench and openssl.
 #
-#   complaint-service/bench/intake.sh
-#   CONNECTIONS=32 DURATION=30s WARMUP=15s complaint-service/bench/intake.sh
+#   complaint-service/bench/intake.sh            # 2 wrk threads, 32 connections, 60 s warm-up, 20 s measured
+#   CONNECTIONS=32 DURATION=30s WARMUP=90s complaint-service/bench/intake.sh
+# The warm-up is long on purpose: on a busy 2-core machine the JIT needs about a minute of load before intake reaches
+# its steady rate (after 10 s it ran at a sixth of it). SERVICE_OPTS adds JVM options or -D settings to the service,
+# to measure a candidate, e.g. SERVICE_OPTS=-Dquarkus.datasource.reactive.max-size=32.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +26,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-60s}"
 BENCH_PG_PORT="${BENCH_PG_PORT:-18932}"
 BENCH_HTTP_PORT="${BENCH_HTTP_PORT:-18981}"
 COMMUNITIES=(DCY DCN XHY JXY HPL QNJ)
@@ -119,12 +122,13 @@ for community in "${COMMUNITIES[@]}"; do
 done
 
 # ------------------------------------------------------------------ the service
+# shellcheck disable=SC2086 # SERVICE_OPTS may hold several options: split on purpose
 QUARKUS_HTTP_PORT="$BENCH_HTTP_PORT" DB_HOST=127.0.0.1 DB_PORT="$BENCH_PG_PORT" DB_NAME=complaint \
   DB_USER=complaint DB_PASSWORD=complaint KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
   "$JAVA_HOME/bin/java" -Xmx512m \
   -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
   -Dlookout.outbox.poll-interval=1h \
-  -Dquarkus.log.level=WARN \
+  -Dquarkus.log.level=WARN ${SERVICE_OPTS:-} \
   -jar "$JAR" >"$LOGS/complaint-service.log" 2>&1 &
 SERVICE_PID=$!
 BASE="http://127.0.0.1:$BENCH_HTTP_PORT"
