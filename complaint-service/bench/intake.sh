@@ -12,7 +12,8 @@
 # so the stack's data is never touched; tokens are signed locally with a key made for the run (the service verifies
 # them with quarkus.oidc.public-key, no Keycloak). Kafka is not started: the outbox relay is idled for the run, so
 # events wait in the outbox exactly as during a broker outage — intake is what is measured, on both sides.
-# Every process it starts is stopped on exit, also on failure or Ctrl-C; BENCH_KEEP=1 keeps the logs. Needs wrk, pgbench and openssl.
+# Every process it starts is stopped on exit, also on failure or Ctrl-C; BENCH_KEEP=1 keeps the logs.
+# Needs wrk, pgbench and openssl.
 #
 #   complaint-service/bench/intake.sh            # 2 wrk threads, 32 connections, 60 s warm-up, 20 s measured
 #   CONNECTIONS=32 DURATION=30s WARMUP=90s complaint-service/bench/intake.sh
@@ -60,6 +61,7 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
+[[ "$DURATION" =~ ^[0-9]+s$ ]] || die "DURATION is whole seconds, e.g. 20s (pgbench runs as long): $DURATION"
 for tool in wrk openssl curl; do
   require_tool "$tool" "$tool"
 done
@@ -134,7 +136,10 @@ SERVICE_PID=$!
 BASE="http://127.0.0.1:$BENCH_HTTP_PORT"
 for _ in $(seq 1 240); do
   curl -fs -o /dev/null "$BASE/api/taxonomy" && break
-  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 40 "$LOGS/complaint-service.log" >&2; die "complaint-service stopped"; }
+  if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+    tail -n 40 "$LOGS/complaint-service.log" >&2
+    die "complaint-service stopped"
+  fi
   sleep 0.5
 done
 curl -fs -o /dev/null "$BASE/api/taxonomy" || die "complaint-service does not answer on $BASE"
@@ -146,7 +151,8 @@ status="$(curl -s -o "$WORK/first.json" -w '%{http_code}' -H "Authorization: Bea
 # ------------------------------------------------------------------ 1. intake through the service
 wrk_run() {
   BENCH_TOKENS="$WORK/tokens" BENCH_BODY="$HERE/report.json" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 10s --latency -s "$HERE/intake.lua" "$BASE/api/complaints" >"$WORK/wrk.out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 10s --latency -s "$HERE/intake.lua" \
+    "$BASE/api/complaints" >"$WORK/wrk.out"
   cp "$WORK/wrk.out" "$LOGS/wrk-$1.out"
   if grep -q "Non-2xx" "$WORK/wrk.out"; then
     cat "$WORK/wrk.out" >&2

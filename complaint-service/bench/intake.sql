@@ -24,7 +24,8 @@ INSERT INTO outbox_event (event_id, topic, partition_key, event_type, source, su
           '/lookout/complaint-service', :id, now(),
           json_build_object('reportId', :id::text, 'trackingNumber',
                             :community_code::text || '-' || :year::text || '-' || lpad(:last_value::text, 6, '0'),
-                            'itemCode', 'corridor-lighting', 'categoryCode', 'LIFE', 'communityCode', :community_code::text,
+                            'itemCode', 'corridor-lighting', 'categoryCode', 'LIFE',
+                            'communityCode', :community_code::text,
                             'confidential', false, 'channel', 'APP', 'anonymous', false, 'receivedAt', now(),
                             'reporterRef', 'Xq3v9K2mP0aL7sT4wY1zB8nC5dE6fG2hJ3kL4mN5pQ6')::text);
 END;
