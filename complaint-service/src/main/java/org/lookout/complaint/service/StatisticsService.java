@@ -63,6 +63,7 @@ public class StatisticsService {
         }
     }
 
+    /** The figures of a scope and period: the total and, whose counts add up to it, the groups. */
     public record Statistics(Scope scope, Period period, Grouping groupBy, Figures total, List<GroupFigures> groups) {
     }
 
@@ -70,6 +71,7 @@ public class StatisticsService {
     public record Ranked(int rank, GroupFigures community) {
     }
 
+    /** A street's communities: those ranked, best first, and those not ranked, by code. */
     public record Ranking(String street, Period period, int minimumReports, List<Ranked> ranked,
             List<GroupFigures> notRanked) {
     }
