@@ -131,7 +131,26 @@ class RoleEndpointMatrixTest {
             new Endpoint("GET statistics", "GET", "/api/statistics?scope=" + COMMUNITY, Fixture.NONE, null, JSON,
                     401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
             new Endpoint("GET ranking", "GET", "/api/statistics/ranking?street=" + STREET, Fixture.NONE, null, JSON,
-                    401, 403, 403, 403, 403, 200, 404, 403, 200, 403));
+                    401, 403, 403, 403, 403, 200, 404, 403, 200, 403),
+            new Endpoint("POST note", "POST", "/api/complaints/{id}/notes", Fixture.RECEIVED,
+                    () -> "{\"text\":\"called the reporter\",\"visibility\":\"PUBLIC\"}", JSON,
+                    401, 403, 403, 201, 404, 201, 404, 403, 403, 403),
+            new Endpoint("GET notes", "GET", "/api/complaints/{id}/notes", Fixture.RECEIVED, null, JSON,
+                    401, 200, 404, 200, 404, 200, 404, 404, 200, 404),
+            new Endpoint("GET attachments", "GET", "/api/complaints/{id}/attachments", Fixture.RECEIVED, null, JSON,
+                    401, 200, 404, 200, 404, 200, 404, 404, 200, 404),
+            new Endpoint("GET tracking of an unknown code", "GET", "/api/complaints/track/ZZZZZZZZZZZZ", Fixture.NONE,
+                    null, JSON,
+                    404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+            new Endpoint("POST await-reporter", "POST", "/api/complaints/{id}/await-reporter", Fixture.ACCEPTED,
+                    () -> "{}", JSON,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+            new Endpoint("PUT taxonomy item (as seeded)", "PUT", "/api/taxonomy/items/corridor-lighting", Fixture.NONE,
+                    () -> "{\"nameZh\":\"楼道照明\",\"nameEn\":\"Corridor lighting\",\"resolutionDays\":3,"
+                            + "\"confidential\":false,\"active\":true}", JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("GET taxonomy audit", "GET", "/api/taxonomy/audit", Fixture.NONE, null, JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403));
     // @formatter:on
 
     static Stream<Arguments> cells() {

@@ -36,8 +36,25 @@ public class MovableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same movable instant seen in another zone (for local dates), still following {@link #set}. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the application works in UTC instants");
+        MovableClock movable = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return movable.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return movable.withZone(other);
+            }
+        };
     }
 }
