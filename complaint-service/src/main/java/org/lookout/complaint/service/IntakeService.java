@@ -82,19 +82,24 @@ public class IntakeService {
                         .chain(community -> receive(command, caller, item)));
     }
 
+    /**
+     * The possible duplicates are looked up before the tracking number is drawn: drawing it locks the community's
+     * counter row until commit, so everything that does not need the number stays outside the lock.
+     */
     private Uni<Receipt> receive(SubmitReport command, Caller caller, TaxonomyItem item) {
         Instant now = clock.instant();
         int year = now.atZone(config.zone()).getYear();
-        return trackingNumbers.next(command.communityCode(), year).chain(sequence -> {
-            Report report = newReport(command, caller, item, now);
-            report.trackingNumber = "%s-%d-%06d".formatted(command.communityCode(), year, sequence);
-            return reports.persist(report)
-                    .chain(saved -> reports.append(historyEntry(saved, caller)))
-                    .chain(entry -> events.submitted(report))
-                    .chain(() -> identities.keep(report.id, command.reporterName(), command.reporterPhone()))
-                    .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
-                    .chain(issued -> duplicates.of(report).map(found -> new Receipt(report, found, issued)));
-        });
+        Report report = newReport(command, caller, item, now);
+        return duplicates.of(report).chain(found -> trackingNumbers.next(command.communityCode(), year)
+                .chain(sequence -> {
+                    report.trackingNumber = "%s-%d-%06d".formatted(command.communityCode(), year, sequence);
+                    return reports.persist(report)
+                            .chain(saved -> reports.append(historyEntry(saved, caller)))
+                            .chain(entry -> events.submitted(report))
+                            .chain(() -> identities.keep(report.id, command.reporterName(), command.reporterPhone()))
+                            .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
+                            .map(issued -> new Receipt(report, found, issued));
+                }));
     }
 
     private Report newReport(SubmitReport command, Caller caller, TaxonomyItem item, Instant now) {
