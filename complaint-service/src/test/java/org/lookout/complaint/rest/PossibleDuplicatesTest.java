@@ -6,6 +6,7 @@ import static org.lookout.complaint.ComplaintTestSupport.submit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,21 @@ class PossibleDuplicatesTest {
         Map<String, Object> building = duplicates.stream()
                 .filter(d -> sameBuildingNoCoordinates.equals(d.get("trackingNumber"))).findFirst().orElseThrow();
         assertThat(building.get("distanceMetres")).as("unknown without coordinates").isNull();
+    }
+
+    @Test
+    void atMostTheTenNewestAreShownHoweverManyThereAre() {
+        String resident = Tokens.resident("dup-many", COMMUNITY);
+        List<String> filed = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            filed.add(trackingNumber(submit(resident, report("greening-cityscape", "Block 12", null, null))));
+        }
+
+        List<Map<String, Object>> duplicates = submit(resident, report("greening-cityscape", "Block 12", null, null))
+                .statusCode(201).extract().path("possibleDuplicates");
+
+        assertThat(duplicates).extracting(duplicate -> duplicate.get("trackingNumber"))
+                .containsExactlyElementsOf(filed.reversed().subList(0, 10));
     }
 
     @Test

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.lookout.complaint.domain.Report;
 
 class DuplicateFinderTest {
 
     @Test
     void haversineDistanceOnWgs84() {
         // Tiananmen (39.9087, 116.3975) to the Forbidden City's Meridian Gate (39.9139, 116.3970): about 580 m
-        assertThat(DuplicateFinder.distanceMetres(at(39.9087, 116.3975), at(39.9139, 116.3970)))
+        assertThat(DuplicateFinder.distanceMetres(39.9087, 116.3975, 39.9139, 116.3970))
                 .isCloseTo(580, within(5.0));
-        assertThat(DuplicateFinder.distanceMetres(at(39.9, 116.4), at(39.9, 116.4))).isZero();
-        assertThat(DuplicateFinder.distanceMetres(at(39.9, 116.4), at(null, null))).isNull();
+        assertThat(DuplicateFinder.distanceMetres(39.9, 116.4, 39.9, 116.4)).isZero();
+        assertThat(DuplicateFinder.distanceMetres(39.9, 116.4, null, null)).isNull();
     }
 
     @Test
@@ -24,12 +23,5 @@ class DuplicateFinderTest {
         assertThat(DuplicateFinder.sameBuilding("Block 3", "Block 4")).isFalse();
         assertThat(DuplicateFinder.sameBuilding(null, null)).as("unknown is not the same").isFalse();
         assertThat(DuplicateFinder.sameBuilding(" ", "")).isFalse();
-    }
-
-    private static Report at(Double latitude, Double longitude) {
-        Report report = new Report();
-        report.latitude = latitude;
-        report.longitude = longitude;
-        return report;
     }
 }
