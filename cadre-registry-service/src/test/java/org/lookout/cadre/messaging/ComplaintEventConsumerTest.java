@@ -4,11 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,7 +13,7 @@ import org.lookout.cadre.CadreTestResources;
 import org.lookout.cadre.GoldenComplaintEvents;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.Topics;
-import org.lookout.testsupport.RealInfrastructure;
+import org.lookout.testsupport.ServiceDatabase;
 import org.lookout.testsupport.Tokens;
 import org.lookout.testsupport.TopicProbe;
 
@@ -35,7 +30,7 @@ class ComplaintEventConsumerTest {
     private static final String DATABASE = "cadre_registry";
 
     @Test
-    void aReportAboutAnOfficialBecomesOneTipOffEvenWhenDeliveredTwice() throws SQLException {
+    void aReportAboutAnOfficialBecomesOneTipOffEvenWhenDeliveredTwice() {
         CloudEvent event = GoldenComplaintEvents.submittedAboutAnOfficial();
         String reportId = GoldenComplaintEvents.reportId(event);
 
@@ -60,7 +55,7 @@ class ComplaintEventConsumerTest {
     }
 
     @Test
-    void aReportAboutCorridorLightingIsConsumedAndMakesNoTipOff() throws SQLException {
+    void aReportAboutCorridorLightingIsConsumedAndMakesNoTipOff() {
         CloudEvent event = GoldenComplaintEvents.submitted();
 
         GoldenComplaintEvents.send(event);
@@ -71,7 +66,7 @@ class ComplaintEventConsumerTest {
     }
 
     @Test
-    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndTheNextIsRead() throws SQLException {
+    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndTheNextIsRead() {
         CloudEvent next = GoldenComplaintEvents.submittedAboutAnOfficial();
         String key = next.subject();
 
@@ -95,14 +90,7 @@ class ComplaintEventConsumerTest {
                 .extract().jsonPath();
     }
 
-    private static long count(String query, String parameter) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(RealInfrastructure.jdbcUrl(DATABASE), DATABASE, DATABASE);
-                PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private static long count(String query, String parameter) {
+        return ServiceDatabase.of(DATABASE).number(query, parameter);
     }
 }

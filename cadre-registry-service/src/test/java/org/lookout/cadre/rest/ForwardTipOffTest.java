@@ -7,11 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +23,7 @@ import org.lookout.contracts.EventType;
 import org.lookout.contracts.Topics;
 import org.lookout.security.Roles;
 import org.lookout.testsupport.ContractAssertions;
-import org.lookout.testsupport.RealInfrastructure;
+import org.lookout.testsupport.ServiceDatabase;
 import org.lookout.testsupport.Tokens;
 import org.lookout.testsupport.TopicProbe;
 
@@ -44,7 +39,7 @@ class ForwardTipOffTest {
     private static final String INSPECTOR = "inspector-forwarding";
 
     @Test
-    void forwardingPublishesTheContractEventKeyedByTheReportAndIsAudited() throws SQLException {
+    void forwardingPublishesTheContractEventKeyedByTheReportAndIsAudited() {
         TipOff tipOff = receivedTipOff();
 
         given().auth().oauth2(inspector(INSPECTOR)).contentType("application/json")
@@ -70,7 +65,7 @@ class ForwardTipOffTest {
     }
 
     @Test
-    void twoInspectorsForwardingAtOnceGiveOneForwardAndOneConflict() throws SQLException {
+    void twoInspectorsForwardingAtOnceGiveOneForwardAndOneConflict() {
         TipOff tipOff = receivedTipOff();
 
         List<CompletableFuture<Integer>> attempts = List.of(1, 2).stream()
@@ -143,16 +138,7 @@ class ForwardTipOffTest {
         return "/api/cadres/tip-offs/" + id + "/forward";
     }
 
-    private static long count(String query, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(RealInfrastructure.jdbcUrl(DATABASE), DATABASE, DATABASE);
-                PreparedStatement statement = connection.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private static long count(String query, String... parameters) {
+        return ServiceDatabase.of(DATABASE).number(query, (Object[]) parameters);
     }
 }

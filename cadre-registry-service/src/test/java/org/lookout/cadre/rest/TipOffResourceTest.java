@@ -4,15 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.lookout.cadre.CadreTestResources;
-import org.lookout.testsupport.RealInfrastructure;
+import org.lookout.testsupport.ServiceDatabase;
 import org.lookout.testsupport.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +22,7 @@ class TipOffResourceTest {
     private static final String DEFAULT_INSPECTOR = "inspector-1";
 
     @Test
-    void everyReadByAnInspectorIsAudited() throws SQLException {
+    void everyReadByAnInspectorIsAudited() {
         long before = auditedReadsBy(DEFAULT_INSPECTOR);
 
         given().auth().oauth2(Tokens.inspector()).when().get(PATH).then().statusCode(200);
@@ -43,7 +38,7 @@ class TipOffResourceTest {
     }
 
     @Test
-    void everyOtherRoleIsForbiddenAndLeavesNoTrace() throws SQLException {
+    void everyOtherRoleIsForbiddenAndLeavesNoTrace() {
         long before = auditedReads();
         for (String token : new String[] { Tokens.resident("DCY"), Tokens.lookout("DCY"), Tokens.staff("DCY"),
                 Tokens.supervisor("DCYJD"), Tokens.agency("DISCIPLINE-DCYJD"), Tokens.admin() }) {
@@ -53,24 +48,15 @@ class TipOffResourceTest {
         assertThat(auditedReads()).isEqualTo(before);
     }
 
-    private static long auditedReadsBy(String actor) throws SQLException {
+    private static long auditedReadsBy(String actor) {
         return count("select count(*) from audit_log where action = 'READ_TIP_OFFS' and actor = ?", actor);
     }
 
-    private static long auditedReads() throws SQLException {
+    private static long auditedReads() {
         return count("select count(*) from audit_log");
     }
 
-    private static long count(String query, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(RealInfrastructure.jdbcUrl(DATABASE), DATABASE, DATABASE);
-                PreparedStatement statement = connection.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private static long count(String query, String... parameters) {
+        return ServiceDatabase.of(DATABASE).number(query, (Object[]) parameters);
     }
 }

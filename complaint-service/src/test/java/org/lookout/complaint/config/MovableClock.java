@@ -1,60 +1,12 @@
 package org.lookout.complaint.config;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
-/** The application's clock in tests: the real time until a test sets it, and again after {@link #reset()}. */
+/** This service's clock in tests: {@link org.lookout.testsupport.MovableClock} in place of the clock producer. */
 @Alternative
 @Priority(1)
 @Singleton
-public class MovableClock extends Clock {
-
-    private volatile Instant fixed;
-
-    public void set(Instant instant) {
-        fixed = instant;
-    }
-
-    public void reset() {
-        fixed = null;
-    }
-
-    @Override
-    public Instant instant() {
-        Instant now = fixed;
-        return now != null ? now : Instant.now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** The same movable instant seen in another zone (for local dates), still following {@link #set}. */
-    @Override
-    public Clock withZone(ZoneId zone) {
-        MovableClock movable = this;
-        return new Clock() {
-            @Override
-            public Instant instant() {
-                return movable.instant();
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return movable.withZone(other);
-            }
-        };
-    }
+public class MovableClock extends org.lookout.testsupport.MovableClock {
 }
