@@ -59,9 +59,12 @@ public class AutomaticEscalations {
         this.config = config;
     }
 
-    /** A clock breached (in the sweep's transaction): a response clock escalates to its street's office. */
+    /**
+     * A clock breached (in the sweep's transaction): a response clock escalates to its street's office. Not a report
+     * about an official: the street must not read it, it reaches the discipline commission as a forwarded tip-off.
+     */
     public Uni<Void> onBreached(SlaClock clock, String streetCode, Instant now) {
-        if (clock.kind != ClockKind.RESPONSE) {
+        if (clock.kind != ClockKind.RESPONSE || clock.confidential) {
             return Uni.createFrom().voidItem();
         }
         if (streetCode == null) {

@@ -81,6 +81,24 @@ class AutomaticEscalationsTest {
     }
 
     @Test
+    void aBreachedReportAboutAnOfficialIsNotSentToTheStreetOffice() throws Throwable {
+        CloudEvent submitted = GoldenEvents.fresh(EventType.COMPLAINT_SUBMITTED, data -> data
+                .put("itemCode", "cadre-conduct").put("confidential", true));
+        GoldenComplaintEvents.send(submitted);
+        String reportId = GoldenComplaintEvents.reportId(submitted);
+        await().atMost(DEFAULT_WAIT).until(() -> EscalationDatabase.number(
+                "select count(*) from sla_clock where report_id = ?", UUID.fromString(reportId)) == 1);
+
+        clock.set(RESPONSE_DUE_AT);
+        VertxContextSupport.subscribeAndAwait(scheduler::sweep);
+
+        assertThat(EscalationDatabase.number(
+                "select count(*) from sla_clock where report_id = ? and state = 'BREACHED'",
+                UUID.fromString(reportId))).isEqualTo(1);
+        assertThat(escalations(reportId)).isZero();
+    }
+
+    @Test
     void hazardousMaterialsEscalateAtOnceToPublicSecurityAndMarketRegulationJointly() {
         CloudEvent submitted = submitted("hazardous-materials");
 
