@@ -56,8 +56,13 @@ public class OutboxRelay {
         this.failed = registry.counter("lookout.outbox.failed");
     }
 
+    /**
+     * One relay round. Skipped until the application has started: a tick that came earlier would create this bean
+     * before SmallRye has connected the emitter to its channel (SRMSG00019 in every service's start-up log).
+     */
     @Scheduled(identity = "outbox-relay", every = "${lookout.outbox.poll-interval:0.5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         // until the Kafka channel is connected at start-up nothing could be sent: skip the round, keep the rows
         return emitter.hasRequests() ? relayPending().replaceWithVoid() : Uni.createFrom().voidItem();
@@ -126,7 +131,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(identity = "outbox-purge", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purge() {
         Instant before = Instant.now().minus(config.retention());
         return Panache.withTransaction(() -> OutboxEvent.delete("publishedAt < ?1", before)).replaceWithVoid();
