@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -91,7 +90,7 @@ public class AutomaticEscalations {
             if (policy == null || policy.immediateAgencyKinds == null) {
                 return Uni.createFrom().voidItem();
             }
-            return streetOf(accepted.communityCode()).chain(street -> agenciesFor(policy, street)
+            return communities.streetOf(accepted.communityCode()).chain(street -> agenciesFor(policy, street)
                     .chain(found -> openImmediate(accepted, policy, street, found)));
         });
     }
@@ -132,7 +131,7 @@ public class AutomaticEscalations {
      */
     public Uni<Void> onTipOff(TipOffForwarded tipOff) {
         String level = tipOff.accusedHeadsReceivingBody() ? finder.above(config.tipOffLevel()) : config.tipOffLevel();
-        return streetOf(tipOff.communityCode()).chain(street -> itemOf(tipOff).chain(item -> finder
+        return communities.streetOf(tipOff.communityCode()).chain(street -> itemOf(tipOff).chain(item -> finder
                 .nearest(AgencyKind.DISCIPLINE_COMMISSION, street, level).chain(commission -> {
                     if (commission.isEmpty()) {
                         LOG.warnf("report %s: no active discipline commission at %s or above; tip-off not escalated",
@@ -152,10 +151,5 @@ public class AutomaticEscalations {
         }
         return clocks.ofReport(tipOff.reportId()).map(found -> found.stream().findFirst().map(clock -> clock.itemCode)
                 .orElse(TIP_OFF_ITEM));
-    }
-
-    private Uni<String> streetOf(String communityCode) {
-        return communities.findById(communityCode).map(community -> Optional.ofNullable(community)
-                .map(found -> found.streetCode).orElse(null));
     }
 }

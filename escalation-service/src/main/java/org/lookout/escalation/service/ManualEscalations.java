@@ -57,8 +57,7 @@ public class ManualEscalations {
                 throw ProblemException.unprocessable("reportId", "is not a report known to escalation-service");
             }
             SlaClock report = found.getFirst();
-            return communities.findById(report.communityCode).chain(community -> {
-                String street = community == null ? null : community.streetCode;
+            return communities.streetOf(report.communityCode).chain(street -> {
                 if (!inScope(caller, report, street)) {
                     throw ProblemException.notFound("report " + request.reportId());
                 }

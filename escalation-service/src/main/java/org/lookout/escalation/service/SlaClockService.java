@@ -300,7 +300,6 @@ public class SlaClockService {
         if (street.isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        return communities.findById(clock.communityCode)
-                .map(community -> community != null && street.get().equals(community.streetCode));
+        return communities.streetOf(clock.communityCode).map(street.get()::equals);
     }
 }

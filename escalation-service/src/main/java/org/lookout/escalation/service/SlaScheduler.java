@@ -80,7 +80,7 @@ public class SlaScheduler {
     private Uni<Void> warn(SlaClock due, Instant now) {
         due.warnedAt = now;
         warnings.increment();
-        return streetOf(due).chain(street -> events.warning(due, street));
+        return communities.streetOf(due.communityCode).chain(street -> events.warning(due, street));
     }
 
     private Uni<Void> breach(SlaClock due, Instant now) {
@@ -88,12 +88,8 @@ public class SlaScheduler {
         due.breachedAt = now;
         breaches.increment();
         // a breached response clock escalates to the street office in the same transaction as the breach
-        return streetOf(due).chain(street -> events.breached(due, street)
+        return communities.streetOf(due.communityCode).chain(street -> events.breached(due, street)
                 .chain(() -> escalations.onBreached(due, street, now)));
-    }
-
-    private Uni<String> streetOf(SlaClock due) {
-        return communities.findById(due.communityCode).map(community -> community == null ? null : community.streetCode);
     }
 
     /** One after the other: a reactive session serves one operation at a time. */
