@@ -2,7 +2,8 @@
 # The five Quarkus services for ./lookout: build when out of date, start from quarkus-run.jar, wait for readiness.
 
 SERVICES=(complaint cadre escalation notification gateway)
-BUILD_STAMP="${STATE}/build.stamp"
+# Beside the build output, not in .lookout/: `./lookout reset` wipes the stack's data, not what was built.
+BUILD_STAMP="${ROOT}/target/lookout-build.stamp"
 # Development only: complaint- and notification-service must share it; production sets its own.
 DEV_PSEUDONYM_KEY="lookout-local-development-pseudonym-key"
 # AES-256 key (base64 of 32 bytes) for reporter names and phones at rest in complaint-service; development only
@@ -77,7 +78,7 @@ build_services() {
     return 0
   fi
   info "building (./mvnw -B -q -DskipTests install)"
-  ensure_dirs
+  mkdir -p "$(dirname "${BUILD_STAMP}")"
   # the stamp is taken before the build, so a file saved during it triggers the next one
   local stamp_next="${BUILD_STAMP}.next"
   touch "${stamp_next}"
@@ -86,7 +87,7 @@ build_services() {
 }
 
 mark_build_fresh() {
-  ensure_dirs
+  mkdir -p "$(dirname "${BUILD_STAMP}")"
   touch "${BUILD_STAMP}"
 }
 

@@ -1,0 +1,107 @@
+package org.lookout.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./lookout} run in a scratch copy of its own scripts (ports moved far away, nothing of the real stack touched):
+ * what it promises a newcomer about rebuilding and where the docs are.
+ */
+class LookoutScriptTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("lookout.root", ".."));
+    private static final List<String> MODULES = List.of("complaint-service", "cadre-registry-service",
+            "escalation-service", "notification-service", "gateway");
+
+    @TempDir
+    Path scratch;
+
+    @BeforeEach
+    void copyTheScripts() throws IOException {
+        Files.copy(ROOT.resolve("lookout"), scratch.resolve("lookout"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(scratch.resolve("deploy/local"));
+        try (Stream<Path> scripts = Files.list(ROOT.resolve("deploy/local"))) {
+            for (Path script : scripts.filter(Files::isRegularFile).toList()) {
+                Files.copy(script, scratch.resolve("deploy/local").resolve(script.getFileName()));
+            }
+        }
+        Instant built = Instant.now().minusSeconds(3600);
+        for (String module : MODULES) {
+            Path source = scratch.resolve(module).resolve("src/main/java/Some.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, "class Some {}");
+            Files.setLastModifiedTime(source, FileTime.from(built));
+            Path jar = scratch.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            Files.createDirectories(jar.getParent());
+            Files.writeString(jar, "not a real jar");
+        }
+        Files.writeString(scratch.resolve("pom.xml"), "<project/>");
+        Files.setLastModifiedTime(scratch.resolve("pom.xml"), FileTime.from(built));
+    }
+
+    @Test
+    void resetKeepsTheBuildSoTheNextUpDoesNotRebuildAnUnchangedTree() throws Exception {
+        bash("source deploy/local/common.sh; source deploy/local/postgres.sh; source deploy/local/services.sh;"
+                + " mark_build_fresh");
+        assertThat(bash(functions() + " if build_needed; then echo REBUILD; else echo FRESH; fi")).contains("FRESH");
+
+        String reset = bash("./lookout reset");
+
+        assertThat(reset).contains("removed");
+        assertThat(bash(functions() + " if build_needed; then echo REBUILD; else echo FRESH; fi")).contains("FRESH");
+    }
+
+    @Test
+    void aChangedSourceStillRebuilds() throws Exception {
+        bash(functions() + " mark_build_fresh");
+        Path source = scratch.resolve("complaint-service/src/main/java/Some.java");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(60)));
+
+        assertThat(bash(functions() + " if build_needed; then echo REBUILD; else echo FRESH; fi")).contains("REBUILD");
+    }
+
+    @Test
+    void theSummaryPointsAtTheGatewaysDocsAndAtEachServicesSwaggerUi() throws Exception {
+        String summary = bash("source deploy/local/common.sh; source deploy/local/postgres.sh;"
+                + " source deploy/local/kafka.sh; source deploy/local/keycloak.sh; source deploy/local/services.sh;"
+                + " eval \"$(sed -n '/^print_summary()/,/^}/p' lookout)\"; PG_DATABASES=(complaint); print_summary all");
+
+        assertThat(summary).contains("http://127.0.0.1:38080/docs");
+        assertThat(summary).doesNotContain("38080/q/swagger-ui");
+        assertThat(summary).contains("http://127.0.0.1:38081/q/swagger-ui");
+    }
+
+    private static String functions() {
+        return "source deploy/local/common.sh; source deploy/local/postgres.sh; source deploy/local/services.sh;";
+    }
+
+    /** Runs a bash snippet in the scratch root with every port moved out of the way; fails on a non-zero exit. */
+    private String bash(String script) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -euo pipefail; ROOT=\"$PWD\"; " + script)
+                .directory(scratch.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(java.util.Map.of("LOOKOUT_GATEWAY_PORT", "38080", "LOOKOUT_COMPLAINT_PORT",
+                "38081", "LOOKOUT_CADRE_PORT", "38082", "LOOKOUT_ESCALATION_PORT", "38083",
+                "LOOKOUT_NOTIFICATION_PORT", "38084", "LOOKOUT_PG_PORT", "38432", "LOOKOUT_KAFKA_PORT", "38092",
+                "LOOKOUT_KAFKA_CONTROLLER_PORT", "38093", "LOOKOUT_KEYCLOAK_PORT", "38180"));
+        builder.environment().put("LOOKOUT_CACHE_DIR", scratch.resolve("cache").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished: %s", output).isTrue();
+        assertThat(process.exitValue()).as("exit code of %s; output:%n%s", script, output).isZero();
+        return output;
+    }
+}
