@@ -143,20 +143,39 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         pump[0].run();
     }
 
+    /**
+     * Two services define a schema {@code NoteView} each, with different shapes (as complaint-service and
+     * escalation-service do), and answer their first documented path with it.
+     */
+    public static final Map<String, JsonObject> NOTE_VIEWS = Map.of(
+            "complaint-service", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("text", new JsonObject().put("type", "string"))
+                    .put("visibleToReporter", new JsonObject().put("type", "boolean"))),
+            "escalation-service", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("agencyCode", new JsonObject().put("type", "string"))
+                    .put("progress", new JsonObject().put("type", "string"))));
+
     private static JsonObject openApi(String service) {
         JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject()
+                .put("Problem", new JsonObject().put("type", "object"))
+                .put(service.replace("-", "") + "Thing", new JsonObject().put("type", "object"));
         for (String path : DOCUMENTED_PATHS.get(service)) {
+            JsonObject ok = new JsonObject().put("description", "OK");
+            if (NOTE_VIEWS.containsKey(service) && path.equals(DOCUMENTED_PATHS.get(service).get(0))) {
+                ok.put("content", new JsonObject().put("application/json", new JsonObject().put("schema",
+                        new JsonObject().put("$ref", "#/components/schemas/NoteView"))));
+                schemas.put("NoteView", NOTE_VIEWS.get(service));
+            }
             paths.put(path, new JsonObject().put("get", new JsonObject()
                     .put("operationId", service + path.replace('/', '_'))
-                    .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+                    .put("responses", new JsonObject().put("200", ok))));
         }
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", service).put("version", "1"))
                 .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", new JsonObject()
-                        .put("Problem", new JsonObject().put("type", "object"))
-                        .put(service.replace("-", "") + "Thing", new JsonObject().put("type", "object"))));
+                .put("components", new JsonObject().put("schemas", schemas));
     }
 
     private static int closedPort() {
