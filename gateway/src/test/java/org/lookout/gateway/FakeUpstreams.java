@@ -19,7 +19,10 @@ import io.vertx.core.json.JsonObject;
  * Four real HTTP servers standing in for the services, on random ports, plus one address where nothing
  * listens. Each answers any request with a JSON echo of what it received (method, uri, headers, body size,
  * counted while streaming, never buffered); {@code /__seen} tells how many requests reached it; paths containing
- * {@code /slow} answer after 2 s; paths ending in {@code /download} stream {@code ?bytes=} bytes back.
+ * {@code /slow} answer after 2 s; paths ending in {@code /download} stream {@code ?bytes=} bytes back. A request
+ * with {@code X-Fake-Location} (or {@code X-Fake-Content-Location}) is answered 201 with that header as
+ * {@code Location} ({@code Content-Location}), {@code {self}} replaced by the fake's own base URL, as a service
+ * builds links from its own address.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -58,6 +61,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("lookout.gateway.routes.test-limited.rate-limit", "tiny");
         config.put("lookout.gateway.rate-limits.tiny.capacity", "2");
         config.put("lookout.gateway.rate-limits.tiny.period", "1h");
+        // a strict route inside a general one, like complaint-tracking inside complaints
+        config.put("lookout.gateway.routes.test-general.paths", "/api/test-general");
+        config.put("lookout.gateway.routes.test-general.upstream", "complaint-service");
+        config.put("lookout.gateway.routes.test-general.public-methods", "GET");
+        config.put("lookout.gateway.routes.test-strict.paths", "/api/test-general/strict");
+        config.put("lookout.gateway.routes.test-strict.upstream", "complaint-service");
+        config.put("lookout.gateway.routes.test-strict.public-methods", "GET");
+        config.put("lookout.gateway.routes.test-strict.rate-limit", "tiny-strict");
+        config.put("lookout.gateway.rate-limits.tiny-strict.capacity", "2");
+        config.put("lookout.gateway.rate-limits.tiny-strict.period", "1h");
         return config;
     }
 
@@ -70,13 +83,15 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer startServer(String service) {
         AtomicLong seen = new AtomicLong();
-        return vertx.createHttpServer()
-                .requestHandler(request -> handle(service, seen, request))
+        HttpServer[] server = new HttpServer[1];
+        server[0] = vertx.createHttpServer()
+                .requestHandler(request -> handle(service, "http://127.0.0.1:" + server[0].actualPort(), seen, request))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        return server[0];
     }
 
-    private void handle(String service, AtomicLong seen, HttpServerRequest request) {
+    private void handle(String service, String self, AtomicLong seen, HttpServerRequest request) {
         String path = request.path();
         if (path.equals("/q/health/live")) {
             request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
@@ -107,6 +122,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("headers", headers)
                     .put("bodyBytes", bodyBytes.get());
             long delay = path.contains("/slow") ? 2_000 : 0;
+            String location = request.getHeader("X-Fake-Location");
+            String contentLocation = request.getHeader("X-Fake-Content-Location");
+            if (location != null) {
+                request.response().setStatusCode(201).putHeader("Location", location.replace("{self}", self));
+            }
+            if (contentLocation != null) {
+                request.response().putHeader("Content-Location", contentLocation.replace("{self}", self));
+            }
             Runnable answer = () -> request.response()
                     .putHeader("Content-Type", "application/json")
                     .putHeader("X-Upstream", service)
@@ -143,20 +166,39 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         pump[0].run();
     }
 
+    /**
+     * Two services define a schema {@code NoteView} each, with different shapes (as complaint-service and
+     * escalation-service do), and answer their first documented path with it.
+     */
+    public static final Map<String, JsonObject> NOTE_VIEWS = Map.of(
+            "complaint-service", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("text", new JsonObject().put("type", "string"))
+                    .put("visibleToReporter", new JsonObject().put("type", "boolean"))),
+            "escalation-service", new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("agencyCode", new JsonObject().put("type", "string"))
+                    .put("progress", new JsonObject().put("type", "string"))));
+
     private static JsonObject openApi(String service) {
         JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject()
+                .put("Problem", new JsonObject().put("type", "object"))
+                .put(service.replace("-", "") + "Thing", new JsonObject().put("type", "object"));
         for (String path : DOCUMENTED_PATHS.get(service)) {
+            JsonObject ok = new JsonObject().put("description", "OK");
+            if (NOTE_VIEWS.containsKey(service) && path.equals(DOCUMENTED_PATHS.get(service).get(0))) {
+                ok.put("content", new JsonObject().put("application/json", new JsonObject().put("schema",
+                        new JsonObject().put("$ref", "#/components/schemas/NoteView"))));
+                schemas.put("NoteView", NOTE_VIEWS.get(service));
+            }
             paths.put(path, new JsonObject().put("get", new JsonObject()
                     .put("operationId", service + path.replace('/', '_'))
-                    .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")))));
+                    .put("responses", new JsonObject().put("200", ok))));
         }
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", service).put("version", "1"))
                 .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", new JsonObject()
-                        .put("Problem", new JsonObject().put("type", "object"))
-                        .put(service.replace("-", "") + "Thing", new JsonObject().put("type", "object"))));
+                .put("components", new JsonObject().put("schemas", schemas));
     }
 
     private static int closedPort() {

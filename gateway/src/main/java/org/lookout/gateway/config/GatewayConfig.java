@@ -24,6 +24,14 @@ public interface GatewayConfig {
     /** Token-bucket policies, by name; a route names one with {@code rate-limit}. */
     Map<String, RateLimit> rateLimits();
 
+    /**
+     * The address callers reach the gateway at, e.g. {@code https://lookout.example.org}: links an upstream builds
+     * from its own address ({@code Location} after a create) are rewritten to it. Configured, never taken from the
+     * request, so a forged {@code Host} cannot end up in a link.
+     */
+    @WithDefault("http://127.0.0.1:8080")
+    URI publicUrl();
+
     /** How long to wait for a TCP connection to an upstream before answering 503. */
     @WithDefault("1s")
     Duration connectTimeout();

@@ -20,15 +20,26 @@ public final class RequestIds {
 
     /** Installs the id on the request (forwarded upstream) and on the answer, whoever writes it. */
     public static void assign(RoutingContext ctx) {
+        of(ctx);
+        ctx.next();
+    }
+
+    /**
+     * The request's id, installed now if no handler did yet: the framework refuses some requests (an invalid path)
+     * before the first handler runs, and those answers carry an id too.
+     */
+    public static String of(RoutingContext ctx) {
+        String known = ctx.get(KEY);
+        if (known != null) {
+            return known;
+        }
         String given = ctx.request().getHeader(HEADER);
         String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.put(KEY, id);
         ctx.request().headers().set(HEADER, id);
-        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, id));
-        ctx.next();
-    }
-
-    public static String of(RoutingContext ctx) {
-        return ctx.get(KEY);
+        if (!ctx.response().headWritten()) {
+            ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, id));
+        }
+        return id;
     }
 }

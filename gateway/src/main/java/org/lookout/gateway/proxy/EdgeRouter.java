@@ -3,18 +3,24 @@ package org.lookout.gateway.proxy;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lookout.gateway.config.GatewayConfig;
+import org.lookout.gateway.edge.BearerTokens;
+import org.lookout.gateway.edge.ErrorAnswers;
 import org.lookout.gateway.edge.Problems;
 import org.lookout.gateway.edge.RequestIds;
+import org.lookout.gateway.edge.RequestPaths;
 import org.lookout.gateway.ratelimit.RateLimiter;
 import org.lookout.gateway.routing.GatewayRoute;
+import org.lookout.gateway.routing.NormalisedPath;
 import org.lookout.gateway.routing.RouteTable;
 
-import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
@@ -23,38 +29,51 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The gateway's handlers on Quarkus's router: a request id for everyone, then for routed paths the edge
- * checks in order of cost (token present, rate, body size) before the request is handed to its upstream.
- * Token signature, issuer, audience and expiry are verified by quarkus-oidc (proactive authentication) before
- * these handlers run; a bad token is answered by {@link #answerAuthenticationFailure}.
+ * The gateway's handlers on Quarkus's router: a request id for everyone; then the path's normal form, the body
+ * ceiling and the bearer token's shape for every request; then for routed paths the edge checks in order of cost
+ * (token present, rate, body size) before the request is handed to its upstream. Token signature, issuer, audience
+ * and expiry are verified by quarkus-oidc (proactive authentication) in between; every failure and every answer the
+ * framework would give itself is a problem ({@link ErrorAnswers}).
  */
 @ApplicationScoped
 public class EdgeRouter {
 
     /** Before CORS (-300) and authentication (-200), so that every answer carries the request id. */
     private static final int ORDER_REQUEST_ID = -1_000;
+    /** After CORS (so refusals carry its headers), before authentication and Quarkus's own body limit (-2). */
+    private static final int ORDER_EDGE_CHECKS = -250;
+    /** Between authentication (-200) and authorisation (-100). */
+    private static final int ORDER_AFTER_AUTHENTICATION = -190;
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
-    private static final String BEARER_CHALLENGE = "Bearer realm=\"lookout\"";
 
     private final GatewayConfig config;
     private final RouteTable routes;
     private final RateLimiter rateLimiter;
     private final GatewayMetrics metrics;
     private final UpstreamClient upstreams;
+    private final PublicLocations publicLocations;
+    private final long bodyCeiling;
 
-    public EdgeRouter(GatewayConfig config, RateLimiter rateLimiter, GatewayMetrics metrics, UpstreamClient upstreams) {
+    public EdgeRouter(GatewayConfig config, RateLimiter rateLimiter, GatewayMetrics metrics, UpstreamClient upstreams,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyCeiling) {
         this.config = config;
         this.routes = RouteTable.from(config);
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
         this.upstreams = upstreams;
+        this.publicLocations = PublicLocations.from(config);
+        this.bodyCeiling = bodyCeiling.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::assign);
-        router.route().order(ORDER_REQUEST_ID).failureHandler(this::answerAuthenticationFailure);
+        router.route().order(ORDER_REQUEST_ID).failureHandler(ErrorAnswers::answerFailure);
+        router.route().order(ORDER_EDGE_CHECKS).handler(this::checkRequest);
+        router.route().order(ORDER_AFTER_AUTHENTICATION).handler(ErrorAnswers::markAuthenticated);
         router.route().handler(this::dispatch);
+        for (int status : ErrorAnswers.FRAMEWORK_STATUSES) {
+            router.errorHandler(status, ctx -> ErrorAnswers.answerStatus(ctx, status));
+        }
         vertx.setPeriodic(60_000, id -> rateLimiter.forgetIdle());
     }
 
@@ -62,8 +81,31 @@ public class EdgeRouter {
         return routes;
     }
 
+    /** What every request must pass, routed or not, before anything parses its token or reads its body. */
+    private void checkRequest(RoutingContext ctx) {
+        switch (NormalisedPath.of(ctx.request().path())) {
+            case NormalisedPath.Rejected rejected -> {
+                Problems.send(ctx, rejected.status() == 400 ? Problems.badRequest(ctx, rejected.detail())
+                        : Problems.notFound(ctx, rejected.detail()));
+                return;
+            }
+            case NormalisedPath.Routable routable -> RequestPaths.remember(ctx, routable.path());
+        }
+        String contentLength = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength != null && declaredLength(contentLength) > bodyCeiling) {
+            Problems.sendAndClose(ctx, Problems.payloadTooLarge(ctx, bodyCeiling));
+            return;
+        }
+        if (BearerTokens.malformed(ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION))) {
+            ErrorAnswers.answerInvalidToken(ctx, "The bearer token is not a well-formed signed JWT.");
+            return;
+        }
+        ctx.next();
+    }
+
     private void dispatch(RoutingContext ctx) {
-        Optional<GatewayRoute> match = routes.match(ctx.normalizedPath());
+        String path = RequestPaths.normal(ctx);
+        Optional<GatewayRoute> match = path == null ? Optional.empty() : routes.match(path);
         if (match.isEmpty()) {
             ctx.next();
             return;
@@ -77,7 +119,7 @@ public class EdgeRouter {
         SecurityIdentity identity = authenticatedIdentity(ctx);
         if (identity == null && !route.isPublic(method)) {
             Problems.send(ctx, Problems.unauthorized(ctx, "This route needs a valid bearer token."),
-                    WWW_AUTHENTICATE, BEARER_CHALLENGE);
+                    ErrorAnswers.WWW_AUTHENTICATE, ErrorAnswers.BEARER_CHALLENGE);
             return;
         }
 
@@ -94,27 +136,8 @@ public class EdgeRouter {
             return;
         }
 
-        UpstreamExchange.forward(ctx, route, upstreams.client(), metrics, config.retryAfter().toSeconds(),
-                config.connectTimeout().toMillis());
-    }
-
-    /** quarkus-oidc rejected the token (bad signature, issuer, audience, expired): a problem, not an empty 401. */
-    private void answerAuthenticationFailure(RoutingContext ctx) {
-        if (ctx.response().ended() || !isAuthenticationFailure(ctx.failure())) {
-            ctx.next();
-            return;
-        }
-        Problems.send(ctx, Problems.unauthorized(ctx, "The bearer token is not valid for this API."),
-                WWW_AUTHENTICATE, BEARER_CHALLENGE + ", error=\"invalid_token\"");
-    }
-
-    private static boolean isAuthenticationFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AuthenticationFailedException) {
-                return true;
-            }
-        }
-        return false;
+        UpstreamExchange.forward(ctx, path, route, upstreams.client(), metrics, publicLocations,
+                config.retryAfter().toSeconds(), config.connectTimeout().toMillis());
     }
 
     private static SecurityIdentity authenticatedIdentity(RoutingContext ctx) {

@@ -28,8 +28,9 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * One request's trip through {@code vertx-http-proxy} to its upstream: forwarding headers on the way in,
- * hop-by-hop headers stripped both ways, and failures of the upstream turned into problem answers.
+ * One request's trip through {@code vertx-http-proxy} to its upstream: the normal path and forwarding headers on
+ * the way in, hop-by-hop headers stripped both ways, links to the upstream rewritten to the public URL on the way
+ * out, and failures of the upstream turned into problem answers.
  */
 final class UpstreamExchange implements ProxyInterceptor {
 
@@ -46,26 +47,34 @@ final class UpstreamExchange implements ProxyInterceptor {
         }
     }
 
+    /** Response headers that carry a link an upstream may have built from its own address. */
+    private static final List<String> LINK_HEADERS = List.of("Location", "Content-Location");
+
     private final RoutingContext ctx;
+    private final String normalPath;
     private final GatewayRoute route;
     private final GatewayMetrics metrics;
+    private final PublicLocations publicLocations;
     private final String retryAfterSeconds;
     private final long connectTimeoutMillis;
     private LimitedReadStream limitedBody;
     private boolean answeredByGateway;
 
-    private UpstreamExchange(RoutingContext ctx, GatewayRoute route, GatewayMetrics metrics, long retryAfterSeconds,
-            long connectTimeoutMillis) {
+    private UpstreamExchange(RoutingContext ctx, String normalPath, GatewayRoute route, GatewayMetrics metrics,
+            PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis) {
         this.ctx = ctx;
+        this.normalPath = normalPath;
         this.route = route;
         this.metrics = metrics;
+        this.publicLocations = publicLocations;
         this.retryAfterSeconds = Long.toString(retryAfterSeconds);
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
-    static void forward(RoutingContext ctx, GatewayRoute route, HttpClient client, GatewayMetrics metrics,
-            long retryAfterSeconds, long connectTimeoutMillis) {
-        UpstreamExchange exchange = new UpstreamExchange(ctx, route, metrics, retryAfterSeconds, connectTimeoutMillis);
+    static void forward(RoutingContext ctx, String normalPath, GatewayRoute route, HttpClient client,
+            GatewayMetrics metrics, PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis) {
+        UpstreamExchange exchange = new UpstreamExchange(ctx, normalPath, route, metrics, publicLocations,
+                retryAfterSeconds, connectTimeoutMillis);
         HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(exchange::openUpstreamRequest)
                 .addInterceptor(exchange)
@@ -102,9 +111,9 @@ final class UpstreamExchange implements ProxyInterceptor {
             headers.set("X-Forwarded-Host", incoming.authority().toString());
         }
 
-        // forward the path the route was chosen on, so no dot-segment can route past the edge's decision
+        // forward the path the route was chosen on, so no spelling of it can route past the edge's decision
         String query = incoming.query();
-        request.setURI(query == null ? ctx.normalizedPath() : ctx.normalizedPath() + '?' + query);
+        request.setURI(query == null ? normalPath : normalPath + '?' + query);
 
         Body body = request.getBody();
         if (body != null && body.length() < 0) {
@@ -118,7 +127,16 @@ final class UpstreamExchange implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext proxyContext) {
         if (!answeredByGateway) {
-            removeHopByHop(proxyContext.response().headers());
+            MultiMap headers = proxyContext.response().headers();
+            removeHopByHop(headers);
+            HttpServerRequest incoming = proxyContext.request().proxiedRequest();
+            String callerHost = incoming.authority() == null ? null : incoming.authority().toString();
+            for (String name : LINK_HEADERS) {
+                String link = headers.get(name);
+                if (link != null) {
+                    headers.set(name, publicLocations.rewrite(link, incoming.scheme(), callerHost));
+                }
+            }
         }
         return proxyContext.sendResponse();
     }

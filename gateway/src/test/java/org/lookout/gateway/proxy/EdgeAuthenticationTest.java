@@ -7,14 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lookout.gateway.GatewayTestResources;
+import org.lookout.gateway.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 @GatewayTestResources
@@ -59,6 +64,54 @@ class EdgeAuthenticationTest {
                 .body("instance", equalTo("/api/cadres"))
                 .body("requestId", notNullValue());
         assertThat(seenBy(cadreRegistry)).isEqualTo(before);
+    }
+
+    /** Authorization header lines a client may send that carry no usable bearer token. */
+    static List<String> malformedBearerHeaders() {
+        String signature = Tokens.resident("alice", "DCY").split("\\.")[2];
+        return List.of(
+                "Authorization: Bearer ..",
+                "Authorization: Bearer",
+                "Authorization: Bearer   ",
+                "Authorization: bearer a.b",
+                "Authorization: Bearer a..c",
+                "Authorization: Bearer !!!.@@@.###",
+                "Authorization: Bearer %%%garbage%%%",
+                "Authorization: Bearer e30.e30." + signature,
+                "Authorization: Bearer bnVsbA.bnVsbA." + signature,
+                "Authorization: Bearer W10.W10." + signature,
+                "Authorization: Bearer eyJhbGciOiJub25lIn0.e30.",
+                "Authorization: Bearer " + "a".repeat(6_000) + "." + "b".repeat(6_000) + "." + "c".repeat(6_000));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedBearerHeaders")
+    void a_malformed_bearer_token_is_a_401_problem_on_a_protected_route(String authorization) {
+        long before = seenBy(cadreRegistry);
+        assertInvalidToken(RawHttp.get("/api/cadres/1", authorization));
+        assertThat(seenBy(cadreRegistry)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedBearerHeaders")
+    void a_malformed_bearer_token_is_a_401_problem_on_a_public_route_too(String authorization) {
+        assertInvalidToken(RawHttp.get("/api/taxonomy", authorization));
+    }
+
+    @Test
+    void two_authorization_headers_are_a_401_problem() {
+        String token = Tokens.resident("alice", "DCY");
+        assertInvalidToken(RawHttp.get("/api/cadres/1", "Authorization: Bearer " + token, "Authorization: Bearer x.y.z"));
+    }
+
+    private static void assertInvalidToken(RawHttp.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"lookout\", error=\"invalid_token\"");
+        JsonObject problem = answer.json();
+        assertThat(problem.getString("type")).isEqualTo("https://lookout.org/problems/unauthorized");
+        assertThat(problem.getString("requestId")).isEqualTo(answer.header("X-Request-Id"));
+        assertThat(problem.fieldNames()).doesNotContain("stack", "details");
     }
 
     @Test

@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lookout.gateway.GatewayTestResources;
+import org.lookout.gateway.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -87,5 +90,44 @@ class HeaderHandlingTest {
                 .header("X-Upstream", "escalation-service")
                 .header("Keep-Alive", nullValue())
                 .header("X-Hop-Secret", nullValue());
+    }
+
+    /** {@code lookout.gateway.public-url} in the test profile. */
+    private static final String PUBLIC_URL = "https://api.lookout.test";
+
+    @ParameterizedTest
+    @CsvSource({
+            // the service's own address, as complaint-service answers a create
+            "'{self}/api/complaints/DCY-2026-000123', " + PUBLIC_URL + "/api/complaints/DCY-2026-000123",
+            "'{self}/api/complaints/DCY-2026-000123?view=full#top', " + PUBLIC_URL + "/api/complaints/DCY-2026-000123?view=full#top",
+            "'{self}', " + PUBLIC_URL + "/",
+            // a link built from the forged Host, should a service ever trust forwarded headers
+            "'http://evil.example/api/complaints/1', " + PUBLIC_URL + "/api/complaints/1",
+            "'//evil.example/api/complaints/1', " + PUBLIC_URL + "/api/complaints/1",
+            // relative links and links elsewhere stay as they are
+            "'/api/complaints/DCY-2026-000123', /api/complaints/DCY-2026-000123",
+            "'DCY-2026-000123/history', DCY-2026-000123/history",
+            "'https://maps.example.org/place/1', https://maps.example.org/place/1"
+    })
+    void a_location_pointing_at_an_upstream_or_the_forged_host_is_rewritten_to_the_public_url(String sent, String expected) {
+        RawHttp.Answer answer = RawHttp.send("POST /api/complaints HTTP/1.1",
+                "Host: evil.example",
+                "Authorization: Bearer " + TOKEN,
+                "Content-Length: 0",
+                "X-Fake-Location: " + sent,
+                "X-Fake-Content-Location: " + sent);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.header("Location")).isEqualTo(expected);
+        assertThat(answer.header("Content-Location")).isEqualTo(expected);
+    }
+
+    @Test
+    void a_location_on_the_upstreams_address_never_leaves_the_gateway() {
+        String location = given().auth().oauth2(TOKEN).header("X-Fake-Location", "{self}/api/complaints/DCY-2026-000124")
+                .contentType("application/json").body("{}")
+                .when().post("/api/complaints")
+                .then().statusCode(201)
+                .extract().header("Location");
+        assertThat(location).isEqualTo(PUBLIC_URL + "/api/complaints/DCY-2026-000124").doesNotContain("127.0.0.1");
     }
 }

@@ -1,11 +1,13 @@
 package org.lookout.gateway.proxy;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 import org.lookout.gateway.GatewayTestResources;
+import org.lookout.gateway.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -24,5 +26,16 @@ class RateLimitTest {
                 .header("X-Request-Id", notNullValue())
                 .body("status", equalTo(429))
                 .body("title", equalTo("Too many requests"));
+    }
+
+    @Test
+    void another_spelling_of_a_strict_path_counts_against_the_strict_route_not_the_general_one() {
+        // test-strict (2 an hour) lies inside test-general (300 a minute), as complaint-tracking lies inside complaints
+        assertThat(RawHttp.get("/api/test-general/strict;x=1/a").status()).isEqualTo(200);
+        assertThat(RawHttp.get("/api/test-general/%73trict/b").status()).isEqualTo(200);
+        RawHttp.Answer third = RawHttp.get("/api/test-general//./strict;jsessionid=2/c");
+        assertThat(third.status()).as(third.body()).isEqualTo(429);
+        assertThat(third.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(RawHttp.get("/api/test-general/elsewhere").status()).isEqualTo(200);
     }
 }
