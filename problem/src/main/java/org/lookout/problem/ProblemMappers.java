@@ -1,5 +1,6 @@
 package org.lookout.problem;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Every error a Lookout service answers, as RFC 9457 problem+json: the field at fault is named, nothing internal (no
@@ -56,7 +58,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response unreadable(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         String field = JsonPaths.of(e.getPath());
-        String message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
+        String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                : e instanceof ControlCharacterException ? TextRules.CONTROL_CHARACTER : "has the wrong type or format";
         if (field.isEmpty()) {
             return answer(400, "Invalid request", "the body does not have the expected shape", List.of(), uri, headers);
         }
@@ -76,13 +79,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
+    public Response malformedText(MalformedUtf8Exception e, UriInfo uri, HttpHeaders headers) {
+        return answer(400, "Invalid request", "the body is not valid UTF-8", List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
-        return withChallenge(answer(401, "Unauthorized", "a valid bearer token is required", List.of(), uri, headers));
+        return unauthenticated(uri, requestId(headers));
     }
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
-        return withChallenge(answer(401, "Unauthorized", "a valid bearer token is required", List.of(), uri, headers));
+        return unauthenticated(uri, requestId(headers));
     }
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
@@ -99,6 +107,9 @@ public class ProblemMappers {
         if (cause instanceof JsonParseException parse) {
             return malformed(parse, uri, headers);
         }
+        if (cause instanceof MalformedUtf8Exception text) {
+            return malformedText(text, uri, headers);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         Response answer = answer(status.getStatusCode(), status.getReasonPhrase(), detail(status.getStatusCode()), List.of(),
                 uri, headers);
@@ -106,11 +117,45 @@ public class ProblemMappers {
         return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
     }
 
+    /**
+     * What no mapper above knows. Three kinds are not defects and get neither a 500 nor a stack trace: the caller went
+     * away mid-request (one line), a multipart body that ends before its closing boundary (400), and a write a unique
+     * index refused because another request stored the same first (409; services that can say more map it first).
+     */
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
-    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, HttpServerRequest http) {
+        String request = http.method() + " " + loggedPath(uri);
+        if (ClientAborts.isClientAbort(e, http.response().closed())) {
+            LOG.infof("the client closed the connection during %s: nothing answered", request);
+            return answer(400, "Invalid request", "the request was not received completely", List.of(), uri, headers);
+        }
+        if (isTruncatedMultipart(e)) {
+            return answer(400, "Invalid request", "the multipart body ends before its closing boundary", List.of(), uri,
+                    headers);
+        }
+        if (SqlStates.isUniqueViolation(e)) {
+            LOG.infof("a unique index refused the write of %s (another request stored it first): 409", request);
+            return answer(409, "Conflict", "this conflicts with a change made at the same time; read the current state"
+                    + " and retry if it still applies", List.of(), uri, headers);
+        }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
+        LOG.errorf(e, "unexpected error %s on %s", errorId, request);
         return answer(500, "Internal error", "the error was logged as " + errorId, List.of(), uri, headers);
+    }
+
+    /** The multipart parser's words when the body ended (the request complete) before the closing boundary. */
+    private static boolean isTruncatedMultipart(Throwable e) {
+        return e instanceof IOException && e.getMessage() != null && e.getMessage().startsWith("Connection terminated")
+                && e.getMessage().contains("multipart");
+    }
+
+    /** The path as sent (percent-encoded), so that an encoded CR LF cannot start a forged log line. */
+    private static String loggedPath(UriInfo uri) {
+        try {
+            return LoggedText.of(uri.getRequestUri().getRawPath());
+        } catch (RuntimeException unparsable) {
+            return LoggedText.of(uri.getPath());
+        }
     }
 
     private static String detail(int status) {
@@ -128,12 +173,25 @@ public class ProblemMappers {
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
+    static Response unauthenticated(UriInfo uri, String requestId) {
+        return withChallenge(
+                answer(401, "Unauthorized", "a valid bearer token is required", List.of(), uri, requestId));
+    }
+
     static Response answer(int status, String title, String detail, List<Problem.FieldError> errors, UriInfo uri,
             HttpHeaders headers) {
-        String requestId = headers == null ? null : headers.getHeaderString(REQUEST_ID);
+        return answer(status, title, detail, errors, uri, requestId(headers));
+    }
+
+    static Response answer(int status, String title, String detail, List<Problem.FieldError> errors, UriInfo uri,
+            String requestId) {
         Problem problem = new Problem(URI.create("about:blank"), title, status, detail, uri == null ? null : uri.getPath(),
                 requestId, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String requestId(HttpHeaders headers) {
+        return headers == null ? null : headers.getHeaderString(REQUEST_ID);
     }
 
     private static String describe(List<Problem.FieldError> errors) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.lookout.complaint.ComplaintTestSupport.report;
 import static org.lookout.complaint.ComplaintTestSupport.submit;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,6 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lookout.complaint.RawHttp;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
 
@@ -162,6 +166,37 @@ class AttachmentResourceTest {
         given().auth().oauth2(Tokens.staff("DCY")).header("Idempotency-Key", "upload-1")
                 .multiPart("file", "b.png", file(PNG, 1000), "image/png").post(attachments(id))
                 .then().statusCode(201).body("size", equalTo(1000));
+    }
+
+    /** A request complete by its length whose multipart body is not: a 400 problem, not the parser's 500. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "ends before its closing boundary, cut-here, false",
+            "has another boundary than declared, other, true" })
+    void aMultipartBodyThatEndsEarlyIsA400Problem(String what, String declared, boolean closed) throws IOException {
+        String id = filed();
+        byte[] body = RawHttp.multipart("cut-here", "file", "a.png", file(PNG, 20_000), closed);
+
+        String answer = RawHttp.exchange(RawHttp.concat("POST " + attachments(id) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.staff("DCY") + "\r\nContent-Type: multipart/form-data; boundary="
+                + declared + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body));
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: " + PROBLEM)
+                .contains("the multipart body ends before its closing boundary");
+        given().auth().oauth2(Tokens.staff("DCY")).get(attachments(id))
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aMultipartBodyWithoutABoundaryIsA400ProblemNamingTheFile() throws IOException {
+        String id = filed();
+        byte[] body = RawHttp.multipart("cut-here", "file", "a.png", file(PNG, 20_000), true);
+
+        String answer = RawHttp.exchange(RawHttp.concat("POST " + attachments(id) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + Tokens.staff("DCY") + "\r\nContent-Type: multipart/form-data\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body));
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: " + PROBLEM)
+                .contains("\"field\":\"file\"");
     }
 
     private static String filed() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_BUILDING;
 import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_DESCRIPTION;
 import static org.lookout.complaint.ComplaintTestSupport.DEFAULT_TITLE;
 import static org.lookout.complaint.ComplaintTestSupport.report;
@@ -44,7 +45,7 @@ class ComplaintResourceTest {
                 .extract().path("id");
 
         given().auth().oauth2(Tokens.resident("DCY")).get("/api/complaints/" + id)
-                .then().statusCode(200).body("location.building", equalTo("3-2"));
+                .then().statusCode(200).body("location.building", equalTo(DEFAULT_BUILDING));
         given().auth().oauth2(Tokens.resident("DCY")).get("/api/complaints")
                 .then().statusCode(200).body("id", hasItem(id));
     }

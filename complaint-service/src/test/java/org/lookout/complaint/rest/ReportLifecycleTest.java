@@ -97,7 +97,7 @@ class ReportLifecycleTest {
         assertThat(events.get(11).data().path("resolvable").asBoolean()).isTrue();
         assertThat(events.get(11).data().path("fromStatus").asText()).isEqualTo("RESOLVED");
         String everything = String.join("\n", records.stream().map(ConsumerRecord::value).toList());
-        assertThat(everything).doesNotContain(REPORTER, "staff-2", "Wang", "13800000000", "bulb replaced",
+        assertThat(everything).doesNotContain(REPORTER, "staff-2", "Mr. Wang", "13800000000", "bulb replaced",
                 "dark again");
     }
 

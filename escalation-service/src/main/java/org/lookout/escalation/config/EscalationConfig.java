@@ -33,6 +33,13 @@ public interface EscalationConfig {
     @WithDefault("250")
     int maxWorkingDays();
 
+    /**
+     * How many years before the first and after the last loaded notice (or this year, if later) the calendar answers
+     * days and deadlines; dates beyond are refused with 400.
+     */
+    @WithDefault("10")
+    int calendarHorizonYears();
+
     /** How often the SLA sweep runs (also read by its {@code @Scheduled} expression); {@code off} disables it. */
     @WithDefault("30s")
     String sweepInterval();

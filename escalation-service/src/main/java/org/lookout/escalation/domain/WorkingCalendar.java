@@ -34,6 +34,24 @@ public final class WorkingCalendar {
     public record Moved(Instant at, boolean provisional) {
     }
 
+    /** The years, both included, whose days and deadlines are answered (the rest is refused, never computed). */
+    public record Horizon(int firstYear, int lastYear, ZoneId zone) {
+
+        public boolean contains(LocalDate date) {
+            return date.getYear() >= firstYear && date.getYear() <= lastYear;
+        }
+
+        /** Compared as instants: a far instant has no local date (it overflows the year range of {@code LocalDate}). */
+        public boolean contains(Instant instant) {
+            return !instant.isBefore(LocalDate.of(firstYear, 1, 1).atStartOfDay(zone).toInstant())
+                    && instant.isBefore(LocalDate.of(lastYear + 1, 1, 1).atStartOfDay(zone).toInstant());
+        }
+
+        public String describe() {
+            return "must lie in the years " + firstYear + " to " + lastYear + " (" + zone + ")";
+        }
+    }
+
     public WorkingCalendar(ZoneId zone, Map<LocalDate, Entry> entries, Set<Integer> loadedYears) {
         this.zone = zone;
         this.entries = Map.copyOf(entries);
@@ -50,6 +68,16 @@ public final class WorkingCalendar {
 
     public boolean loaded(int year) {
         return loadedYears.contains(year);
+    }
+
+    /**
+     * The years answered: from the earliest to the latest of the loaded notices and {@code thisYear}, widened by
+     * {@code marginYears} each way. Beyond it a date is no report's, and far enough out it overflows the date types.
+     */
+    public Horizon horizon(int thisYear, int marginYears) {
+        int first = loadedYears.stream().mapToInt(Integer::intValue).min().orElse(thisYear);
+        int last = loadedYears.stream().mapToInt(Integer::intValue).max().orElse(thisYear);
+        return new Horizon(Math.min(first, thisYear) - marginYears, Math.max(last, thisYear) + marginYears, zone);
     }
 
     public Day day(LocalDate date) {

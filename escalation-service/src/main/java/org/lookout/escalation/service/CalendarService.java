@@ -128,10 +128,25 @@ public class CalendarService {
         return loaded == null ? expected : expected.stream().filter(year -> !loaded.loaded(year)).toList();
     }
 
+    /** The years this instance answers days and deadlines for (see {@link WorkingCalendar#horizon}). */
+    private WorkingCalendar.Horizon horizonOf(WorkingCalendar loaded) {
+        return loaded.horizon(clock.instant().atZone(config.zone()).getYear(), config.calendarHorizonYears());
+    }
+
+    private Uni<WorkingCalendar> within(String field, LocalDate date) {
+        return current().invoke(loaded -> {
+            WorkingCalendar.Horizon horizon = horizonOf(loaded);
+            if (!horizon.contains(date)) {
+                throw ProblemException.badRequest(field, horizon.describe());
+            }
+        });
+    }
+
     /** Sets what a day is (source ADMIN), audited; answers the day as the refreshed calendar now sees it. */
     public Uni<WorkingCalendar.Day> override(LocalDate date, DayKind kind, String name, String reason, String actor) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> calendar.dayForUpdate(date).chain(stored -> {
+        return within("date", date)
+                .chain(() -> Panache.withTransaction(() -> calendar.dayForUpdate(date).chain(stored -> {
             DayKind before = stored != null ? stored.kind : WorkingCalendar.plainKind(date);
             CalendarDay day = stored != null ? stored : new CalendarDay();
             day.day = date;
@@ -141,7 +156,7 @@ public class CalendarService {
             day.updatedAt = now;
             Uni<Void> saved = stored != null ? Uni.createFrom().voidItem() : calendar.persist(day);
             return saved.chain(() -> audit(CalendarChange.Action.SET, date, before, kind, reason, actor, now));
-        })).chain(this::refresh).map(refreshed -> refreshed.day(date));
+        }))).chain(this::refresh).map(refreshed -> refreshed.day(date));
     }
 
     /**
@@ -150,7 +165,8 @@ public class CalendarService {
      */
     public Uni<WorkingCalendar.Day> clearOverride(LocalDate date, String reason, String actor) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> calendar.dayForUpdate(date).chain(stored -> {
+        return within("date", date)
+                .chain(() -> Panache.withTransaction(() -> calendar.dayForUpdate(date).chain(stored -> {
             if (stored == null || stored.source != DaySource.ADMIN) {
                 throw ProblemException.notFound("calendar override of " + date);
             }
@@ -168,7 +184,7 @@ public class CalendarService {
             }
             DayKind after = notice.map(NoticeDay::kind).orElse(WorkingCalendar.plainKind(date));
             return restored.chain(() -> audit(CalendarChange.Action.CLEAR, date, before, after, reason, actor, now));
-        })).chain(this::refresh).map(refreshed -> refreshed.day(date));
+        }))).chain(this::refresh).map(refreshed -> refreshed.day(date));
     }
 
     private Uni<Void> audit(CalendarChange.Action action, LocalDate date, DayKind before, DayKind after, String reason,
@@ -192,14 +208,20 @@ public class CalendarService {
         if (ChronoUnit.DAYS.between(from, to) >= config.maxCalendarSpanDays()) {
             throw ProblemException.badRequest("to", "must be less than " + config.maxCalendarSpanDays() + " days after from");
         }
-        return current().map(calendar -> calendar.days(from, to));
+        return within("from", from).chain(() -> within("to", to)).map(calendar -> calendar.days(from, to));
     }
 
     public Uni<Deadline> deadline(Instant from, int workingDays) {
         if (workingDays < 1 || workingDays > config.maxWorkingDays()) {
             throw ProblemException.badRequest("workingDays", "must be between 1 and " + config.maxWorkingDays());
         }
-        return current().map(calendar -> calendar.deadline(from, workingDays));
+        return current().map(calendar -> {
+            WorkingCalendar.Horizon horizon = horizonOf(calendar);
+            if (!horizon.contains(from)) {
+                throw ProblemException.badRequest("from", horizon.describe());
+            }
+            return calendar.deadline(from, workingDays);
+        });
     }
 
     private WorkingCalendar snapshotOf(List<Integer> years, List<CalendarDay> days) {

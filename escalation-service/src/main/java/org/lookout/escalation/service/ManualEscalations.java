@@ -16,12 +16,12 @@ import org.lookout.escalation.repository.AgencyRepository;
 import org.lookout.escalation.repository.CommunityRepository;
 import org.lookout.escalation.repository.SlaClockRepository;
 import org.lookout.problem.ProblemException;
+import org.lookout.problem.SqlStates;
 import org.lookout.security.Caller;
 import org.lookout.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 
 /**
  * Escalations staff or a supervisor decide: a report this service knows (from its clocks), within the caller's scope,
@@ -67,22 +67,13 @@ public class ManualEscalations {
                         addressed.stream().filter(agency -> agency.code.equals(lead)).findFirst().orElseThrow(),
                         request.dueInWorkingDays(), clock.instant(), caller.subject())));
             });
-        })).onFailure(ManualEscalations::isUniqueViolation).transform(raced -> alreadyOpen(request))
+        })).onFailure(SqlStates::isUniqueViolation).transform(raced -> alreadyOpen(request))
                 .map(opened -> opened.orElseThrow(() -> alreadyOpen(request)));
     }
 
+    /** Also when two requests raced past the check and the unique index of open escalations per trigger stopped one. */
     private static ProblemException alreadyOpen(Request request) {
         return ProblemException.conflict("report " + request.reportId() + " already has an open manual escalation");
-    }
-
-    /** Two requests raced past the check: the unique index of open escalations per report and trigger stopped one. */
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The lead: the one agency, or the one named, which must be among them. */

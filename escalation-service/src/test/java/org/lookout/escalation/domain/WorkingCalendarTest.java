@@ -169,4 +169,29 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> SEEDED.deadline(Instant.now(), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SEEDED.pointInWorkingTime(Instant.now(), 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theHorizonIsTheLoadedYearsAndThisOneWidenedBothWays() {
+        WorkingCalendar.Horizon horizon = SEEDED.horizon(2026, 10); // notices 2002 to 2026
+
+        assertThat(horizon.firstYear()).isEqualTo(1992);
+        assertThat(horizon.lastYear()).isEqualTo(2036);
+        assertThat(SEEDED.horizon(2040, 10).lastYear()).as("a year later than every notice").isEqualTo(2050);
+        assertThat(new WorkingCalendar(SHANGHAI, Map.of(), java.util.Set.of()).horizon(2026, 10))
+                .as("nothing loaded yet").isEqualTo(new WorkingCalendar.Horizon(2016, 2036, SHANGHAI));
+    }
+
+    @Test
+    void theHorizonHoldsInstantsByTheLocalYearAndFarOnesWithoutOverflow() {
+        WorkingCalendar.Horizon horizon = SEEDED.horizon(2026, 10);
+
+        assertThat(horizon.contains(shanghai("1992-01-01T00:00"))).isTrue();
+        assertThat(horizon.contains(shanghai("1992-01-01T00:00").minusSeconds(1))).isFalse();
+        assertThat(horizon.contains(shanghai("2036-12-31T23:59:59"))).isTrue();
+        assertThat(horizon.contains(shanghai("2037-01-01T00:00"))).isFalse();
+        assertThat(horizon.contains(Instant.MAX)).isFalse();
+        assertThat(horizon.contains(Instant.MIN)).isFalse();
+        assertThat(horizon.contains(LocalDate.MAX)).isFalse();
+        assertThat(horizon.contains(LocalDate.of(2036, 12, 31))).isTrue();
+    }
 }

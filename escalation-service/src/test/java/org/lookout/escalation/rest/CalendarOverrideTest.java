@@ -100,9 +100,11 @@ class CalendarOverrideTest {
             "2026-03-03 | {\"reason\":\"r\"} | kind",
             "2026-03-03 | {\"kind\":\"HOLIDAY\"} | reason",
             "2026-03-03 | {\"kind\":\"HOLIDAY\",\"reason\":\" \"} | reason",
+            "%2B999999-01-01 | {\"kind\":\"HOLIDAY\",\"reason\":\"r\"} | date",
+            "2099-03-03 | {\"kind\":\"HOLIDAY\",\"reason\":\"r\"} | date",
     })
     void badInputIs400NamingTheField(String date, String body, String field) {
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).urlEncodingEnabled(false)
                 .when().put(DAY, date)
                 .then().statusCode(400)
                 .contentType(PROBLEM)

@@ -7,13 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lookout.escalation.EscalationDatabase;
 import org.lookout.escalation.EscalationTestResources;
+import org.lookout.escalation.config.MovableClock;
 import org.lookout.escalation.service.CalendarService;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +34,20 @@ class CalendarResourceTest {
 
     @Inject
     CalendarService calendar;
+
+    @Inject
+    MovableClock clock;
+
+    /** The horizon counts from this year too: pinned, so the edges below hold whatever the real date. */
+    @BeforeEach
+    void inTheMiddleOf2026() {
+        clock.set(Instant.parse("2026-06-01T00:00:00Z"));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @Test
     void listsTheDaysOfTheSpringFestivalBreakWithTheirKind() {
@@ -77,9 +97,13 @@ class CalendarResourceTest {
             "from=2026-02-13T01:30:00Z&workingDays=one | workingDays",
             "from=2026-02-13T01:30:00Z&workingDays=0 | workingDays",
             "from=2026-02-13T01:30:00Z&workingDays=100000 | workingDays",
+            "from=%2B999999999-12-31T23:59:59Z&workingDays=250 | from",
+            "from=-999999999-01-01T00:00:00Z&workingDays=250 | from",
+            "from=2037-01-01T00:00:00Z&workingDays=1 | from",
+            "from=1991-12-31T15:59:59Z&workingDays=1 | from",
     })
     void badDeadlineInputIs400NamingTheParameter(String query, String field) {
-        given().when().get("/api/calendar/deadline?" + query)
+        given().urlEncodingEnabled(false).when().get("/api/calendar/deadline?" + query)
                 .then().statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo(field));
@@ -92,12 +116,25 @@ class CalendarResourceTest {
             "from=2026-02-13 | to",
             "from=2026-02-13&to=2026-02-01 | to",
             "from=2026-01-01&to=2027-06-01 | to",
+            "from=%2B999999999-12-31&to=%2B999999999-12-31 | from",
+            "from=-999999999-01-01&to=-999999999-01-02 | from",
+            "from=2036-12-31&to=2037-01-01 | to",
     })
     void badRangeIs400NamingTheParameter(String query, String field) {
-        given().when().get("/api/calendar?" + query)
+        given().urlEncodingEnabled(false).when().get("/api/calendar?" + query)
                 .then().statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo(field));
+    }
+
+    /** The loaded notices run 2002 to 2026 (this year, pinned): the years around them, ten either way, are answered. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "1992-01-01T00:00:00+08:00", "2036-12-31T23:59:59+08:00" })
+    void deadlinesAtTheEdgesOfTheHorizonAreAnswered(String from) {
+        given().queryParam("from", OffsetDateTime.parse(from).toInstant().toString())
+                .queryParam("workingDays", 250)
+                .when().get("/api/calendar/deadline")
+                .then().statusCode(200);
     }
 
     @Test

@@ -1,0 +1,27 @@
+package org.lookout.cadre.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lookout.cadre.CadreTestResources;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A bearer credential that is no JWT at all is a 401 problem like any other bad token, never a 500. */
+@QuarkusTest
+@CadreTestResources
+class MalformedBearerTokenTest {
+
+    @ParameterizedTest(name = "Authorization: {0}")
+    @ValueSource(strings = { "Bearer ..", "Bearer .", "Bearer ...", "bearer ..", "Bearer", "Bearer a.b",
+            "Bearer garbage", "Bearer !!!.@@@.###", "Bearer a.b.c.d", "Bearer e30.bm90anNvbg.c", "Bearer ü.ü.ü" })
+    void isA401Problem(String authorization) {
+        given().header("Authorization", authorization).when().get("/api/cadres/tip-offs")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+    }
+}

@@ -1,0 +1,41 @@
+package org.lookout.problem;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.List;
+import java.util.Locale;
+
+import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpClosedException;
+
+/**
+ * A failure that only says the caller went away mid-request (a cut upload, a client that gave up): nothing to answer
+ * and no defect to trace. Either the body could not be read to its end, or the failure is one of the ways Vert.x, Netty
+ * and the JDK report a closed connection while the caller's connection is indeed closed (the same words can come from
+ * the database's connection, which is a defect worth its stack trace).
+ */
+final class ClientAborts {
+
+    private ClientAborts() {
+    }
+
+    static boolean isClientAbort(Throwable failure, boolean callerConnectionClosed) {
+        List<Throwable> causes = Causes.of(failure);
+        if (causes.stream().anyMatch(InterruptedBodyException.class::isInstance)) {
+            return true;
+        }
+        return callerConnectionClosed && causes.stream().anyMatch(ClientAborts::saysClosed);
+    }
+
+    private static boolean saysClosed(Throwable cause) {
+        if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
+            return true;
+        }
+        if (!(cause instanceof VertxException || cause instanceof IOException) || cause.getMessage() == null) {
+            return false;
+        }
+        String lower = cause.getMessage().toLowerCase(Locale.ROOT);
+        return lower.contains("connection was closed") || lower.contains("connection reset")
+                || lower.contains("broken pipe") || lower.equals("connection closed");
+    }
+}

@@ -1,0 +1,42 @@
+package org.lookout.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.http.HttpClosedException;
+
+class ClientAbortsTest {
+
+    @Test
+    void aBodyThatStoppedIsTheCallersSideWhateverTheConnectionSays() {
+        IOException reset = new IOException(new SocketException("Connection reset"));
+        RuntimeException wrapped = new RuntimeException(new InterruptedBodyException(reset));
+
+        assertThat(ClientAborts.isClientAbort(wrapped, false)).isTrue();
+    }
+
+    @Test
+    void aClosedConnectionIsAnAbortOnlyWhenTheCallersConnectionIsClosed() {
+        // as RESTEasy Reactive wraps it: IOException(IOException(HttpClosedException)), which also refers to itself
+        IOException inner = new IOException(new HttpClosedException("Connection was closed"));
+        IOException outer = new IOException(inner);
+
+        assertThat(ClientAborts.isClientAbort(outer, true)).isTrue();
+        assertThat(ClientAborts.isClientAbort(outer, false)).as("e.g. the database's connection").isFalse();
+        assertThat(ClientAborts.isClientAbort(new SocketException("Connection reset by peer"), true)).isTrue();
+        assertThat(ClientAborts.isClientAbort(new ClosedChannelException(), true)).isTrue();
+        assertThat(ClientAborts.isClientAbort(new IOException("Broken pipe"), true)).isTrue();
+    }
+
+    @Test
+    void otherFailuresAreNot() {
+        assertThat(ClientAborts.isClientAbort(new IllegalStateException("Connection was closed"), true)).isFalse();
+        assertThat(ClientAborts.isClientAbort(new IOException("Connection terminated reading multipart data"), true))
+                .isFalse();
+    }
+}
