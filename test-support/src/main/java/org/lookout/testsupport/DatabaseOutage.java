@@ -85,9 +85,18 @@ public final class DatabaseOutage implements AutoCloseable {
         return !parkedOf(List.of(key)).isEmpty();
     }
 
-    /** The records of the dead-letter topic with one of these keys (report ids), read up to its end now. */
-    public List<ConsumerRecord<String, String>> parkedOf(Collection<String> keys) {
-        return TopicProbe.readToEnd(deadLetterTopic).stream().filter(record -> keys.contains(record.key())).toList();
+    /**
+     * The records of the dead-letter topic with one of these keys (report ids), read up to its end now, each as
+     * {@code <key> <ce_type> parked: <dead-letter-reason>} — what an assertion that none is there should print.
+     */
+    public List<String> parkedOf(Collection<String> keys) {
+        return TopicProbe.readToEnd(deadLetterTopic).stream().filter(record -> keys.contains(record.key()))
+                .map(DatabaseOutage::describe).toList();
+    }
+
+    private static String describe(ConsumerRecord<String, String> record) {
+        return record.key() + " " + TopicProbe.header(record, "ce_type").orElse("(no type)") + " parked: "
+                + TopicProbe.header(record, "dead-letter-reason").orElse("(no reason)");
     }
 
     @Override
