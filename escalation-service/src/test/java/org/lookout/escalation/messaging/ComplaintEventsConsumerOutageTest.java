@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.lookout.contracts.CloudEvent;
@@ -31,6 +35,7 @@ class ComplaintEventsConsumerOutageTest {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(90);
     private static final String DLQ = "lookout.escalation-service.dlq";
+    private static final int STREAM = 60;
 
     @Test
     void reportsSubmittedAndAcceptedWhileTheDatabaseIsDownGetTheirClocksOnceItIsBack() {
@@ -64,6 +69,48 @@ class ComplaintEventsConsumerOutageTest {
             assertThat(slaScheduled(submitted.subject())).isEqualTo(1);
             assertThat(outage.parkedOf(reports)).as("valid events on the dead-letter topic").isEmpty();
         }
+    }
+
+    /** The incident this guards against: the database killed while a stream of reports was being applied. */
+    @Test
+    void aStreamOfReportsCutByTheOutageMidwayIsAppliedOnceEach() throws Exception {
+        List<CloudEvent> stream = IntStream.range(0, STREAM).mapToObj(i -> GoldenComplaintEvents.submitted()).toList();
+        List<String> reports = stream.stream().map(CloudEvent::subject).toList();
+        String ids = stream.stream().map(CloudEvent::id).collect(Collectors.joining(","));
+        CompletableFuture<Void> sending = new CompletableFuture<>();
+        Thread sender = new Thread(() -> {
+            try {
+                stream.forEach(GoldenComplaintEvents::send);
+                sending.complete(null);
+            } catch (RuntimeException e) {
+                sending.completeExceptionally(e);
+            }
+        }, "reports-arriving");
+        sender.start();
+
+        try (DatabaseOutage outage = DatabaseOutage.of(DLQ)) {
+            await("the first reports applied").atMost(DEFAULT_WAIT).until(() -> applied(ids) >= 5);
+            outage.whileDatabaseDown(() -> {
+            }, () -> stream.stream().anyMatch(event -> outage.failedAttempts(event.id()) > 0)
+                    || !outage.parkedOf(reports).isEmpty());
+            assertThat(outage.parkedOf(reports)).as("valid events on the dead-letter topic").isEmpty();
+            sending.get(DEFAULT_WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            await("every report applied").atMost(DEFAULT_WAIT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> applied(ids) == STREAM);
+            assertThat(EscalationDatabase.number("select count(*) from sla_clock where report_id::text = any(string_to_array(?, ','))",
+                    String.join(",", reports))).as("one response clock per report").isEqualTo(STREAM);
+            assertThat(EscalationDatabase.number("select count(*) from processed_event where event_id = any(string_to_array(?, ','))",
+                    ids)).isEqualTo(STREAM);
+            assertThat(outage.parkedOf(reports)).as("valid events on the dead-letter topic").isEmpty();
+        } finally {
+            sender.join(DEFAULT_WAIT.toMillis());
+        }
+    }
+
+    private static long applied(String eventIds) {
+        return EscalationDatabase.number("select count(*) from processed_event where consumer = ?"
+                + " and event_id = any(string_to_array(?, ','))", ComplaintEventsConsumer.CONSUMER, eventIds);
     }
 
     private static long slaScheduled(String reportId) {
