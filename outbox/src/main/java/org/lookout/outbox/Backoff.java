@@ -21,7 +21,7 @@ public record Backoff(Duration initial, Duration max, double jitter) {
         return new Backoff(config.initial(), config.max(), config.jitter());
     }
 
-    /** The wait before the longest wait is reached, without jitter. */
+    /** The wait after {@code failedAttempts} failed attempts before jitter: doubled per attempt, at most {@code max}. */
     public Duration ceiling(int failedAttempts) {
         // 2^30 × 1 ms already exceeds any sensible max; the shift stays clear of overflow
         long doubled = initial.toMillis() << Math.min(Math.max(failedAttempts - 1, 0), 30);

@@ -49,6 +49,15 @@ public enum ConsumerFailure {
     /** Deeper cause chains than this are cut off (and a chain that loops is followed once). */
     private static final int MAX_CHAIN = 32;
 
+    /** Infrastructure that will answer again: the network and pool failures of an outage, and a lost race. */
+    private static final List<Class<? extends Throwable>> OUTAGE_TYPES = List.of(
+            // ConnectException covers netty's AnnotatedConnectException ("Connection refused: /127.0.0.1:15432")
+            ConnectException.class, SocketException.class, SocketTimeoutException.class, UnknownHostException.class,
+            ClosedChannelException.class, TimeoutException.class, ClosedConnectionException.class,
+            // a concurrent transaction changed the same rows first: the next attempt sees its result
+            OptimisticLockException.class, StaleStateException.class, PessimisticLockException.class,
+            LockTimeoutException.class);
+
     /** How a failure is classified: poison anywhere in the chain wins, then any sign of an outage, else unexpected. */
     public static ConsumerFailure of(Throwable failure) {
         List<Throwable> chain = chain(failure);
@@ -74,15 +83,6 @@ public enum ConsumerFailure {
         };
     }
 
-    /** Infrastructure that will answer again: every type a consumer of ours has been seen to fail with in an outage. */
-    private static final List<Class<? extends Throwable>> OUTAGE_TYPES = List.of(
-            // ConnectException covers netty's AnnotatedConnectException ("Connection refused: /127.0.0.1:15432")
-            ConnectException.class, SocketException.class, SocketTimeoutException.class, UnknownHostException.class,
-            ClosedChannelException.class, TimeoutException.class, ClosedConnectionException.class,
-            // a concurrent transaction changed the same rows first: the next attempt sees its result
-            OptimisticLockException.class, StaleStateException.class, PessimisticLockException.class,
-            LockTimeoutException.class);
-
     private static boolean isOutage(Throwable t) {
         // the reactive PostgreSQL client (PgException) and JDBC, or Hibernate's translation of either
         if (t instanceof DatabaseException database) {
@@ -94,7 +94,8 @@ public enum ConsumerFailure {
         if (OUTAGE_TYPES.stream().anyMatch(type -> type.isInstance(t))) {
             return true;
         }
-        // the pool's "Timeout" (no connection in time); "Connection was closed", "Pool closed"
+        // the pool's "Timeout" (no connection in time); "Connection was closed", "Pool closed", and Hibernate Reactive's
+        // "Connection is not active now, current status: CLOSED" when the database went away mid-transaction
         if (t instanceof NoStackTraceThrowable || t instanceof VertxException) {
             return mentions(t, "timeout") || mentions(t, "closed");
         }

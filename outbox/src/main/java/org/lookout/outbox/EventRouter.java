@@ -75,7 +75,7 @@ public final class EventRouter {
      */
     public Uni<Void> route(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> new Delivery(record, CloudEventKafka.fromRecord(record),
-                Vertx.currentContext()).attempt())
+                Vertx.currentContext()).attempts())
                 // the reason may quote the record's content: only where the record was is logged
                 .onFailure(MalformedEventException.class).invoke(() -> LOG.warnf(
                         "%s: record %s is not a valid event; sent to the dead-letter topic", consumer,
@@ -98,16 +98,20 @@ public final class EventRouter {
             this.context = context;
         }
 
-        Uni<Void> attempt() {
+        /** Attempts until one succeeds or a failure is not retried; each retry subscribes afresh, nothing nests. */
+        Uni<Void> attempts() {
             return Uni.createFrom().deferred(() -> dispatch(event))
-                    .onItem().invoke(this::recovered)
-                    .onFailure().recoverWithUni(this::retryOrFail);
+                    .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(this::waitOrFail))
+                    .onItem().invoke(this::recovered);
         }
 
-        private Uni<Void> retryOrFail(Throwable failure) {
-            ConsumerFailure kind = ConsumerFailure.of(failure);
+        /**
+         * After a failed attempt: the back-off, then the number of the next attempt (the signal to retry; it must not
+         * be null), or the failure itself when it is not retried.
+         */
+        private Uni<Integer> waitOrFail(Throwable failure) {
             failedAttempts++;
-            if (!kind.retriedAfter(failedAttempts)) {
+            if (!ConsumerFailure.of(failure).retriedAfter(failedAttempts)) {
                 return Uni.createFrom().failure(failure);
             }
             Duration wait = idempotent.backoff().delay(failedAttempts, ThreadLocalRandom.current().nextDouble());
@@ -116,7 +120,7 @@ public final class EventRouter {
             LOG.warnf("%s: event %s at %s not applied, attempt %d failed: %s: %s; next attempt in %d ms", consumer,
                     event.id(), coordinates(record), failedAttempts, telling.getClass().getName(),
                     abbreviate(telling.getMessage()), wait.toMillis());
-            return after(wait).chain(this::attempt);
+            return after(wait).replaceWith(failedAttempts + 1);
         }
 
         private void recovered() {
@@ -128,11 +132,12 @@ public final class EventRouter {
 
         /** Completes after the wait, back on the record's Vert.x context when there is one. */
         private Uni<Void> after(Duration wait) {
+            long millis = Math.max(1, wait.toMillis());
             if (context == null) {
-                return Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+                return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(millis));
             }
             return Uni.createFrom().emitter(emitter -> {
-                long timer = context.owner().setTimer(Math.max(1, wait.toMillis()),
+                long timer = context.owner().setTimer(millis,
                         fired -> context.runOnContext(ignored -> emitter.complete(null)));
                 emitter.onTermination(() -> context.owner().cancelTimer(timer));
             });

@@ -54,6 +54,8 @@ class ConsumerFailureTest {
                 Arguments.of("Vert.x connection was closed", new VertxException("Connection was closed", true)),
                 Arguments.of("pool closed", new CompletionException(new VertxException("Pool closed"))),
                 Arguments.of("no pooled connection in time", new NoStackTraceThrowable("Timeout")),
+                Arguments.of("a transaction's connection gone (seen when the database stopped)",
+                        new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")),
                 Arguments.of("timeout", new CompletionException(new TimeoutException())),
                 Arguments.of("optimistic lock", new OptimisticLockException("Row was updated by another transaction")),
                 Arguments.of("stale object", new CompletionException(new StaleObjectStateException("Report", 1L))));

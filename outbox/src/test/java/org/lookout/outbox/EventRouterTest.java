@@ -52,6 +52,25 @@ class EventRouterTest {
         assertThat(applied).containsExactly("DCY-2026-000123");
     }
 
+    /** An outage of hours at 30 s per attempt: each attempt starts afresh, nothing piles up on the stack. */
+    @Test
+    void aLongOutageIsAsGoodAsAShortOne() {
+        int failures = 3_000;
+        Ledger ledger = new Ledger(failures, () -> new ConnectException("Connection refused"),
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 0));
+        AtomicInteger applied = new AtomicInteger();
+        EventRouter router = EventRouter.of("test.consumer", ledger)
+                .on(SUBMITTED, ComplaintSubmitted.class, (event, report) -> {
+                    applied.incrementAndGet();
+                    return Uni.createFrom().voidItem();
+                });
+
+        router.route(record(golden())).await().atMost(Duration.ofMinutes(1));
+
+        assertThat(ledger.attempts).hasValue(failures + 1);
+        assertThat(applied).hasValue(1);
+    }
+
     @Test
     void anUnexpectedFailureOfTheHandlerFailsTheRecordAtOnceAsToday() {
         Ledger ledger = new Ledger(0, null);
@@ -121,7 +140,11 @@ class EventRouterTest {
         private final Supplier<Throwable> failure;
 
         Ledger(int failures, Supplier<Throwable> failure) {
-            super(new Backoff(Duration.ofMillis(1), Duration.ofMillis(4), 0.5));
+            this(failures, failure, new Backoff(Duration.ofMillis(1), Duration.ofMillis(4), 0.5));
+        }
+
+        Ledger(int failures, Supplier<Throwable> failure, Backoff backoff) {
+            super(backoff);
             this.failures = failures;
             this.failure = failure;
         }

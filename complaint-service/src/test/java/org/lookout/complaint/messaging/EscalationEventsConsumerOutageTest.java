@@ -10,19 +10,15 @@ import static org.lookout.complaint.ComplaintTestSupport.submit;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.lookout.complaint.ComplaintDatabase;
 import org.lookout.contracts.CloudEvent;
-import org.lookout.contracts.EventJson;
 import org.lookout.contracts.EventType;
 import org.lookout.testsupport.DatabaseOutage;
 import org.lookout.testsupport.GoldenEvents;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -47,15 +43,15 @@ class EscalationEventsConsumerOutageTest {
     void dueTimesBreachesAndEscalationsSentWhileTheDatabaseIsDownShowOnceItIsBack() {
         String clocked = acceptedReport();
         String escalated = acceptedReport();
-        CloudEvent responseDue = about(EventType.ESCALATION_SLA_SCHEDULED, clocked, data -> {
+        CloudEvent responseDue = GoldenEvents.about(EventType.ESCALATION_SLA_SCHEDULED, clocked, data -> {
         });
-        CloudEvent resolutionDue = about(EventType.ESCALATION_SLA_SCHEDULED, clocked, data -> data
+        CloudEvent resolutionDue = GoldenEvents.about(EventType.ESCALATION_SLA_SCHEDULED, clocked, data -> data
                 .put("clockKind", "RESOLUTION").put("workingDays", 3).put("dueAt", "2026-02-18T16:00:00Z")
                 .put("provisional", true));
         // a breach only makes sense after its due time: the order of one report's events must hold
-        CloudEvent breached = about(EventType.ESCALATION_SLA_BREACHED, clocked, data -> {
+        CloudEvent breached = GoldenEvents.about(EventType.ESCALATION_SLA_BREACHED, clocked, data -> {
         });
-        CloudEvent opened = about(EventType.ESCALATION_OPENED, escalated,
+        CloudEvent opened = GoldenEvents.about(EventType.ESCALATION_OPENED, escalated,
                 data -> data.put("escalationId", UUID.randomUUID().toString()));
         List<CloudEvent> events = List.of(responseDue, resolutionDue, breached, opened);
         List<String> reports = List.of(clocked, escalated);
@@ -85,16 +81,6 @@ class EscalationEventsConsumerOutageTest {
                     .as("recovery lines").isNotEmpty()
                     .allSatisfy(line -> assertThat(line.message()).contains(" applied after "));
         }
-    }
-
-    /** The golden sample of {@code type} about the report {@code reportId}, with a fresh event id. */
-    private static CloudEvent about(EventType type, String reportId, Consumer<ObjectNode> edit) {
-        CloudEvent sample = CloudEvent.fromStructured(EventJson.readResource(type.sampleResource()));
-        ObjectNode data = sample.data().deepCopy();
-        data.put("reportId", reportId);
-        edit.accept(data);
-        return new CloudEvent(UUID.randomUUID().toString(), sample.source(), sample.type(), reportId, sample.time(),
-                data);
     }
 
     private static String acceptedReport() {
