@@ -45,7 +45,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private Path dataDirectory;
     private Process watchdog;
-    /** Kept while the server is stopped, so that it comes back where the application looks for it. */
+    /** Chosen at the first start and kept, so that a restarted server comes back where the application looks for it. */
     private int port;
 
     void start() throws IOException {
@@ -66,7 +66,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     }
                 })
                 .start();
-        LOG.infof("PostgreSQL ready on 127.0.0.1:%d in %d ms (%s; binaries cached in %s)", postgres.getPort(),
+        port = postgres.getPort();
+        LOG.infof("PostgreSQL ready on 127.0.0.1:%d in %d ms (%s; binaries cached in %s)", port,
                 (System.nanoTime() - began) / 1_000_000, fromTemplate ? "copied from initdb template" : "initdb", cache);
         watchdog = startWatchdog(dataDirectory.toFile());
     }
@@ -80,9 +81,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         long began = System.nanoTime();
-        port = postgres.getPort();
         stopWatchdog();
         try {
+            keepDataDirectory();
             postgres.close();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not stop", e);
@@ -101,15 +102,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         long began = System.nanoTime();
         try {
-            // zonky removes data directories whose lock file is older than 10 minutes and unlocked at start-up; ours
-            // is unlocked while the server is down, so it must look fresh
-            Files.setLastModifiedTime(dataDirectory.resolve("epg-lock"), FileTime.from(Instant.now()));
+            keepDataDirectory();
             postgres = builder(binaryCache(), port).start();
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not come back on port " + port, e);
         }
         watchdog = startWatchdog(dataDirectory.toFile());
         LOG.infof("PostgreSQL back on 127.0.0.1:%d in %d ms", port, (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /**
+     * Zonky, starting a server in this or another JVM, deletes every data directory in its working directory whose lock
+     * file is unlocked and older than 10 minutes. Ours is unlocked while the server is down: it must look fresh.
+     */
+    private void keepDataDirectory() throws IOException {
+        Files.setLastModifiedTime(dataDirectory.resolve("epg-lock"), FileTime.from(Instant.now()));
     }
 
     synchronized boolean serverRunning() {
@@ -140,7 +147,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     synchronized int port() {
-        return postgres != null ? postgres.getPort() : port;
+        return port;
     }
 
     synchronized Connection superuserConnection() throws SQLException {
