@@ -1,7 +1,9 @@
 package org.lookout.outbox;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -11,11 +13,16 @@ import org.lookout.contracts.EventType;
 import org.lookout.contracts.MalformedEventException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * What every consumer of a Lookout topic does with a record: read the CloudEvent, hand it to the handler of its type
- * exactly once ({@link IdempotentConsumer}), skip types it has no handler for, and fail on a record that is not a valid
- * event so the channel's dead-letter strategy takes it and the next record is read.
+ * exactly once ({@link IdempotentConsumer}), skip types it has no handler for. A failure is classified
+ * ({@link ConsumerFailure}): while the consumer's own database is away the record is tried again with back-off until
+ * it applies — the channel reads nothing after it meanwhile, so order is kept and no offset is committed past it; a
+ * record that is not a valid event, or an unexpected failure of a handler, fails the returned {@code Uni} so the
+ * channel's dead-letter strategy takes it and the next record is read.
  *
  * <pre>{@code
  * router = EventRouter.of("notification-service.complaint-events", idempotent)
@@ -37,6 +44,8 @@ public final class EventRouter {
     }
 
     private static final Logger LOG = Logger.getLogger(EventRouter.class);
+    /** A log line names the failure, never quotes much of it. */
+    private static final int MAX_REASON = 200;
 
     private final String consumer;
     private final IdempotentConsumer idempotent;
@@ -60,13 +69,79 @@ public final class EventRouter {
         return this;
     }
 
-    /** Completes when the event was applied or skipped; fails when the record is not a valid event. */
+    /**
+     * Completes when the event was applied or skipped, after as many attempts as an outage of the database takes; fails
+     * when the record is not a valid event or a handler failed otherwise.
+     */
     public Uni<Void> route(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().deferred(() -> dispatch(CloudEventKafka.fromRecord(record)))
+        return Uni.createFrom().deferred(() -> new Delivery(record, CloudEventKafka.fromRecord(record),
+                Vertx.currentContext()).attempts())
                 // the reason may quote the record's content: only where the record was is logged
                 .onFailure(MalformedEventException.class).invoke(() -> LOG.warnf(
-                        "%s: record %s-%d@%d is not a valid event; sent to the dead-letter topic", consumer,
-                        record.topic(), record.partition(), record.offset()));
+                        "%s: record %s is not a valid event; sent to the dead-letter topic", consumer,
+                        coordinates(record)));
+    }
+
+    /** One record's way through the consumer: its attempts, each after the back-off of the failures before it. */
+    private final class Delivery {
+
+        private final ConsumerRecord<String, String> record;
+        private final CloudEvent event;
+        /** Where the channel delivered the record; every attempt runs there (Hibernate Reactive requires it). */
+        private final Context context;
+        private final long began = System.nanoTime();
+        private int failedAttempts;
+
+        Delivery(ConsumerRecord<String, String> record, CloudEvent event, Context context) {
+            this.record = record;
+            this.event = event;
+            this.context = context;
+        }
+
+        /** Attempts until one succeeds or a failure is not retried; each retry subscribes afresh, nothing nests. */
+        Uni<Void> attempts() {
+            return Uni.createFrom().deferred(() -> dispatch(event))
+                    .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(this::waitOrFail))
+                    .onItem().invoke(this::recovered);
+        }
+
+        /**
+         * After a failed attempt: the back-off, then the number of the next attempt (the signal to retry; it must not
+         * be null), or the failure itself when it is not retried.
+         */
+        private Uni<Integer> waitOrFail(Throwable failure) {
+            failedAttempts++;
+            if (!ConsumerFailure.of(failure).retriedAfter(failedAttempts)) {
+                return Uni.createFrom().failure(failure);
+            }
+            Duration wait = idempotent.backoff().delay(failedAttempts, ThreadLocalRandom.current().nextDouble());
+            Throwable telling = ConsumerFailure.telling(failure);
+            // class and message only: a stack trace per round would bury the log, and no payload is ever quoted
+            LOG.warnf("%s: event %s at %s not applied, attempt %d failed: %s: %s; next attempt in %d ms", consumer,
+                    event.id(), coordinates(record), failedAttempts, telling.getClass().getName(),
+                    abbreviate(telling.getMessage()), wait.toMillis());
+            return after(wait).replaceWith(failedAttempts + 1);
+        }
+
+        private void recovered() {
+            if (failedAttempts > 0) {
+                LOG.infof("%s: event %s at %s applied after %d attempts, %.1f s", consumer, event.id(),
+                        coordinates(record), failedAttempts + 1, (System.nanoTime() - began) / 1e9);
+            }
+        }
+
+        /** Completes after the wait, back on the record's Vert.x context when there is one. */
+        private Uni<Void> after(Duration wait) {
+            long millis = Math.max(1, wait.toMillis());
+            if (context == null) {
+                return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(millis));
+            }
+            return Uni.createFrom().emitter(emitter -> {
+                long timer = context.owner().setTimer(millis,
+                        fired -> context.runOnContext(ignored -> emitter.complete(null)));
+                emitter.onTermination(() -> context.owner().cancelTimer(timer));
+            });
+        }
     }
 
     private Uni<Void> dispatch(CloudEvent event) {
@@ -84,5 +159,18 @@ public final class EventRouter {
                 .invoke(applied -> LOG.debugf("%s: event %s %s", consumer, event.id(),
                         applied ? "applied" : "was processed before; skipped"))
                 .replaceWithVoid();
+    }
+
+    /** Where a record was read: {@code topic-partition@offset}. */
+    private static String coordinates(ConsumerRecord<String, String> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    private static String abbreviate(String message) {
+        if (message == null) {
+            return "";
+        }
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_REASON ? oneLine : oneLine.substring(0, MAX_REASON) + "…";
     }
 }

@@ -3,6 +3,7 @@ package org.lookout.outbox;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.lookout.contracts.CloudEvent;
 
@@ -11,10 +12,27 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Applies an event's effect at most once per consumer: the event id is recorded in the same transaction as the effect,
- * so a redelivered event (at-least-once relay, consumer restart, rebalance) is recognised and skipped.
+ * so a redelivered event (at-least-once relay, consumer restart, rebalance) is recognised and skipped. It also carries
+ * the consumers' retry settings, so that every {@link EventRouter} waits out an outage the same way.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
+
+    private final Backoff backoff;
+
+    @Inject
+    IdempotentConsumer(ConsumerRetryConfig retry) {
+        this(Backoff.of(retry));
+    }
+
+    protected IdempotentConsumer(Backoff backoff) {
+        this.backoff = backoff;
+    }
+
+    /** How long a consumer waits before it tries an event again while its database is away. */
+    public Backoff backoff() {
+        return backoff;
+    }
 
     /**
      * @param consumer a stable name of the consuming logic (two consumers of one event each apply it once)

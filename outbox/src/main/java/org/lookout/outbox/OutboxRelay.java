@@ -46,6 +46,9 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Counter published;
     private final Counter failed;
+    /** Rounds that found the database away since it last answered, and when the first of them failed. */
+    private volatile int roundsWithoutDatabase;
+    private volatile long databaseAwaySince;
 
     @Inject
     OutboxRelay(@Channel("lookout-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
@@ -65,7 +68,36 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         // until the Kafka channel is connected at start-up nothing could be sent: skip the round, keep the rows
-        return emitter.hasRequests() ? relayPending().replaceWithVoid() : Uni.createFrom().voidItem();
+        if (!emitter.hasRequests()) {
+            return Uni.createFrom().voidItem();
+        }
+        return relayPending()
+                .onItem().invoke(this::databaseAnswered)
+                .onFailure(failure -> ConsumerFailure.of(failure) == ConsumerFailure.OUTAGE)
+                .recoverWithItem(this::databaseAway)
+                .replaceWithVoid();
+    }
+
+    /**
+     * The rows wait in the database, so nothing is lost while it is away; the next round tries again. One line when the
+     * outage begins and one when it ends, instead of a stack trace every round.
+     */
+    private Integer databaseAway(Throwable failure) {
+        if (roundsWithoutDatabase++ == 0) {
+            databaseAwaySince = System.nanoTime();
+            Throwable telling = ConsumerFailure.telling(failure);
+            LOG.warnf("outbox relay: the database is away (%s: %s); pending events wait, every round tries again",
+                    telling.getClass().getName(), telling.getMessage());
+        }
+        return 0;
+    }
+
+    private void databaseAnswered() {
+        if (roundsWithoutDatabase > 0) {
+            LOG.infof("outbox relay: the database is back after %d failed rounds, %.1f s", roundsWithoutDatabase,
+                    (System.nanoTime() - databaseAwaySince) / 1e9);
+            roundsWithoutDatabase = 0;
+        }
     }
 
     /** Relays what is pending now; answers how many events were published. */

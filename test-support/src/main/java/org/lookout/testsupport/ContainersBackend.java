@@ -47,6 +47,8 @@ final class ContainersBackend implements InfrastructureBackend {
         // a fixed host port: the advertised listener is written once at creation, and a restarted
         // container must come back at the address the application under test already knows
         kafka.setPortBindings(List.of(freePort() + ":" + KAFKA_CONTAINER_PORT));
+        // the same for PostgreSQL: stopDatabase() / startDatabase() must not move it to another host port
+        postgres.setPortBindings(List.of(freePort() + ":" + PostgreSQLContainer.POSTGRESQL_PORT));
         long began = System.nanoTime();
         Startables.deepStart(postgres, kafka).get(5, TimeUnit.MINUTES);
         LOG.infof("PostgreSQL (container) on %s:%d and Kafka (container) at %s ready in %d ms",
@@ -66,6 +68,35 @@ final class ContainersBackend implements InfrastructureBackend {
     @Override
     public Connection superuserConnection() throws SQLException {
         return DriverManager.getConnection(postgres.getJdbcUrl(), SUPERUSER, SUPERUSER);
+    }
+
+    @Override
+    public synchronized void stopDatabase() {
+        if (databaseRunning()) {
+            postgres.getDockerClient().stopContainerCmd(postgres.getContainerId()).exec();
+        }
+    }
+
+    @Override
+    public synchronized void startDatabase() {
+        if (databaseRunning()) {
+            return;
+        }
+        postgres.getDockerClient().startContainerCmd(postgres.getContainerId()).exec();
+        Awaitility.await("PostgreSQL container back on port " + postgresPort())
+                .atMost(Duration.ofMinutes(2))
+                .ignoreExceptions()
+                .until(() -> {
+                    try (Connection connection = superuserConnection()) {
+                        return connection.isValid(5);
+                    }
+                });
+    }
+
+    @Override
+    public boolean databaseRunning() {
+        return Boolean.TRUE.equals(postgres.getDockerClient().inspectContainerCmd(postgres.getContainerId()).exec()
+                .getState().getRunning());
     }
 
     @Override

@@ -39,6 +39,21 @@ final class EmbeddedBackend implements InfrastructureBackend {
     }
 
     @Override
+    public void stopDatabase() {
+        postgres.stopServer();
+    }
+
+    @Override
+    public void startDatabase() {
+        postgres.startServer();
+    }
+
+    @Override
+    public boolean databaseRunning() {
+        return postgres.serverRunning();
+    }
+
+    @Override
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

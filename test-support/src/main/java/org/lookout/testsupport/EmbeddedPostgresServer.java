@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -43,6 +45,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private Path dataDirectory;
     private Process watchdog;
+    /** Chosen at the first start and kept, so that a restarted server comes back where the application looks for it. */
+    private int port;
 
     void start() throws IOException {
         requireUnshareWhenRoot();
@@ -55,16 +59,78 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (fromTemplate) {
             copyTree(template, dataDirectory, name -> true);
         }
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(cache.toFile())
-                .setDataDirectory(dataDirectory)
-                // zonky runs initdb only into an empty directory; we delete the data directory ourselves
-                .setCleanDataDirectory(false)
+        postgres = builder(cache, 0)
                 .setDataDirectoryCustomizer(fresh -> {
                     if (!fromTemplate) {
                         saveTemplate(fresh.toPath(), template);
                     }
                 })
+                .start();
+        port = postgres.getPort();
+        LOG.infof("PostgreSQL ready on 127.0.0.1:%d in %d ms (%s; binaries cached in %s)", port,
+                (System.nanoTime() - began) / 1_000_000, fromTemplate ? "copied from initdb template" : "initdb", cache);
+        watchdog = startWatchdog(dataDirectory.toFile());
+    }
+
+    /**
+     * Shuts the server down ({@code pg_ctl stop -m fast}: open sessions are terminated with 57P01, then the port
+     * refuses connections); the data directory stays for {@link #startServer()}.
+     */
+    synchronized void stopServer() {
+        if (!serverRunning()) {
+            return;
+        }
+        long began = System.nanoTime();
+        stopWatchdog();
+        try {
+            keepDataDirectory();
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not stop", e);
+        }
+        postgres = null;
+        LOG.infof("PostgreSQL stopped (port %d closed, data kept) in %d ms", port, (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /** Starts the server again on the same port, from the same data directory; returns once it answers queries. */
+    synchronized void startServer() {
+        if (serverRunning()) {
+            return;
+        }
+        if (dataDirectory == null) {
+            throw new IllegalStateException("PostgreSQL was never started");
+        }
+        long began = System.nanoTime();
+        try {
+            keepDataDirectory();
+            postgres = builder(binaryCache(), port).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not come back on port " + port, e);
+        }
+        watchdog = startWatchdog(dataDirectory.toFile());
+        LOG.infof("PostgreSQL back on 127.0.0.1:%d in %d ms", port, (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /**
+     * Zonky, starting a server in this or another JVM, deletes every data directory in its working directory whose lock
+     * file is unlocked and older than 10 minutes. Ours is unlocked while the server is down: it must look fresh.
+     */
+    private void keepDataDirectory() throws IOException {
+        Files.setLastModifiedTime(dataDirectory.resolve("epg-lock"), FileTime.from(Instant.now()));
+    }
+
+    synchronized boolean serverRunning() {
+        return postgres != null;
+    }
+
+    private EmbeddedPostgres.Builder builder(Path cache, int fixedPort) {
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(cache.toFile())
+                .setDataDirectory(dataDirectory)
+                // 0: zonky picks a free port; a restart asks for the port the application already knows
+                .setPort(fixedPort)
+                // zonky runs initdb only into an empty directory; we delete the data directory ourselves
+                .setCleanDataDirectory(false)
                 // our own shutdown hook stops PostgreSQL and Kafka together, see RealInfrastructure
                 .setRegisterShutdownHook(false)
                 // zonky's 10 s are too few for a 2-core machine that also runs the build
@@ -77,28 +143,23 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "32MB")
-                .start();
-        LOG.infof("PostgreSQL ready on 127.0.0.1:%d in %d ms (%s; binaries cached in %s)", postgres.getPort(),
-                (System.nanoTime() - began) / 1_000_000, fromTemplate ? "copied from initdb template" : "initdb", cache);
-        watchdog = startWatchdog(dataDirectory.toFile());
+                .setServerConfig("shared_buffers", "32MB");
     }
 
-    int port() {
-        return postgres.getPort();
+    synchronized int port() {
+        return port;
     }
 
-    Connection superuserConnection() throws SQLException {
+    synchronized Connection superuserConnection() throws SQLException {
+        if (postgres == null) {
+            throw new SQLException("PostgreSQL is stopped", "08001");
+        }
         return postgres.getPostgresDatabase().getConnection();
     }
 
     @Override
-    public void close() {
-        if (watchdog != null) {
-            watchdog.descendants().forEach(ProcessHandle::destroy);
-            watchdog.destroy();
-            watchdog = null;
-        }
+    public synchronized void close() {
+        stopWatchdog();
         if (postgres != null) {
             try {
                 postgres.close();
@@ -110,6 +171,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (dataDirectory != null) {
             deleteTree(dataDirectory);
             dataDirectory = null;
+        }
+    }
+
+    private void stopWatchdog() {
+        if (watchdog != null) {
+            watchdog.descendants().forEach(ProcessHandle::destroy);
+            watchdog.destroy();
+            watchdog = null;
         }
     }
 

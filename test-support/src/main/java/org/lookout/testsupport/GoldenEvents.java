@@ -29,13 +29,22 @@ public final class GoldenEvents {
 
     /** The same, with its data edited. */
     public static CloudEvent fresh(EventType type, Consumer<ObjectNode> edit) {
+        return about(type, UUID.randomUUID().toString(), data -> {
+            if (data.has("trackingNumber")) {
+                data.put("trackingNumber", newTrackingNumber());
+            }
+            edit.accept(data);
+        });
+    }
+
+    /**
+     * The golden sample of {@code type} about an existing report (e.g. one filed through the API): fresh event id,
+     * {@code reportId} as subject, key and {@code data.reportId}, the data edited.
+     */
+    public static CloudEvent about(EventType type, String reportId, Consumer<ObjectNode> edit) {
         CloudEvent sample = CloudEvent.fromStructured(EventJson.readResource(type.sampleResource()));
         ObjectNode data = sample.data().deepCopy();
-        String reportId = UUID.randomUUID().toString();
         data.put("reportId", reportId);
-        if (data.has("trackingNumber")) {
-            data.put("trackingNumber", newTrackingNumber());
-        }
         edit.accept(data);
         return new CloudEvent(UUID.randomUUID().toString(), sample.source(), sample.type(), reportId, sample.time(), data);
     }

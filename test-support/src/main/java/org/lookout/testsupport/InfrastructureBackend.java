@@ -17,6 +17,14 @@ interface InfrastructureBackend extends AutoCloseable {
     /** A connection with the right to create roles and databases. */
     Connection superuserConnection() throws SQLException;
 
+    /** Shuts PostgreSQL down; clients get "connection refused" on its port until {@link #startDatabase()}. */
+    void stopDatabase();
+
+    /** Brings PostgreSQL back on the same port with the same data; returns once it answers queries. */
+    void startDatabase();
+
+    boolean databaseRunning();
+
     String kafkaBootstrapServers();
 
     /** Takes the broker down; clients get "connection refused" on its port until {@link #startKafka()}. */

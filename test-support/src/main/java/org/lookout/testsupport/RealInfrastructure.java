@@ -111,6 +111,24 @@ public final class RealInfrastructure implements QuarkusTestResourceLifecycleMan
         return lastDatabase();
     }
 
+    /**
+     * Takes PostgreSQL down under the running application: open sessions are terminated (SQLSTATE 57P01), then its
+     * port refuses connections until {@link #startDatabase()}. Kafka and the application keep running. Restart it in
+     * a {@code finally}: the server is shared by every test class of the application.
+     */
+    public static void stopDatabase() {
+        running().stopDatabase();
+    }
+
+    /** Brings PostgreSQL back on the same port with the same data; returns once it answers queries. */
+    public static void startDatabase() {
+        running().startDatabase();
+    }
+
+    public static boolean databaseRunning() {
+        return running().databaseRunning();
+    }
+
     /** Takes the Kafka broker down: its port refuses connections until {@link #startKafka()}. */
     public static void stopKafka() {
         running().stopKafka();

@@ -75,6 +75,38 @@ public final class TopicProbe {
         return readUntil(topic, done, DEFAULT_TIMEOUT);
     }
 
+    /**
+     * Every record of {@code topic} written so far: reads from the beginning up to the end offsets of this moment. A
+     * topic that does not exist (nothing was ever written to it) has no records; the probe does not create it.
+     */
+    public static List<ConsumerRecord<String, String>> readToEnd(String topic, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+            List<PartitionInfo> found = consumer.listTopics(timeout).getOrDefault(topic, List.of());
+            if (found.isEmpty()) {
+                return read;
+            }
+            List<TopicPartition> partitions = found.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                Duration left = Duration.between(Instant.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    throw new AssertionError("Within " + timeout + " only " + read.size() + " records of " + topic
+                            + " were read, not all up to " + end);
+                }
+                consumer.poll(min(POLL, left)).forEach(read::add);
+            }
+            return read;
+        }
+    }
+
+    public static List<ConsumerRecord<String, String>> readToEnd(String topic) {
+        return readToEnd(topic, DEFAULT_TIMEOUT);
+    }
+
     /** Waits for the first record of {@code topic} that matches, reading from the beginning. */
     public static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -175,6 +176,33 @@ class RealInfrastructureTest {
         assertThatThrownBy(() -> TopicProbe.readUntil(TOPIC, read -> false, Duration.ofSeconds(2)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(TOPIC);
+    }
+
+    @Test
+    @Order(7)
+    void postgresComesBackOnTheSamePortWithItsData() throws Exception {
+        String url = RealInfrastructure.jdbcUrl("complaint");
+        String port = url.replaceAll(".*:(\\d+)/.*", "$1");
+        try (Connection open = DriverManager.getConnection(url, "complaint", "complaint")) {
+            RealInfrastructure.stopDatabase();
+            try {
+                assertThat(RealInfrastructure.databaseRunning()).isFalse();
+                assertThat(accepts("127.0.0.1:" + port)).as("PostgreSQL port while it is down").isFalse();
+                assertThat(open.isValid(2)).as("a session open before the outage").isFalse();
+                assertThatThrownBy(() -> DriverManager.getConnection(url, "complaint", "complaint"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(refused -> assertThat(((SQLException) refused).getSQLState()).startsWith("08"));
+            } finally {
+                RealInfrastructure.startDatabase();
+            }
+        }
+        assertThat(RealInfrastructure.databaseRunning()).isTrue();
+        assertThat(RealInfrastructure.jdbcUrl("complaint")).isEqualTo(url);
+        try (Connection connection = DriverManager.getConnection(url, "complaint", "complaint");
+                ResultSet result = connection.createStatement().executeQuery("SELECT title FROM report WHERE id = 1")) {
+            assertThat(result.next()).as("the row written before the outage").isTrue();
+            assertThat(result.getString(1)).isEqualTo("楼道照明 corridor light");
+        }
     }
 
     private static KafkaProducer<String, String> retryingProducer(String bootstrap) {

@@ -1,7 +1,6 @@
 package org.lookout.complaint.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * Escalation events from escalation-service, one record at a time so one report's events (keyed by report id) are
  * applied in order, each once: SLA due times and breaches, an escalation opened, resolved or returned, and its news for
  * the history. {@code sla-warned} is skipped (the report shows due times, not warnings); an invalid record goes to the
- * dead-letter topic.
+ * dead-letter topic; while the database is away the record waits and is tried again.
  */
 @ApplicationScoped
 public class EscalationEventsConsumer {
@@ -48,9 +47,12 @@ public class EscalationEventsConsumer {
         }
     }
 
-    /** A staff command that changed the report at the same moment wins; the event is then applied to its result. */
+    /**
+     * A staff command that changed the report at the same moment wins, and the event is then applied to its result; that
+     * race, like an outage of the database, is retried by the router until the event applies.
+     */
     @Incoming("lookout-escalation-v1")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return router.route(record).onFailure(OptimisticLockException.class).retry().atMost(3);
+        return router.route(record);
     }
 }
