@@ -18,8 +18,8 @@ public record ComplaintStatusChanged(
         String categoryCode,
         String communityCode,
         boolean confidential,
-        String fromStatus,
-        String toStatus,
+        ReportState fromStatus,
+        ReportState toStatus,
         Instant changedAt,
         String rejectReason,
         UUID duplicateOf,
@@ -42,7 +42,7 @@ public record ComplaintStatusChanged(
 
     /** A change without type-specific references (accepted, responded, resolved, reopened). */
     public static ComplaintStatusChanged of(UUID reportId, String trackingNumber, String itemCode, String categoryCode,
-            String communityCode, boolean confidential, String fromStatus, String toStatus, Instant changedAt) {
+            String communityCode, boolean confidential, ReportState fromStatus, ReportState toStatus, Instant changedAt) {
         return new ComplaintStatusChanged(reportId, trackingNumber, itemCode, categoryCode, communityCode, confidential,
                 fromStatus, toStatus, changedAt, null, null, null, null, null, null);
     }

@@ -15,7 +15,7 @@ public record ComplaintSubmitted(
         String itemCode,
         String categoryCode,
         String communityCode,
-        String channel,
+        Channel channel,
         boolean confidential,
         boolean anonymous,
         String reporterRef,

@@ -20,11 +20,11 @@ public record EscalationChanged(
         boolean confidential,
         String agencyCode,
         boolean lead,
-        String partStatus,
-        String escalationStatus,
+        EscalationState partStatus,
+        EscalationState escalationStatus,
         Instant changedAt,
-        String outcome,
-        String returnReason) {
+        Outcome outcome,
+        ReturnReason returnReason) {
 
     public EscalationChanged {
         Objects.requireNonNull(escalationId, "escalationId");

@@ -19,18 +19,13 @@ public record EscalationOpened(
         String communityCode,
         String streetCode,
         boolean confidential,
-        String trigger,
+        EscalationTrigger trigger,
         List<EscalationAgency> agencies,
         String leadAgencyCode,
         int workingDays,
         Instant dueAt,
         boolean provisional,
         Instant openedAt) {
-
-    public static final String RESPONSE_BREACHED = "RESPONSE_BREACHED";
-    public static final String IMMEDIATE = "IMMEDIATE";
-    public static final String TIP_OFF = "TIP_OFF";
-    public static final String MANUAL = "MANUAL";
 
     public EscalationOpened {
         Objects.requireNonNull(escalationId, "escalationId");

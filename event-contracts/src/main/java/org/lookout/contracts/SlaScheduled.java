@@ -8,10 +8,6 @@ import java.util.UUID;
  * reopening, or resumed after waiting for the reporter. complaint-service stores the due time so that a report shows
  * it; {@code reason} says which. References only.
  */
-public record SlaScheduled(UUID reportId, String clockKind, String communityCode, String streetCode, String itemCode,
-        boolean confidential, int workingDays, Instant startedAt, Instant dueAt, boolean provisional, String reason) {
-
-    public static final String STARTED = "STARTED";
-    public static final String RESTARTED = "RESTARTED";
-    public static final String RESUMED = "RESUMED";
+public record SlaScheduled(UUID reportId, ClockKind clockKind, String communityCode, String streetCode, String itemCode,
+        boolean confidential, int workingDays, Instant startedAt, Instant dueAt, boolean provisional, ScheduleReason reason) {
 }

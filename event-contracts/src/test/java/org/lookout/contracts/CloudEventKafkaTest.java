@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class CloudEventKafkaTest {
 
     private static final ComplaintSubmitted PAYLOAD = new ComplaintSubmitted(UUID.randomUUID(), "DCY-2026-000001",
-            "water", "LIFE", "DCY", "APP", false, false, null, Instant.parse("2026-02-13T09:30:00Z"));
+            "water", "LIFE", "DCY", Channel.APP, false, false, null, Instant.parse("2026-02-13T09:30:00Z"));
 
     @Test
     void recordCarriesAttributesAsHeadersAndDataAsValue() {

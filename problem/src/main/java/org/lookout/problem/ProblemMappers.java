@@ -1,7 +1,6 @@
 package org.lookout.problem;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +41,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response domain(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return answer(e.status(), e.title(), e.getMessage(), e.errors(), uri, headers);
+        Problem problem = e.toProblem(uri == null ? null : uri.getPath(),
+                headers == null ? null : headers.getHeaderString(REQUEST_ID));
+        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
@@ -185,8 +186,8 @@ public class ProblemMappers {
 
     static Response answer(int status, String title, String detail, List<Problem.FieldError> errors, UriInfo uri,
             String requestId) {
-        Problem problem = new Problem(URI.create("about:blank"), title, status, detail, uri == null ? null : uri.getPath(),
-                requestId, errors);
+        Problem problem = Problem.of(ProblemType.forStatus(status)).status(status).title(title).detail(detail)
+                .instance(uri == null ? null : uri.getPath()).requestId(requestId).errors(errors).build();
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

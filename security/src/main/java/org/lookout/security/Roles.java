@@ -9,6 +9,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String INSPECTOR = "inspector";
     public static final String AGENCY = "agency";
+    /** The mobile app's backend (confidential client): webhook subscriptions for residents' and lookouts' notifications. */
+    public static final String APP_BACKEND = "app-backend";
     public static final String ADMIN = "admin";
 
     private Roles() {

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.complaint.domain.Report;
+import org.lookout.contracts.Channel;
 import org.lookout.contracts.CloudEvent;
+import org.lookout.contracts.ReportState;
 import org.lookout.complaint.domain.ReportStatus;
 import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
@@ -29,7 +31,7 @@ public class ComplaintEvents {
 
     public Uni<Void> submitted(Report report) {
         ComplaintSubmitted payload = new ComplaintSubmitted(report.id, report.trackingNumber, report.itemCode,
-                report.categoryCode, report.communityCode, report.channel.name(), report.confidential, report.anonymous,
+                report.categoryCode, report.communityCode, Channel.valueOf(report.channel.name()), report.confidential, report.anonymous,
                 report.filedByRef, report.receivedAt);
         return publish(report, EventType.COMPLAINT_SUBMITTED, payload, report.receivedAt);
     }
@@ -40,7 +42,8 @@ public class ComplaintEvents {
      */
     public Uni<Void> statusChanged(EventType type, Report report, ReportStatus from, Instant at) {
         ComplaintStatusChanged payload = ComplaintStatusChanged.of(report.id, report.trackingNumber, report.itemCode,
-                report.categoryCode, report.communityCode, report.confidential, from.name(), report.status.name(), at)
+                report.categoryCode, report.communityCode, report.confidential, ReportState.valueOf(from.name()),
+                ReportState.valueOf(report.status.name()), at)
                 .withReporterRef(report.anonymous ? null : report.filedByRef);
         payload = switch (type) {
             case COMPLAINT_REJECTED -> payload.withRejection(report.rejectReason.name(), report.duplicateOf);

@@ -12,7 +12,11 @@ import org.jboss.logging.Logger;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportStatus;
 import org.lookout.complaint.repository.ReportRepository;
+import org.lookout.contracts.ClockKind;
 import org.lookout.contracts.EscalationChanged;
+import org.lookout.contracts.EscalationState;
+import org.lookout.contracts.Outcome;
+import org.lookout.contracts.ScheduleReason;
 import org.lookout.contracts.EscalationOpened;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.SlaBreached;
@@ -32,10 +36,6 @@ import io.smallrye.mutiny.Uni;
 public class EscalationFactsService {
 
     private static final Logger LOG = Logger.getLogger(EscalationFactsService.class);
-    private static final String RESOLVED = "RESOLVED";
-    private static final String RETURNED = "RETURNED";
-    private static final String NOT_RESOLVABLE = "NOT_RESOLVABLE";
-    private static final String RESPONSE_CLOCK = "RESPONSE";
 
     private final ReportRepository reports;
     private final LifecycleService lifecycle;
@@ -50,8 +50,8 @@ public class EscalationFactsService {
     /** A clock got a due time; a restart begins the clock afresh, so its earlier breach no longer counts. */
     public Uni<Void> onSlaScheduled(EventType type, SlaScheduled scheduled) {
         return withReport(type, scheduled.reportId(), report -> {
-            boolean restarted = SlaScheduled.RESTARTED.equals(scheduled.reason());
-            if (RESPONSE_CLOCK.equals(scheduled.clockKind())) {
+            boolean restarted = scheduled.reason() == ScheduleReason.RESTARTED;
+            if (scheduled.clockKind() == ClockKind.RESPONSE) {
                 report.responseDueAt = scheduled.dueAt();
                 report.responseBreachedAt = restarted ? null : report.responseBreachedAt;
             } else {
@@ -66,7 +66,7 @@ public class EscalationFactsService {
 
     public Uni<Void> onSlaBreached(EventType type, SlaBreached breached) {
         return withReport(type, breached.reportId(), report -> {
-            if (RESPONSE_CLOCK.equals(breached.clockKind())) {
+            if (breached.clockKind() == ClockKind.RESPONSE) {
                 report.responseBreachedAt = breached.breachedAt();
             } else {
                 report.resolutionBreachedAt = breached.breachedAt();
@@ -99,11 +99,11 @@ public class EscalationFactsService {
     public Uni<Void> onResolved(EventType type, EscalationChanged changed) {
         return withReport(type, changed.reportId(), report -> {
             String note = "agency %s resolved: %s".formatted(changed.agencyCode(), changed.outcome());
-            if (!RESOLVED.equals(changed.escalationStatus()) || !waitsFor(report, changed.escalationId())) {
+            if (changed.escalationStatus() != EscalationState.RESOLVED || !waitsFor(report, changed.escalationId())) {
                 return notApplied(report, Roles.AGENCY, note);
             }
-            report.escalationOutcome = changed.outcome();
-            if (NOT_RESOLVABLE.equals(changed.outcome())) {
+            report.escalationOutcome = changed.outcome().name();
+            if (changed.outcome() == Outcome.NOT_RESOLVABLE) {
                 return lifecycle.change(report, ReportStatus.RESPONDED, Roles.AGENCY, note,
                         EventType.COMPLAINT_RESPONDED);
             }
@@ -117,7 +117,7 @@ public class EscalationFactsService {
     public Uni<Void> onReturned(EventType type, EscalationChanged changed) {
         return withReport(type, changed.reportId(), report -> {
             String note = "returned by agency %s: %s".formatted(changed.agencyCode(), changed.returnReason());
-            if (!RETURNED.equals(changed.escalationStatus()) || !waitsFor(report, changed.escalationId())) {
+            if (changed.escalationStatus() != EscalationState.RETURNED || !waitsFor(report, changed.escalationId())) {
                 return notApplied(report, Roles.AGENCY, note);
             }
             return lifecycle.change(report, ReportStatus.ASSIGNED, Roles.AGENCY, note);

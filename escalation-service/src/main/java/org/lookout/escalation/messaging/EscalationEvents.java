@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.EscalationAgency;
 import org.lookout.contracts.EscalationChanged;
+import org.lookout.contracts.EscalationState;
 import org.lookout.contracts.EscalationOpened;
 import org.lookout.contracts.EventType;
 import org.lookout.escalation.config.EscalationConfig;
@@ -38,11 +39,13 @@ public class EscalationEvents {
     /** {@code kinds}: each part's agency kind, by agency code. */
     public Uni<Void> opened(Escalation escalation, List<EscalationPart> parts, Map<String, AgencyKind> kinds) {
         List<EscalationAgency> agencies = parts.stream()
-                .map(part -> new EscalationAgency(part.agencyCode, kinds.get(part.agencyCode).name(), part.lead))
+                .map(part -> new EscalationAgency(part.agencyCode,
+                        org.lookout.contracts.AgencyKind.valueOf(kinds.get(part.agencyCode).name()), part.lead))
                 .toList();
         return publish(escalation, EventType.ESCALATION_OPENED, escalation.openedAt, new EscalationOpened(
                 escalation.id, escalation.reportId, escalation.itemCode, escalation.communityCode,
-                escalation.streetCode, escalation.confidential, escalation.trigger.name(), agencies,
+                escalation.streetCode, escalation.confidential,
+                org.lookout.contracts.EscalationTrigger.valueOf(escalation.trigger.name()), agencies,
                 escalation.leadAgencyCode, escalation.workingDays, escalation.dueAt, escalation.provisional,
                 escalation.openedAt));
     }
@@ -51,9 +54,10 @@ public class EscalationEvents {
     public Uni<Void> changed(EventType type, Escalation escalation, EscalationPart part, Instant at) {
         return publish(escalation, type, at, new EscalationChanged(escalation.id, escalation.reportId,
                 escalation.itemCode, escalation.communityCode, escalation.streetCode, escalation.confidential,
-                part.agencyCode, part.lead, part.status.name(), escalation.status.name(), at,
-                part.outcome == null ? null : part.outcome.name(),
-                part.returnReason == null ? null : part.returnReason.name()));
+                part.agencyCode, part.lead, EscalationState.valueOf(part.status.name()),
+                EscalationState.valueOf(escalation.status.name()), at,
+                part.outcome == null ? null : org.lookout.contracts.Outcome.valueOf(part.outcome.name()),
+                part.returnReason == null ? null : org.lookout.contracts.ReturnReason.valueOf(part.returnReason.name())));
     }
 
     private Uni<Void> publish(Escalation escalation, EventType type, Instant at, Object payload) {

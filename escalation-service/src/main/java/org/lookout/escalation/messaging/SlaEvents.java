@@ -4,7 +4,9 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lookout.contracts.ClockKind;
 import org.lookout.contracts.CloudEvent;
+import org.lookout.contracts.ScheduleReason;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.SlaBreached;
 import org.lookout.contracts.SlaScheduled;
@@ -32,24 +34,23 @@ public class SlaEvents {
     }
 
     /**
-     * The clock has a (new) due time, since {@code at}: {@code reason} is {@link SlaScheduled#STARTED},
-     * {@link SlaScheduled#RESTARTED} or {@link SlaScheduled#RESUMED}.
+     * The clock has a (new) due time, since {@code at}: {@code reason} is started, restarted or resumed.
      */
-    public Uni<Void> scheduled(SlaClock clock, String streetCode, String reason, Instant at) {
+    public Uni<Void> scheduled(SlaClock clock, String streetCode, ScheduleReason reason, Instant at) {
         return publish(clock, EventType.ESCALATION_SLA_SCHEDULED, at, new SlaScheduled(clock.reportId,
-                clock.kind.name(), clock.communityCode, streetCode, clock.itemCode, clock.confidential,
+                ClockKind.valueOf(clock.kind.name()), clock.communityCode, streetCode, clock.itemCode, clock.confidential,
                 clock.workingDays, clock.startedAt, clock.dueAt, clock.provisional, reason));
     }
 
     public Uni<Void> warning(SlaClock clock, String streetCode) {
         return publish(clock, EventType.ESCALATION_SLA_WARNED, clock.warnedAt, new SlaWarned(clock.reportId,
-                clock.kind.name(), clock.communityCode, streetCode, clock.itemCode, clock.confidential,
+                ClockKind.valueOf(clock.kind.name()), clock.communityCode, streetCode, clock.itemCode, clock.confidential,
                 clock.workingDays, clock.startedAt, clock.dueAt, clock.provisional, clock.warnedAt));
     }
 
     public Uni<Void> breached(SlaClock clock, String streetCode) {
         return publish(clock, EventType.ESCALATION_SLA_BREACHED, clock.breachedAt, new SlaBreached(clock.reportId,
-                clock.kind.name(), clock.communityCode, streetCode, clock.itemCode, clock.confidential,
+                ClockKind.valueOf(clock.kind.name()), clock.communityCode, streetCode, clock.itemCode, clock.confidential,
                 clock.workingDays, clock.startedAt, clock.dueAt, clock.provisional, clock.breachedAt));
     }
 

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
-import org.lookout.contracts.SlaScheduled;
+import org.lookout.contracts.ScheduleReason;
 import org.lookout.escalation.config.EscalationConfig;
 import org.lookout.escalation.domain.ClockKind;
 import org.lookout.escalation.domain.ClockState;
@@ -96,12 +96,12 @@ public class SlaClockService {
                 .chain(exists -> exists ? Uni.createFrom().voidItem()
                         : calendar.current().chain(workingCalendar -> {
                             SlaClock started = newClock(workingCalendar, report, spec, from);
-                            return clocks.persist(started).chain(() -> scheduled(started, SlaScheduled.STARTED, from));
+                            return clocks.persist(started).chain(() -> scheduled(started, ScheduleReason.STARTED, from));
                         }));
     }
 
     /** Announces the clock's due time in the transaction that gave it; complaint-service shows it on the report. */
-    private Uni<Void> scheduled(SlaClock clock, String reason, Instant at) {
+    private Uni<Void> scheduled(SlaClock clock, ScheduleReason reason, Instant at) {
         return communities.streetOf(clock.communityCode).chain(street -> events.scheduled(clock, street, reason, at));
     }
 
@@ -188,7 +188,7 @@ public class SlaClockService {
                 for (SlaClock clock : paused) {
                     endPause(clock, workingCalendar, at);
                     clock.state = ClockState.RUNNING;
-                    resumed = resumed.chain(() -> scheduled(clock, SlaScheduled.RESUMED, at));
+                    resumed = resumed.chain(() -> scheduled(clock, ScheduleReason.RESUMED, at));
                 }
                 return resumed;
             });
@@ -225,7 +225,7 @@ public class SlaClockService {
             }
             return calendar.current().chain(workingCalendar -> {
                 runFrom(restart.get(), workingCalendar, change.changedAt());
-                return scheduled(restart.get(), SlaScheduled.RESTARTED, change.changedAt());
+                return scheduled(restart.get(), ScheduleReason.RESTARTED, change.changedAt());
             });
         });
     }

@@ -1,0 +1,6 @@
+package org.lookout.contracts;
+
+/** Why an escalation was opened: the response clock ran out, the item escalates on acceptance, a tip-off about an official was forwarded, or staff or a supervisor decided. */
+public enum EscalationTrigger {
+    RESPONSE_BREACHED, IMMEDIATE, TIP_OFF, MANUAL
+}
