@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of one trivial upstream route: hit directly, through the gateway, and through nginx configured as an
 # equivalent reverse proxy (keep-alive upstream pool, X-Forwarded-* headers). Same wrk connections and duration.
-# Not a test: run by hand on a quiet machine. Needs: a JDK >= 21, and the Debian packages nginx-light and wrk
+# Not a test: run by hand on a quiet machine. Its ports are its own (BENCH_*_PORT), never the ./lookout stack's, so it
+# runs beside `./lookout up`. Needs: a JDK >= 21, and the Debian packages nginx-light and wrk
 # (installed with apt-get when missing and running as root).
 #
 #   gateway/bench/run.sh                # 2 wrk threads, 64 connections, 20 s per target
@@ -14,9 +15,9 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-10s}"
-UPSTREAM_PORT="${UPSTREAM_PORT:-18901}"
-NGINX_PORT="${NGINX_PORT:-18902}"
-GATEWAY_PORT="${GATEWAY_PORT:-18903}"
+BENCH_UPSTREAM_PORT="${BENCH_UPSTREAM_PORT:-18901}"
+BENCH_NGINX_PORT="${BENCH_NGINX_PORT:-18902}"
+BENCH_GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18903}"
 PATH_UNDER_TEST="/api/taxonomy/categories"
 WORK="$(mktemp -d /tmp/lookout-bench.XXXXXX)"
 PIDS=()
@@ -73,7 +74,7 @@ http {
 
   # the trivial upstream: a fixed JSON answer
   server {
-    listen 127.0.0.1:$UPSTREAM_PORT;
+    listen 127.0.0.1:$BENCH_UPSTREAM_PORT;
     location / {
       default_type application/json;
       return 200 '{"categories":["LIFE","SERVICE","PUBLIC","ENFORCEMENT"]}';
@@ -82,11 +83,11 @@ http {
 
   # nginx as the equivalent reverse proxy
   upstream complaint_service {
-    server 127.0.0.1:$UPSTREAM_PORT;
+    server 127.0.0.1:$BENCH_UPSTREAM_PORT;
     keepalive 64;
   }
   server {
-    listen 127.0.0.1:$NGINX_PORT;
+    listen 127.0.0.1:$BENCH_NGINX_PORT;
     location / {
       proxy_pass http://complaint_service;
       proxy_http_version 1.1;
@@ -105,9 +106,9 @@ PIDS+=($!)
 
 # a rate limit high enough not to measure the limiter's refusals
 "$JAVA" -Xmx256m -XX:+UseSerialGC \
-  -Dquarkus.http.port="$GATEWAY_PORT" \
+  -Dquarkus.http.port="$BENCH_GATEWAY_PORT" \
   -Dquarkus.log.level=WARN \
-  -Dlookout.gateway.upstreams.complaint-service.url="http://127.0.0.1:$UPSTREAM_PORT" \
+  -Dlookout.gateway.upstreams.complaint-service.url="http://127.0.0.1:$BENCH_UPSTREAM_PORT" \
   -Dlookout.gateway.rate-limits.public-read.capacity=1000000000 \
   -jar "$JAR" > "$WORK/logs/gateway.log" 2>&1 &
 PIDS+=($!)
@@ -121,9 +122,9 @@ wait_for() {
   cat "$WORK/logs/gateway.log" >&2
   exit 1
 }
-wait_for "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST"
-wait_for "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
-wait_for "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
+wait_for "http://127.0.0.1:$BENCH_UPSTREAM_PORT$PATH_UNDER_TEST"
+wait_for "http://127.0.0.1:$BENCH_NGINX_PORT$PATH_UNDER_TEST"
+wait_for "http://127.0.0.1:$BENCH_GATEWAY_PORT$PATH_UNDER_TEST"
 
 rps() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.out"
@@ -139,11 +140,11 @@ rps() {
 }
 
 # warm the JIT before measuring
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$BENCH_GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null
 
-read -r direct direct_p99 < <(rps "http://127.0.0.1:$UPSTREAM_PORT$PATH_UNDER_TEST")
-read -r gateway gateway_p99 < <(rps "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST")
-read -r nginx nginx_p99 < <(rps "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST")
+read -r direct direct_p99 < <(rps "http://127.0.0.1:$BENCH_UPSTREAM_PORT$PATH_UNDER_TEST")
+read -r gateway gateway_p99 < <(rps "http://127.0.0.1:$BENCH_GATEWAY_PORT$PATH_UNDER_TEST")
+read -r nginx nginx_p99 < <(rps "http://127.0.0.1:$BENCH_NGINX_PORT$PATH_UNDER_TEST")
 
 echo "cores: $(nproc), wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per target"
 printf '%-10s %12s %10s\n' target req/s p99
