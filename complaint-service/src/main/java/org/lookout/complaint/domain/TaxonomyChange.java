@@ -1,6 +1,7 @@
 package org.lookout.complaint.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,11 +18,13 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "taxonomy_audit")
 public class TaxonomyChange {
 
-    /** The editable fields of an item, as stored in the audit's JSON columns. */
-    public record Snapshot(String nameZh, String nameEn, int resolutionDays, boolean confidential, boolean active) {
+    /** The editable fields of an item, as stored in the audit's JSON columns; the agency kinds lead first. */
+    public record Snapshot(String nameZh, String nameEn, int resolutionDays, boolean confidential, boolean active,
+            boolean escalatesImmediately, List<String> escalationAgencyKinds, boolean jointEscalation) {
 
         public static Snapshot of(TaxonomyItem item) {
-            return new Snapshot(item.nameZh, item.nameEn, item.resolutionDays, item.confidential, item.active);
+            return new Snapshot(item.nameZh, item.nameEn, item.resolutionDays, item.confidential, item.active,
+                    item.escalatesImmediately, item.agencyKinds(), item.jointEscalation);
         }
     }
 
