@@ -38,12 +38,6 @@ public class CommunityRepository {
                 .map(count -> count > 0);
     }
 
-    /** The communities whose current revision was never published, locked; rows held elsewhere are skipped. */
-    Uni<List<Community>> lockUnpublished() {
-        return session().chain(session -> session.createNativeQuery("select * from community"
-                + " where published_revision < revision order by code for update skip locked", Community.class)
-                .getResultList());
-    }
 
     Uni<CommunityChange> append(CommunityChange change) {
         return session().chain(session -> session.persist(change)).replaceWith(change);

@@ -4,31 +4,23 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.validation.Valid;
 
-import org.jboss.logging.Logger;
-import org.lookout.complaint.domain.Community;
 import org.lookout.complaint.domain.CommunityChange;
 import org.lookout.complaint.messaging.outgoing.ReferenceDataEvents;
 import org.lookout.problem.ProblemException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The communities and the street each belongs to, owned here: edited by admin with an audit trail. Every edit is a new
- * revision, published whole ({@code community-changed}) in the edit's transaction; at start-up any revision never
- * published (the seeds) is published once.
+ * revision, published whole ({@code community-changed}) in the edit's transaction.
  */
 @ApplicationScoped
 public class CommunityService {
 
-    private static final Logger LOG = Logger.getLogger(CommunityService.class);
     private static final int AUDIT_PAGE = 500;
 
     private final CommunityRepository communities;
@@ -85,26 +77,5 @@ public class CommunityService {
     public Uni<List<CommunityAuditEntryView>> audit(String communityCode) {
         return communities.changes(communityCode, AUDIT_PAGE)
                 .map(changes -> changes.stream().map(CommunityAuditEntryView::of).toList());
-    }
-
-    /**
-     * Publishes every community whose revision was never published, once: rows are claimed {@code FOR UPDATE SKIP
-     * LOCKED}, so two instances starting together, or a restart, never publish a revision twice. Answers how many.
-     */
-    public Uni<Integer> publishPending() {
-        return Panache.withTransaction(() -> communities.lockUnpublished().chain(found -> {
-            Uni<Void> published = Uni.createFrom().voidItem();
-            for (Community community : found) {
-                published = published.chain(() -> events.communityChanged(community));
-            }
-            return published.replaceWith(found.size());
-        }));
-    }
-
-    void publishPendingAtStart(@Observes StartupEvent started) throws Throwable {
-        int published = VertxContextSupport.subscribeAndAwait(this::publishPending);
-        if (published > 0) {
-            LOG.infof("published %d communities whose revision was not published yet", published);
-        }
     }
 }

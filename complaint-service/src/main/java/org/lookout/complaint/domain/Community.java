@@ -1,7 +1,5 @@
 package org.lookout.complaint.domain;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +12,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "community")
-public class Community {
+public class Community extends PublishedRevision {
 
     @Id
     public String code;
@@ -31,20 +29,4 @@ public class Community {
     /** An inactive community stays for its reports; new reports cannot be filed in it. */
     @Column(nullable = false)
     public boolean active;
-
-    /** Grows with every change; {@link #publishedRevision} is the one last published. */
-    @Column(nullable = false)
-    public int revision;
-
-    @Column(name = "published_revision", nullable = false)
-    public int publishedRevision;
-
-    @Column(name = "changed_at", nullable = false)
-    public Instant changedAt;
-
-    /** Every change is a new revision, to be published in the same transaction. */
-    public void changed(Instant at) {
-        revision++;
-        changedAt = at;
-    }
 }

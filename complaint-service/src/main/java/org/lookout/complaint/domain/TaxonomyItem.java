@@ -1,6 +1,5 @@
 package org.lookout.complaint.domain;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -15,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "taxonomy_item")
-public class TaxonomyItem {
+public class TaxonomyItem extends PublishedRevision {
 
     @Id
     public String code;
@@ -54,16 +53,6 @@ public class TaxonomyItem {
     @Column(nullable = false)
     public boolean active;
 
-    /** Grows with every change; {@link #publishedRevision} is the one last published. */
-    @Column(nullable = false)
-    public int revision;
-
-    @Column(name = "published_revision", nullable = false)
-    public int publishedRevision;
-
-    @Column(name = "changed_at", nullable = false)
-    public Instant changedAt;
-
     /** The agency kinds it escalates to at once, the lead first; empty when it does not. */
     public List<String> agencyKinds() {
         return escalationAgencyKinds.isEmpty() ? List.of() : List.of(escalationAgencyKinds.split(","));
@@ -79,11 +68,5 @@ public class TaxonomyItem {
         escalatesImmediately = immediately;
         escalationAgencyKinds = String.join(",", kindsLeadFirst);
         jointEscalation = joint;
-    }
-
-    /** Every change is a new revision, to be published in the same transaction. */
-    public void changed(Instant at) {
-        revision++;
-        changedAt = at;
     }
 }

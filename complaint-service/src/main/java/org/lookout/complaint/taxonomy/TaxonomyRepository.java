@@ -26,15 +26,6 @@ public class TaxonomyRepository {
         return session().chain(session -> session.find(TaxonomyItem.class, code, LockMode.PESSIMISTIC_WRITE));
     }
 
-    /**
-     * The items whose current revision was never published, locked; rows another instance (or an edit) holds are
-     * skipped, as that one publishes them.
-     */
-    Uni<List<TaxonomyItem>> lockUnpublished() {
-        return session().chain(session -> session.createNativeQuery("select * from taxonomy_item"
-                + " where published_revision < revision order by code for update skip locked", TaxonomyItem.class)
-                .getResultList());
-    }
 
     Uni<TaxonomyChange> append(TaxonomyChange change) {
         return session().chain(session -> session.persist(change)).replaceWith(change);

@@ -9,32 +9,24 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.validation.Valid;
 
-import org.jboss.logging.Logger;
 import org.lookout.complaint.domain.TaxonomyChange;
 import org.lookout.complaint.domain.TaxonomyItem;
 import org.lookout.complaint.messaging.outgoing.ReferenceDataEvents;
 import org.lookout.contracts.AgencyKind;
 import org.lookout.problem.ProblemException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The taxonomy of ARCHITECTURE §4, owned here: read by everyone, edited by admin with an audit trail. Every edit is a
- * new revision of the item, published whole ({@code item-changed}) in the edit's transaction; at start-up any revision
- * never published (the seeds) is published once.
+ * new revision of the item, published whole ({@code item-changed}) in the edit's transaction.
  */
 @ApplicationScoped
 public class TaxonomyService {
-
-    private static final Logger LOG = Logger.getLogger(TaxonomyService.class);
 
     /** Reports about officials are always confidential (ARCHITECTURE §4): no edit lifts that. */
     private static final String ALWAYS_CONFIDENTIAL = "cadre-conduct";
@@ -87,27 +79,6 @@ public class TaxonomyService {
     @WithSession
     public Uni<List<AuditEntryView>> audit(String itemCode) {
         return taxonomy.changes(itemCode, AUDIT_PAGE).map(changes -> changes.stream().map(AuditEntryView::of).toList());
-    }
-
-    /**
-     * Publishes every item whose revision was never published, once: rows are claimed {@code FOR UPDATE SKIP LOCKED},
-     * so two instances starting together, or a restart, never publish a revision twice. Answers how many.
-     */
-    public Uni<Integer> publishPending() {
-        return Panache.withTransaction(() -> taxonomy.lockUnpublished().chain(items -> {
-            Uni<Void> published = Uni.createFrom().voidItem();
-            for (TaxonomyItem item : items) {
-                published = published.chain(() -> events.itemChanged(item));
-            }
-            return published.replaceWith(items.size());
-        }));
-    }
-
-    void publishPendingAtStart(@Observes StartupEvent started) throws Throwable {
-        int published = VertxContextSupport.subscribeAndAwait(this::publishPending);
-        if (published > 0) {
-            LOG.infof("published %d taxonomy items whose revision was not published yet", published);
-        }
     }
 
     /** The item locked, changed, audited with its editable fields before and after, and published as a new revision. */

@@ -21,8 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.lookout.complaint.ComplaintDatabase;
-import org.lookout.complaint.community.CommunityService;
-import org.lookout.complaint.taxonomy.TaxonomyService;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.CloudEventKafka;
 import org.lookout.contracts.CommunityChanged;
@@ -56,10 +54,7 @@ class ReferenceDataEventsTest {
     private static final String COMMUNITY = "QNJ";
 
     @Inject
-    TaxonomyService taxonomy;
-
-    @Inject
-    CommunityService communities;
+    ReferenceDataEvents events;
 
     @Test
     void everySeededItemAndCommunityWasPublishedOnceAtStartUpAsTheContractDescribes() {
@@ -120,8 +115,7 @@ class ReferenceDataEventsTest {
         long itemEvents = number("select count(*) from outbox_event where event_type = ?",
                 EventType.COMPLAINT_ITEM_CHANGED.type());
 
-        assertThat(VertxContextSupport.subscribeAndAwait(taxonomy::publishPending)).isZero();
-        assertThat(VertxContextSupport.subscribeAndAwait(communities::publishPending)).isZero();
+        assertThat(VertxContextSupport.subscribeAndAwait(events::publishPending)).isZero();
         assertThat(number("select count(*) from outbox_event where event_type = ?",
                 EventType.COMPLAINT_ITEM_CHANGED.type())).isEqualTo(itemEvents);
 
@@ -139,7 +133,7 @@ class ReferenceDataEventsTest {
         assertThat(published).isEqualTo(1);
         assertThat(outboxEvents(CommunityChanged.key(COMMUNITY), EventType.COMPLAINT_COMMUNITY_CHANGED))
                 .isEqualTo(before + 1);
-        assertThat(VertxContextSupport.subscribeAndAwait(communities::publishPending)).isZero();
+        assertThat(VertxContextSupport.subscribeAndAwait(events::publishPending)).isZero();
         List<ConsumerRecord<String, String>> records = TopicProbe.awaitRecordsWithKey(Topics.COMPLAINT_REFERENCE,
                 CommunityChanged.key(COMMUNITY), (int) before + 1, Duration.ofSeconds(30));
         assertThat(CloudEventKafka.fromRecord(records.getLast()).data().path("revision").asLong())
@@ -159,7 +153,7 @@ class ReferenceDataEventsTest {
 
     private Integer publishPending() throws Exception {
         try {
-            return VertxContextSupport.subscribeAndAwait(communities::publishPending);
+            return VertxContextSupport.subscribeAndAwait(events::publishPending);
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable e) {
