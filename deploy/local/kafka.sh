@@ -6,6 +6,8 @@ KAFKA_DIR="${STATE}/kafka"
 KAFKA_POM="${ROOT}/deploy/local/kafka/pom.xml"
 KAFKA_CLASSPATH_FILE="${KAFKA_DIR}/classpath.txt"
 KAFKA_TOPICS=(lookout.complaint.v1 lookout.escalation.v1 lookout.cadre.v1)
+# reference data (the latest record per key is the state): compacted, never deleted by age
+KAFKA_COMPACTED_TOPICS=(lookout.complaint.reference.v1)
 KAFKA_PARTITIONS=6
 
 # Writes the classpath file when missing, older than the helper pom, or naming a jar that is gone.
@@ -78,13 +80,15 @@ kafka_format_once() {
 # Creates the topics once (the data dir keeps them); --if-not-exists makes a repeat harmless.
 kafka_create_topics() {
   local wanted topic
-  wanted="${KAFKA_TOPICS[*]} partitions=${KAFKA_PARTITIONS}"
+  wanted="${KAFKA_TOPICS[*]} compacted ${KAFKA_COMPACTED_TOPICS[*]} partitions=${KAFKA_PARTITIONS}"
   [[ -f "${KAFKA_DIR}/topics.created" && "$(cat "${KAFKA_DIR}/topics.created")" == "${wanted}" ]] && return 0
-  for topic in "${KAFKA_TOPICS[@]}"; do
-    info "creating topic ${topic} (${KAFKA_PARTITIONS} partitions)"
+  for topic in "${KAFKA_TOPICS[@]}" "${KAFKA_COMPACTED_TOPICS[@]}"; do
+    local policy=delete
+    [[ " ${KAFKA_COMPACTED_TOPICS[*]} " == *" ${topic} "* ]] && policy=compact
+    info "creating topic ${topic} (${KAFKA_PARTITIONS} partitions, cleanup.policy=${policy})"
     if ! kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "${KAFKA_BOOTSTRAP}" --create \
       --if-not-exists --topic "${topic}" --partitions "${KAFKA_PARTITIONS}" --replication-factor 1 \
-      >>"${LOGS}/kafka.log" 2>&1; then
+      --config "cleanup.policy=${policy}" >>"${LOGS}/kafka.log" 2>&1; then
       show_log_tail kafka
       die "creating Kafka topic ${topic} failed"
     fi

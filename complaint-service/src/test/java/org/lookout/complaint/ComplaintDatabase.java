@@ -16,12 +16,17 @@ public final class ComplaintDatabase {
         return DATABASE.number(query, parameters);
     }
 
+    /** Runs a statement (what a migration or another instance would do); answers how many rows it changed. */
+    public static int execute(String statement, Object... parameters) {
+        return DATABASE.execute(statement, parameters);
+    }
+
     public static boolean processed(String consumer, String eventId) {
         return DATABASE.processed(consumer, eventId);
     }
 
-    /** How many events of this type the service wrote to its outbox about the report. */
-    public static long outboxEvents(String reportId, EventType type) {
-        return DATABASE.outboxEvents(reportId, type.type());
+    /** How many events of this type the service wrote to its outbox with this key (a report id, {@code item/<code>}). */
+    public static long outboxEvents(String key, EventType type) {
+        return DATABASE.outboxEvents(key, type.type());
     }
 }

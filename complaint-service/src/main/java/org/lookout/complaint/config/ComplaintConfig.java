@@ -9,10 +9,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "lookout.complaint")
 public interface ComplaintConfig {
 
-    /** CloudEvents {@code source} of everything this service publishes. */
-    @WithDefault("/lookout/complaint-service")
-    String eventSource();
-
     /** The zone whose calendar year numbers the tracking numbers. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();

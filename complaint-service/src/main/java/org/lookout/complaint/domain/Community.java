@@ -5,10 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A community (社区) of a street; its code prefixes the tracking numbers of its reports. */
+/**
+ * A community (社区) of a street, owned by this service; its code prefixes the tracking numbers of its reports, its
+ * street decides which supervisors see them. Other services keep a copy built from the {@code community-changed}
+ * events this service publishes on every change.
+ */
 @Entity
 @Table(name = "community")
-public class Community {
+public class Community extends PublishedRevision {
 
     @Id
     public String code;
@@ -21,4 +25,8 @@ public class Community {
 
     @Column(name = "name_en", nullable = false)
     public String nameEn;
+
+    /** An inactive community stays for its reports; new reports cannot be filed in it. */
+    @Column(nullable = false)
+    public boolean active;
 }

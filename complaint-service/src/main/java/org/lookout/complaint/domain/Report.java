@@ -1,6 +1,7 @@
 package org.lookout.complaint.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,7 +12,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A report in the community's ledger. It never leaves the service: resources map it to a view, events to a payload. */
+import org.lookout.contracts.Channel;
+import org.lookout.contracts.ClockKind;
+import org.lookout.contracts.Outcome;
+import org.lookout.problem.ProblemException;
+
+/**
+ * A report in the community's ledger, and the one place its life (ARCHITECTURE §5) is applied: each method below is a
+ * move of {@link ReportStatus}'s table with every field it changes, and refuses a move the table does not allow with a
+ * 409 {@code illegal-transition} problem naming the state, the action and the states that may follow. Services load
+ * the report, check who may act, call one method, record the history and publish. It never leaves the service:
+ * resources map it to a view, events to a payload.
+ */
 @Entity
 @Table(name = "report")
 public class Report {
@@ -138,4 +150,192 @@ public class Report {
 
     @Version
     public int version;
+
+    // -- what staff do (LifecycleService)
+
+    /** {@code RECEIVED → ACCEPTED}: the community takes the report on. */
+    public void accept() {
+        moveTo(ReportStatus.ACCEPTED, "accept");
+    }
+
+    /** {@code → REJECTED}: a duplicate of {@code duplicateOf} (only then kept), out of scope, or spam. */
+    public void reject(RejectReason reason, UUID duplicateOf) {
+        moveTo(ReportStatus.REJECTED, "reject");
+        rejectReason = Objects.requireNonNull(reason, "reason");
+        this.duplicateOf = reason == RejectReason.DUPLICATE ? duplicateOf : null;
+    }
+
+    /** {@code → ASSIGNED} (again after {@code REOPENED}): to a unit, or to a staff member's account when {@code STAFF}. */
+    public void assign(AssigneeUnit unit, String staffMember) {
+        moveTo(ReportStatus.ASSIGNED, "assign");
+        assigneeUnit = Objects.requireNonNull(unit, "unit");
+        assigneeStaff = unit == AssigneeUnit.STAFF ? staffMember : null;
+    }
+
+    /** {@code → RESPONDED}: someone went on site or reached the reporter at {@code at}, which is not before receipt. */
+    public void respond(ResponseKind kind, Instant at) {
+        require(ReportStatus.RESPONDED, "respond");
+        if (at.isBefore(receivedAt)) {
+            throw ProblemException.badRequest("respondedAt", "is before the report was received");
+        }
+        moveTo(ReportStatus.RESPONDED, "respond");
+        responseKind = kind;
+        respondedAt = at;
+    }
+
+    /** {@code → RESOLVED} with the result; the reporter is asked for a rating (any earlier one no longer counts). */
+    public void resolve(Instant at, String result) {
+        moveTo(ReportStatus.RESOLVED, "resolve");
+        resolution = result.strip();
+        resolved(at);
+    }
+
+    /** {@code RESOLVED → CLOSED}: staff close a resolved report. */
+    public void close(Instant at) {
+        moveTo(ReportStatus.CLOSED, "close");
+        closedAt = at;
+    }
+
+    /** {@code RESPONDED → CLOSED_UNRESOLVABLE}: the honest end of a report the community cannot solve. */
+    public void closeUnresolvable(Instant at) {
+        moveTo(ReportStatus.CLOSED_UNRESOLVABLE, "close as not resolvable");
+        closedAt = at;
+    }
+
+    /**
+     * Staff wait for the reporter (more information, access to the flat) from {@code at}: the status stays, the SLA
+     * clocks pause. Only while the report is handled, and not twice (409 either way).
+     */
+    public void waitForReporter(Instant at) {
+        requireWaitingAllowed();
+        if (awaitingReporterSince != null) {
+            throw ProblemException.conflict("the report already waits for the reporter since " + awaitingReporterSince);
+        }
+        awaitingReporterSince = at;
+    }
+
+    /** The reporter answered: the wait ends and the SLA clocks resume (409 when the report does not wait). */
+    public void reporterAnswered() {
+        requireWaitingAllowed();
+        if (awaitingReporterSince == null) {
+            throw ProblemException.conflict("the report does not wait for the reporter");
+        }
+        awaitingReporterSince = null;
+    }
+
+    // -- what the reporter does
+
+    /** The reporter's rating of a resolved report: satisfied closes it ({@code CLOSED}), not satisfied reopens it. */
+    public void rate(boolean satisfied, Instant at) {
+        moveTo(satisfied ? ReportStatus.CLOSED : ReportStatus.REOPENED, "rate");
+        this.satisfied = satisfied;
+        if (satisfied) {
+            closedAt = at;
+        }
+    }
+
+    /** {@code RESOLVED → REOPENED}: the reporter is not satisfied; staff assign it again and its clocks restart. */
+    public void reopen() {
+        moveTo(ReportStatus.REOPENED, "reopen");
+    }
+
+    // -- what happens by itself (the rating window, escalation-service's news)
+
+    /** {@code RESOLVED → CLOSED} when no rating came within the window: {@code satisfied} stays null, not rated. */
+    public void autoClose(Instant at) {
+        moveTo(ReportStatus.CLOSED, "close without a rating");
+        closedAt = at;
+    }
+
+    /** Whether an escalation opened now would apply: the report is not resolved, closed or already escalated. */
+    public boolean canEscalate() {
+        return status.canMoveTo(ReportStatus.ESCALATED);
+    }
+
+    /** {@code → ESCALATED}: the report waits for the agencies of {@code escalation}; an earlier outcome is cleared. */
+    public void escalateTo(UUID escalation) {
+        moveTo(ReportStatus.ESCALATED, "escalate");
+        escalationId = escalation;
+        escalationOutcome = null;
+    }
+
+    /** Whether the report waits for exactly this escalation (news of any other one is history only). */
+    public boolean waitsFor(UUID escalation) {
+        return status == ReportStatus.ESCALATED && Objects.equals(escalationId, escalation);
+    }
+
+    /**
+     * The escalation it waits for was resolved with the lead agency's {@code outcome}: {@code NOT_RESOLVABLE} hands it
+     * back as {@code RESPONDED} for the community to decide what next; any other outcome resolves it.
+     */
+    public void agencyResolved(Outcome outcome, Instant at) {
+        requireEscalated("take the agency's outcome");
+        escalationOutcome = outcome.name();
+        if (outcome == Outcome.NOT_RESOLVABLE) {
+            moveTo(ReportStatus.RESPONDED, "take the agency's outcome");
+        } else {
+            moveTo(ReportStatus.RESOLVED, "take the agency's outcome");
+            resolved(at);
+        }
+    }
+
+    /** The escalation it waits for was returned as not the agencies' business: {@code ESCALATED → ASSIGNED}. */
+    public void returnToCommunity() {
+        requireEscalated("return to the community");
+        moveTo(ReportStatus.ASSIGNED, "return to the community");
+    }
+
+    /** A clock got a due time; a restart begins the clock afresh, so its earlier breach no longer counts. */
+    public void clockScheduled(ClockKind kind, Instant dueAt, boolean restarted, boolean provisional) {
+        if (kind == ClockKind.RESPONSE) {
+            responseDueAt = dueAt;
+            responseBreachedAt = restarted ? null : responseBreachedAt;
+        } else {
+            resolutionDueAt = dueAt;
+            resolutionBreachedAt = restarted ? null : resolutionBreachedAt;
+        }
+        // once a due time of the report counted days without a holiday notice, the report says so
+        dueProvisional = dueProvisional || provisional;
+    }
+
+    public void clockBreached(ClockKind kind, Instant at) {
+        if (kind == ClockKind.RESPONSE) {
+            responseBreachedAt = at;
+        } else {
+            resolutionBreachedAt = at;
+        }
+    }
+
+    private void resolved(Instant at) {
+        resolvedAt = at;
+        satisfied = null;
+    }
+
+    private void requireEscalated(String action) {
+        if (status != ReportStatus.ESCALATED) {
+            throw ProblemException.illegalTransition(status, action, status.next());
+        }
+    }
+
+    private void requireWaitingAllowed() {
+        if (!status.allowsWaitingForReporter()) {
+            throw ProblemException.conflict("a report in " + status + " does not wait for the reporter;"
+                    + " only while ACCEPTED, ASSIGNED, RESPONDED, REOPENED or ESCALATED");
+        }
+    }
+
+    private void require(ReportStatus target, String action) {
+        if (!status.canMoveTo(target)) {
+            throw ProblemException.illegalTransition(status, action, status.next());
+        }
+    }
+
+    /** One move of the table; a wait for the reporter ends where it cannot go on (its clocks stop there anyway). */
+    private void moveTo(ReportStatus target, String action) {
+        require(target, action);
+        status = target;
+        if (!target.allowsWaitingForReporter()) {
+            awaitingReporterSince = null;
+        }
+    }
 }

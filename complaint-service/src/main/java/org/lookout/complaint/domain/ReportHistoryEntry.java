@@ -46,4 +46,25 @@ public class ReportHistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(name = "note_visibility")
     public NoteVisibility noteVisibility;
+
+    /** A change of the report (or, {@code from} = {@code to}, something that leaves its status); a blank note is none. */
+    public static ReportHistoryEntry change(UUID reportId, ReportStatus from, ReportStatus to, String actorRole,
+            String note, Instant at) {
+        ReportHistoryEntry entry = new ReportHistoryEntry();
+        entry.reportId = reportId;
+        entry.at = at;
+        entry.fromStatus = from;
+        entry.toStatus = to;
+        entry.actorRole = actorRole;
+        entry.note = note == null || note.isBlank() ? null : note.strip();
+        return entry;
+    }
+
+    /** A note: a contact with the report, no status change, readable by {@code visibility}. */
+    public static ReportHistoryEntry note(UUID reportId, String actorRole, String text, NoteVisibility visibility,
+            Instant at) {
+        ReportHistoryEntry entry = change(reportId, null, null, actorRole, text, at);
+        entry.noteVisibility = visibility;
+        return entry;
+    }
 }

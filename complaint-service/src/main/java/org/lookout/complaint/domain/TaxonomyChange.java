@@ -1,12 +1,9 @@
 package org.lookout.complaint.domain;
 
-import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -15,29 +12,20 @@ import org.hibernate.type.SqlTypes;
 /** An administrator's edit of a taxonomy item, with the item's editable fields before and after, for the audit. */
 @Entity
 @Table(name = "taxonomy_audit")
-public class TaxonomyChange {
+public class TaxonomyChange extends AdminEdit {
 
-    /** The editable fields of an item, as stored in the audit's JSON columns. */
-    public record Snapshot(String nameZh, String nameEn, int resolutionDays, boolean confidential, boolean active) {
+    /** The editable fields of an item, as stored in the audit's JSON columns; the agency kinds lead first. */
+    public record Snapshot(String nameZh, String nameEn, int resolutionDays, boolean confidential, boolean active,
+            boolean escalatesImmediately, List<String> escalationAgencyKinds, boolean jointEscalation) {
 
         public static Snapshot of(TaxonomyItem item) {
-            return new Snapshot(item.nameZh, item.nameEn, item.resolutionDays, item.confidential, item.active);
+            return new Snapshot(item.nameZh, item.nameEn, item.resolutionDays, item.confidential, item.active,
+                    item.escalatesImmediately, item.agencyKinds(), item.jointEscalation);
         }
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
     @Column(name = "item_code", nullable = false)
     public String itemCode;
-
-    /** The administrator's account (OIDC subject). */
-    @Column(nullable = false)
-    public String actor;
-
-    @Column(nullable = false)
-    public Instant at;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

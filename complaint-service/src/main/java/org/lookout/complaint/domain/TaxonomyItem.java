@@ -1,14 +1,20 @@
 package org.lookout.complaint.domain;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One of the 23 items of ARCHITECTURE §4 with its handling defaults. */
+/**
+ * One of the 23 items of ARCHITECTURE §4 with its handling rules, owned by this service: what residents see and what
+ * the SLA clocks and immediate escalations of escalation-service use (it keeps a copy built from the
+ * {@code item-changed} events this service publishes on every change).
+ */
 @Entity
 @Table(name = "taxonomy_item")
-public class TaxonomyItem {
+public class TaxonomyItem extends PublishedRevision {
 
     @Id
     public String code;
@@ -25,6 +31,7 @@ public class TaxonomyItem {
     @Column(nullable = false)
     public int sort;
 
+    /** The resolution target in working days: the length of a report's resolution clock. */
     @Column(name = "resolution_days", nullable = false)
     public int resolutionDays;
 
@@ -45,4 +52,21 @@ public class TaxonomyItem {
     /** An inactive item stays for the reports that use it; new reports cannot choose it. */
     @Column(nullable = false)
     public boolean active;
+
+    /** The agency kinds it escalates to at once, the lead first; empty when it does not. */
+    public List<String> agencyKinds() {
+        return escalationAgencyKinds.isEmpty() ? List.of() : List.of(escalationAgencyKinds.split(","));
+    }
+
+    /** The kind whose agency leads; null when the item does not escalate at once. */
+    public String leadAgencyKind() {
+        return agencyKinds().isEmpty() ? null : agencyKinds().getFirst();
+    }
+
+    /** The rules for escalating at once: to these kinds, the lead first (none when it does not escalate at once). */
+    public void escalation(boolean immediately, List<String> kindsLeadFirst, boolean joint) {
+        escalatesImmediately = immediately;
+        escalationAgencyKinds = String.join(",", kindsLeadFirst);
+        jointEscalation = joint;
+    }
 }

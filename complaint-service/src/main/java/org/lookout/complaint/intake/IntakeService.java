@@ -1,0 +1,188 @@
+package org.lookout.complaint.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+
+import org.lookout.complaint.community.CommunityRepository;
+import org.lookout.complaint.config.ComplaintConfig;
+import org.lookout.complaint.domain.Report;
+import org.lookout.complaint.domain.ReportAccess;
+import org.lookout.complaint.domain.ReportHistoryEntry;
+import org.lookout.complaint.domain.ReportRepository;
+import org.lookout.complaint.domain.ReportStatus;
+import org.lookout.complaint.domain.TaxonomyItem;
+import org.lookout.complaint.identity.ReporterIdentityService;
+import org.lookout.complaint.lifecycle.ReportView;
+import org.lookout.complaint.messaging.outgoing.ComplaintEvents;
+import org.lookout.complaint.taxonomy.TaxonomyRepository;
+import org.lookout.complaint.tracking.AnonymousTrackingService;
+import org.lookout.contracts.Channel;
+import org.lookout.problem.Problem;
+import org.lookout.problem.ProblemException;
+import org.lookout.problem.ProblemType;
+import org.lookout.security.Caller;
+import org.lookout.security.Roles;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Intake on every channel: the report, its first history entry, its event, the anonymous tracking hash and the
+ * encrypted reporter identity are stored in one transaction; the answer adds the possible duplicates.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    /** Staff record what came in person, by phone or by letter; residents and lookouts file for themselves. */
+    static final Set<Channel> RECORDED_BY_STAFF = EnumSet.of(Channel.VISIT, Channel.PHONE, Channel.LETTER);
+
+    private final ReportRepository reports;
+    private final ReportAccess access;
+    private final TaxonomyRepository taxonomy;
+    private final CommunityRepository communities;
+    private final TrackingNumberRepository trackingNumbers;
+    private final ComplaintEvents events;
+    private final ComplaintConfig config;
+    private final Clock clock;
+    private final ReporterIdentityService identities;
+    private final AnonymousTrackingService tracking;
+    private final DuplicateFinder duplicates;
+
+    IntakeService(ReportRepository reports, ReportAccess access, TaxonomyRepository taxonomy,
+            CommunityRepository communities, TrackingNumberRepository trackingNumbers, ComplaintEvents events,
+            ComplaintConfig config, Clock clock, ReporterIdentityService identities, AnonymousTrackingService tracking,
+            DuplicateFinder duplicates) {
+        this.reports = reports;
+        this.access = access;
+        this.taxonomy = taxonomy;
+        this.communities = communities;
+        this.trackingNumbers = trackingNumbers;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+        this.identities = identities;
+        this.tracking = tracking;
+        this.duplicates = duplicates;
+    }
+
+    @WithTransaction
+    public Uni<ReceiptView> submit(@Valid SubmitReportRequest request, Caller caller) {
+        checkChannel(request.channel(), caller);
+        checkCommunityScope(request.communityCode(), caller);
+        checkCoordinates(request.location());
+        checkReporterIdentity(request);
+        return taxonomy.item(request.itemCode())
+                .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
+                .invoke(item -> {
+                    if (!item.active) {
+                        throw ProblemException.unprocessable("itemCode", "is no longer offered for new reports");
+                    }
+                })
+                .chain(item -> communities.find(request.communityCode())
+                        .onItem().ifNull().failWith(() -> ProblemException.unprocessable("communityCode", "is not a community"))
+                        .invoke(community -> {
+                            if (!community.active) {
+                                throw ProblemException.unprocessable("communityCode", "no longer takes new reports");
+                            }
+                        })
+                        .chain(community -> receive(request, caller, item)));
+    }
+
+    /** The reports the caller filed, newest first (an anonymous report is not among them: it has no filer). */
+    @WithSession
+    public Uni<List<ReportView>> filedBy(Caller caller) {
+        return reports.filedBy(access.pseudonymOf(caller)).map(filed -> filed.stream().map(ReportView::of).toList());
+    }
+
+    /**
+     * The possible duplicates are looked up before the tracking number is drawn: drawing it locks the community's
+     * counter row until commit, so everything that does not need the number stays outside the lock.
+     */
+    private Uni<ReceiptView> receive(SubmitReportRequest request, Caller caller, TaxonomyItem item) {
+        Instant now = clock.instant();
+        int year = now.atZone(config.zone()).getYear();
+        Report report = newReport(request, caller, item, now);
+        return duplicates.of(report).chain(found -> trackingNumbers.next(request.communityCode(), year)
+                .chain(sequence -> {
+                    report.trackingNumber = "%s-%d-%06d".formatted(request.communityCode(), year, sequence);
+                    return reports.persist(report)
+                            .chain(saved -> reports.append(ReportHistoryEntry.change(report.id, null,
+                                    ReportStatus.RECEIVED, report.filedByRole, "received via " + report.channel,
+                                    report.receivedAt)))
+                            .chain(entry -> events.submitted(report))
+                            .chain(() -> identities.keep(report.id, request.reporterName(), request.reporterPhone()))
+                            .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
+                            .map(issued -> ReceiptView.of(report, found, issued));
+                }));
+    }
+
+    private Report newReport(SubmitReportRequest request, Caller caller, TaxonomyItem item, Instant now) {
+        Report report = new Report();
+        report.id = UUID.randomUUID();
+        report.itemCode = item.code;
+        report.categoryCode = item.categoryCode;
+        report.communityCode = request.communityCode();
+        report.title = request.title().strip();
+        report.description = request.description().strip();
+        report.channel = request.channel();
+        report.status = ReportStatus.RECEIVED;
+        report.anonymous = request.anonymous();
+        // copied, so a later edit of the item does not change who may see the reports filed before it
+        report.confidential = item.confidential;
+        report.filedByRef = request.anonymous() ? null : access.pseudonymOf(caller);
+        report.filedByRole = caller.actingRole().orElse(Roles.RESIDENT);
+        report.address = request.location().address().strip();
+        report.building = request.location().building();
+        report.latitude = request.location().latitude();
+        report.longitude = request.location().longitude();
+        report.occurredAt = request.occurredAt();
+        report.receivedAt = now;
+        return report;
+    }
+
+    private static void checkChannel(Channel channel, Caller caller) {
+        boolean allowed = caller.is(Roles.STAFF)
+                ? RECORDED_BY_STAFF.contains(channel)
+                : channel == Channel.WEB || channel == Channel.APP || channel == Channel.LOOKOUT && caller.is(Roles.LOOKOUT);
+        if (!allowed) {
+            throw ProblemException.unprocessable("channel", caller.is(Roles.STAFF)
+                    ? "staff record reports that came by " + RECORDED_BY_STAFF
+                    : "is not a channel you can file through");
+        }
+    }
+
+    private static void checkCoordinates(SubmitReportRequest.Location location) {
+        if ((location.latitude() == null) != (location.longitude() == null)) {
+            String missing = location.latitude() == null ? "location.latitude" : "location.longitude";
+            throw ProblemException.badRequest(missing, "latitude and longitude are given together or not at all");
+        }
+    }
+
+    /** A name and phone only come with a report that staff record for someone who is not anonymous. */
+    private static void checkReporterIdentity(SubmitReportRequest request) {
+        boolean given = request.reporterName() != null || request.reporterPhone() != null;
+        String field = request.reporterName() != null ? "reporterName" : "reporterPhone";
+        if (given && !RECORDED_BY_STAFF.contains(request.channel())) {
+            throw ProblemException.unprocessable(field,
+                    "is recorded only by staff for VISIT, PHONE and LETTER reports; your account identifies you");
+        }
+        if (given && request.anonymous()) {
+            throw ProblemException.unprocessable(field, "is not recorded for an anonymous report");
+        }
+    }
+
+    private static void checkCommunityScope(String communityCode, Caller caller) {
+        if (!caller.inCommunity(communityCode)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "you can only file reports in your own community",
+                    List.of(new Problem.FieldError("communityCode", "is not your community")));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.lookout.complaint.ledger;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One line of the ledger. For a masked confidential report only time, tracking number and statuses are filled. */
+@Schema(name = "Line")
+public record LedgerLine(Instant at, String trackingNumber, String itemCode, String categoryCode, String channel,
+        String fromStatus, String toStatus, String actorRole, String note) {
+}

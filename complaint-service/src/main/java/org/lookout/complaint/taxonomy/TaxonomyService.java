@@ -1,0 +1,137 @@
+package org.lookout.complaint.taxonomy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+
+import org.lookout.complaint.domain.TaxonomyChange;
+import org.lookout.complaint.domain.TaxonomyItem;
+import org.lookout.complaint.messaging.outgoing.ReferenceDataEvents;
+import org.lookout.contracts.AgencyKind;
+import org.lookout.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The taxonomy of ARCHITECTURE §4, owned here: read by everyone, edited by admin with an audit trail. Every edit is a
+ * new revision of the item, published whole ({@code item-changed}) in the edit's transaction.
+ */
+@ApplicationScoped
+public class TaxonomyService {
+
+    /** Reports about officials are always confidential (ARCHITECTURE §4): no edit lifts that. */
+    private static final String ALWAYS_CONFIDENTIAL = "cadre-conduct";
+    private static final int AUDIT_PAGE = 500;
+
+    private final TaxonomyRepository taxonomy;
+    private final ReferenceDataEvents events;
+    private final Clock clock;
+
+    TaxonomyService(TaxonomyRepository taxonomy, ReferenceDataEvents events, Clock clock) {
+        this.taxonomy = taxonomy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<List<CategoryView>> taxonomy() {
+        return taxonomy.categories().chain(categories -> taxonomy.items().map(items -> {
+            Map<String, List<ItemView>> byCategory = items.stream().collect(
+                    Collectors.groupingBy(item -> item.categoryCode, Collectors.mapping(ItemView::of, Collectors.toList())));
+            return categories.stream().map(category -> new CategoryView(category.code, category.nameZh,
+                    category.nameEn, byCategory.getOrDefault(category.code, List.of()))).toList();
+        }));
+    }
+
+    /** Sets an item's names, resolution target, confidentiality and whether it is offered; 404 for an unknown item. */
+    @WithTransaction
+    public Uni<ItemView> edit(String code, @Valid EditItemRequest request, String actor) {
+        if (ALWAYS_CONFIDENTIAL.equals(code) && !request.confidential()) {
+            throw ProblemException.unprocessable("confidential", "reports about officials are always confidential");
+        }
+        return changed(code, actor, item -> {
+            item.nameZh = request.nameZh().strip();
+            item.nameEn = request.nameEn().strip();
+            item.resolutionDays = request.resolutionDays();
+            item.confidential = request.confidential();
+            item.active = request.active();
+        });
+    }
+
+    /** Sets how an item's reports escalate at once; 422 naming the field for rules that do not fit together. */
+    @WithTransaction
+    public Uni<ItemView> editEscalation(String code, @Valid EditEscalationRulesRequest request, String actor) {
+        List<String> kinds = kindsLeadFirst(request);
+        return changed(code, actor,
+                item -> item.escalation(request.escalatesImmediately(), kinds, request.jointEscalation()));
+    }
+
+    /** The latest 500 edits, newest first; of one item when {@code itemCode} is given. */
+    @WithSession
+    public Uni<List<AuditEntryView>> audit(String itemCode) {
+        return taxonomy.changes(itemCode, AUDIT_PAGE).map(changes -> changes.stream().map(AuditEntryView::of).toList());
+    }
+
+    /** The item locked, changed, audited with its editable fields before and after, and published as a new revision. */
+    private Uni<ItemView> changed(String code, String actor, Consumer<TaxonomyItem> edit) {
+        return taxonomy.itemForUpdate(code)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("taxonomy item " + code))
+                .chain(item -> {
+                    TaxonomyChange change = new TaxonomyChange();
+                    change.itemCode = item.code;
+                    change.actor = actor;
+                    change.at = clock.instant();
+                    change.before = TaxonomyChange.Snapshot.of(item);
+                    edit.accept(item);
+                    item.changed(change.at);
+                    change.after = TaxonomyChange.Snapshot.of(item);
+                    return taxonomy.append(change).chain(() -> events.itemChanged(item)).map(ignored -> ItemView.of(item));
+                });
+    }
+
+    /** The kinds as stored, the lead first; the rules that make a joint or a single escalation, or none. */
+    static List<String> kindsLeadFirst(EditEscalationRulesRequest request) {
+        List<AgencyKind> kinds = request.escalationAgencyKinds();
+        if (new HashSet<>(kinds).size() < kinds.size()) {
+            throw ProblemException.unprocessable("escalationAgencyKinds", "names an agency kind twice");
+        }
+        if (!request.escalatesImmediately()) {
+            if (!kinds.isEmpty()) {
+                throw ProblemException.unprocessable("escalationAgencyKinds",
+                        "is empty when the item does not escalate at once");
+            }
+            if (request.jointEscalation()) {
+                throw ProblemException.unprocessable("jointEscalation", "is false when the item does not escalate at once");
+            }
+            if (request.leadAgencyKind() != null) {
+                throw ProblemException.unprocessable("leadAgencyKind", "is left out when the item does not escalate at once");
+            }
+            return List.of();
+        }
+        if (kinds.isEmpty()) {
+            throw ProblemException.unprocessable("escalationAgencyKinds",
+                    "names at least one agency kind when the item escalates at once");
+        }
+        if (request.jointEscalation() != kinds.size() > 1) {
+            throw ProblemException.unprocessable("jointEscalation", request.jointEscalation()
+                    ? "needs at least two agency kinds" : "must be true when several agency kinds are named");
+        }
+        AgencyKind lead = request.leadAgencyKind() == null && kinds.size() == 1 ? kinds.getFirst()
+                : request.leadAgencyKind();
+        if (lead == null || !kinds.contains(lead)) {
+            throw ProblemException.unprocessable("leadAgencyKind", "must be one of escalationAgencyKinds");
+        }
+        List<String> ordered = new ArrayList<>(List.of(lead.name()));
+        kinds.stream().filter(kind -> kind != lead).map(AgencyKind::name).forEach(ordered::add);
+        return ordered;
+    }
+}

@@ -1,0 +1,64 @@
+package org.lookout.complaint.tracking;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lookout.complaint.domain.AnonymousTracking;
+import org.lookout.complaint.domain.NoteVisibility;
+import org.lookout.complaint.domain.ReportRepository;
+import org.lookout.complaint.note.NoteRepository;
+import org.lookout.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Following an anonymous report with its code and secret instead of an account. An unknown code, a missing secret and
+ * a wrong one all answer the same 404, so the answer tells nothing about which codes exist.
+ */
+@ApplicationScoped
+public class AnonymousTrackingService {
+
+    private static final String CODE_PATTERN = "[0-9A-Z]{" + TrackingCredentials.CODE_LENGTH + "}";
+    /** Compared against when the code is unknown, so both paths cost one hash and one comparison. */
+    private static final byte[] NO_SECRET = TrackingCredentials.hash("no secret matches this");
+
+    private final AnonymousTrackingRepository trackings;
+    private final ReportRepository reports;
+    private final NoteRepository notes;
+
+    AnonymousTrackingService(AnonymousTrackingRepository trackings, ReportRepository reports, NoteRepository notes) {
+        this.trackings = trackings;
+        this.reports = reports;
+        this.notes = notes;
+    }
+
+    /** A new code and secret for the report, inside the caller's transaction; only the secret's hash is stored. */
+    public Uni<TrackingCredentials.Issued> issue(UUID reportId) {
+        TrackingCredentials.Issued issued = TrackingCredentials.issue();
+        AnonymousTracking tracking = new AnonymousTracking();
+        tracking.code = issued.code();
+        tracking.reportId = reportId;
+        tracking.secretHash = TrackingCredentials.hash(issued.secret());
+        return trackings.persist(tracking).replaceWith(issued);
+    }
+
+    @WithSession
+    /** What the holder of the secret sees: the report (status, item, number, times) and its public notes. */
+    public Uni<TrackingView> track(String code, String secret) {
+        String normalised = code == null ? "" : TrackingCredentials.normalise(code);
+        Uni<AnonymousTracking> found = normalised.matches(CODE_PATTERN) ? trackings.findById(normalised)
+                : Uni.createFrom().nullItem();
+        return found.map(tracking -> {
+            boolean matches = TrackingCredentials.matches(secret, tracking == null ? NO_SECRET : tracking.secretHash);
+            if (tracking == null || secret == null || !matches) {
+                throw ProblemException.notFound("tracking code");
+            }
+            return tracking.reportId;
+        }).chain(reports::findById)
+                .chain(report -> notes.notes(report.id, Set.of(NoteVisibility.PUBLIC))
+                        .map(publicNotes -> TrackingView.of(report, publicNotes)));
+    }
+}

@@ -1,0 +1,30 @@
+package org.lookout.complaint;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lookout.testsupport.RealInfrastructure;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+/** A bearer credential that is no JWT at all is a 401 problem like any other bad token, never a 500. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "complaint"))
+@WithTestResource(OidcWiremockTestResource.class)
+class MalformedBearerTokenTest {
+
+    @ParameterizedTest(name = "Authorization: {0}")
+    @ValueSource(strings = { "Bearer ..", "Bearer .", "Bearer ...", "bearer ..", "Bearer", "Bearer a.b",
+            "Bearer garbage", "Bearer !!!.@@@.###", "Bearer a.b.c.d", "Bearer e30.bm90anNvbg.c", "Bearer ü.ü.ü" })
+    void isA401Problem(String authorization) {
+        given().header("Authorization", authorization).when().get("/api/complaints")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+    }
+}
