@@ -76,6 +76,18 @@ public final class EscalationFixtures {
         return escalate(knownReport(), List.of(agencies), agencies[0]);
     }
 
+    /** The report's clocks as an administrator reads them. */
+    public static JsonPath clocks(String reportId) {
+        return given().auth().oauth2(Tokens.admin()).when().get("/api/escalations/reports/{id}/clocks", reportId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A field of the clock of {@code kind} among {@code clocks}, as text; null when absent. */
+    public static String clockField(JsonPath clocks, String kind, String field) {
+        Object value = clocks.get("find { it.kind == '" + kind + "' }." + field);
+        return value == null ? null : value.toString();
+    }
+
     public static JsonPath read(String id) {
         return given().auth().oauth2(Tokens.admin()).when().get(ESCALATION, id)
                 .then().statusCode(200).extract().jsonPath();

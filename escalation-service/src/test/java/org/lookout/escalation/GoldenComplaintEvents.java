@@ -1,10 +1,15 @@
 package org.lookout.escalation;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.EventType;
+import org.lookout.escalation.messaging.incoming.ComplaintEventsConsumer;
 import org.lookout.testsupport.GoldenEvents;
 
 /** The golden {@code lookout.complaint.submitted.v1} sample as the reports this service's tests need. */
@@ -54,5 +59,12 @@ public final class GoldenComplaintEvents {
 
     public static RecordMetadata send(CloudEvent event) {
         return GoldenEvents.send(event);
+    }
+
+    /** Sends the events in order (one report's stay in order on its partition) and waits until all are applied. */
+    public static void applied(CloudEvent... events) {
+        List.of(events).forEach(GoldenComplaintEvents::send);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> List.of(events).stream()
+                .allMatch(event -> EscalationDatabase.processed(ComplaintEventsConsumer.CONSUMER, event.id())));
     }
 }

@@ -36,7 +36,8 @@ public enum ConsumerFailure {
     /**
      * The consumer's own infrastructure is away or busy: the database refuses or drops connections, shuts down, starts
      * up, runs out of resources, the pool has no connection in time, or a concurrent transaction won a race. The event
-     * itself is fine and will apply once the infrastructure is back.
+     * itself is fine and will apply once the infrastructure is back. A {@link RetryableConsumerException} (what the event
+     * needs has not arrived yet) is waited out the same way.
      */
     OUTAGE,
 
@@ -56,7 +57,9 @@ public enum ConsumerFailure {
             ClosedChannelException.class, TimeoutException.class, ClosedConnectionException.class,
             // a concurrent transaction changed the same rows first: the next attempt sees its result
             OptimisticLockException.class, StaleStateException.class, PessimisticLockException.class,
-            LockTimeoutException.class);
+            LockTimeoutException.class,
+            // the consumer says the event needs something that has not arrived yet: it will apply once it has
+            RetryableConsumerException.class);
 
     /** How a failure is classified: poison anywhere in the chain wins, then any sign of an outage, else unexpected. */
     public static ConsumerFailure of(Throwable failure) {

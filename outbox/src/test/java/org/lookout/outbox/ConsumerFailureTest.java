@@ -58,7 +58,9 @@ class ConsumerFailureTest {
                         new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")),
                 Arguments.of("timeout", new CompletionException(new TimeoutException())),
                 Arguments.of("optimistic lock", new OptimisticLockException("Row was updated by another transaction")),
-                Arguments.of("stale object", new CompletionException(new StaleObjectStateException("Report", 1L))));
+                Arguments.of("stale object", new CompletionException(new StaleObjectStateException("Report", 1L))),
+                Arguments.of("what the event needs has not arrived yet",
+                        new CompletionException(new RetryableConsumerException("item water is not known yet"))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,10 +9,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "lookout.escalation")
 public interface EscalationConfig {
 
-    /** CloudEvents {@code source} of everything this service publishes. */
-    @WithDefault("/lookout/escalation-service")
-    String eventSource();
-
     /** The zone of the working calendar: days start and end at 00:00 here. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();

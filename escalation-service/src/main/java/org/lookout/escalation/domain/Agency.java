@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.lookout.contracts.AgencyKind;
+
 /** An agency of the directory: who it is, where it acts, which OIDC client acts for it, and where it is notified. */
 @Entity
 @Table(name = "agency")

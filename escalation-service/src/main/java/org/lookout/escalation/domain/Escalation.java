@@ -1,6 +1,7 @@
 package org.lookout.escalation.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +13,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.lookout.contracts.EscalationTrigger;
+import org.lookout.problem.ProblemException;
+
 /**
  * A report escalated to one or more agencies, each with its own {@link EscalationPart}. The report facts are copied
- * when it opens so that agencies and events never depend on complaint-service being reachable.
+ * when it opens so that agencies and events never depend on complaint-service being reachable. It follows its lead's
+ * part; once it has ended (RESOLVED or RETURNED) no part moves any more.
  */
 @Entity
 @Table(name = "escalation")
@@ -77,6 +82,68 @@ public class Escalation {
 
     @Version
     public int version;
+
+    /** What an escalation is opened with: the report facts, why, to whom (the lead among them), and for how long. */
+    public record Opening(ReportFacts report, String streetCode, EscalationTrigger trigger, String reason,
+            List<Agency> agencies, Agency lead, int workingDays, Instant openedAt, String openedBy) {
+    }
+
+    /** A new escalation and its parts, one per agency, all OPEN. */
+    public record Opened(Escalation escalation, List<EscalationPart> parts) {
+    }
+
+    /** Opens an escalation due at {@code deadline}: one OPEN part per agency, the lead's marked. */
+    public static Opened open(Opening opening, Deadline deadline) {
+        Escalation escalation = new Escalation();
+        escalation.id = UUID.randomUUID();
+        escalation.reportId = opening.report().reportId();
+        escalation.itemCode = opening.report().itemCode();
+        escalation.communityCode = opening.report().communityCode();
+        escalation.streetCode = opening.streetCode();
+        escalation.confidential = opening.report().confidential();
+        escalation.trigger = opening.trigger();
+        escalation.reason = opening.reason();
+        escalation.leadAgencyCode = opening.lead().code;
+        escalation.workingDays = opening.workingDays();
+        escalation.openedAt = opening.openedAt();
+        escalation.dueAt = deadline.dueAt();
+        escalation.provisional = deadline.provisional();
+        escalation.openedBy = opening.openedBy();
+        List<EscalationPart> parts = new ArrayList<>();
+        for (Agency agency : opening.agencies()) {
+            parts.add(EscalationPart.open(escalation.id, agency.code, agency.code.equals(opening.lead().code)));
+        }
+        escalation.follow(parts);
+        return new Opened(escalation, parts);
+    }
+
+    /** The report it escalates. */
+    public ReportFacts report() {
+        return new ReportFacts(reportId, communityCode, itemCode, confidential);
+    }
+
+    /** An agency may still act on its part: the escalation has not ended; 409 naming its state otherwise. */
+    public void checkOpenFor(String action) {
+        if (status.isFinal()) {
+            throw ProblemException.illegalTransition(status, action, List.<EscalationStatus>of());
+        }
+    }
+
+    /**
+     * The deadline passed (the overdue sweep at {@code now}): marked once, every open or acknowledged part becomes
+     * overdue, and the escalation follows its lead. Answers the parts that became overdue.
+     */
+    public List<EscalationPart> markOverdue(Instant now, List<EscalationPart> parts) {
+        overdueAt = now;
+        List<EscalationPart> late = new ArrayList<>();
+        for (EscalationPart part : parts) {
+            if (part.markOverdue(now)) {
+                late.add(part);
+            }
+        }
+        follow(parts);
+        return late;
+    }
 
     /**
      * The escalation follows its lead's part: RESOLVED when the lead resolved, RETURNED when the lead (or every agency)

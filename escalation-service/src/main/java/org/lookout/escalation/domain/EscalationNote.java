@@ -27,4 +27,14 @@ public class EscalationNote {
 
     @Column(nullable = false)
     public String note;
+
+    static EscalationNote of(UUID escalationId, String agencyCode, Instant at, String note) {
+        EscalationNote written = new EscalationNote();
+        written.id = UUID.randomUUID();
+        written.escalationId = escalationId;
+        written.agencyCode = agencyCode;
+        written.at = at;
+        written.note = note;
+        return written;
+    }
 }

@@ -11,7 +11,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One agency's share of an escalation: its own status in the {@link EscalationStatus} table, outcome or return. */
+import org.lookout.contracts.Outcome;
+import org.lookout.contracts.ReturnReason;
+import org.lookout.problem.ProblemException;
+
+/**
+ * One agency's share of an escalation: its own status in the {@link EscalationStatus} table, outcome or return. What
+ * the agency does checks the table and sets every field the move changes; a move the table does not allow is a 409
+ * naming the state and the states that may follow.
+ */
 @Entity
 @Table(name = "escalation_part")
 public class EscalationPart {
@@ -60,4 +68,64 @@ public class EscalationPart {
 
     @Version
     public int version;
+
+    /** A new part of {@code escalation} for {@code agencyCode}, OPEN. */
+    static EscalationPart open(UUID escalationId, String agencyCode, boolean lead) {
+        EscalationPart part = new EscalationPart();
+        part.id = UUID.randomUUID();
+        part.escalationId = escalationId;
+        part.agencyCode = agencyCode;
+        part.lead = lead;
+        part.status = EscalationStatus.OPEN;
+        return part;
+    }
+
+    /** The agency takes it on (from OPEN, or late from OVERDUE); the first acknowledgement's time is kept. */
+    public void acknowledge(Instant at) {
+        move(EscalationStatus.ACKNOWLEDGED, "acknowledge");
+        if (acknowledgedAt == null) {
+            acknowledgedAt = at;
+        }
+    }
+
+    /** The agency reports progress: a note of the part it is working on (acknowledged or overdue); no state changes. */
+    public EscalationNote progress(Instant at, String note) {
+        if (!status.takesProgress()) {
+            throw ProblemException.illegalTransition(status, "report progress", status.next());
+        }
+        return EscalationNote.of(escalationId, agencyCode, at, note);
+    }
+
+    /** The agency resolved it, with an outcome and what it did. */
+    public void resolve(Instant at, Outcome result, String actions) {
+        move(EscalationStatus.RESOLVED, "resolve");
+        resolvedAt = at;
+        outcome = result;
+        actionsTaken = actions;
+    }
+
+    /** The agency gives it back: not its responsibility, with a reason. */
+    public void giveBack(Instant at, ReturnReason reason, String note) {
+        move(EscalationStatus.RETURNED, "return");
+        returnedAt = at;
+        returnReason = reason;
+        returnNote = note;
+    }
+
+    /** The escalation's deadline passed (the overdue sweep): an open or acknowledged part is overdue, once. */
+    public boolean markOverdue(Instant at) {
+        if (!status.canMoveTo(EscalationStatus.OVERDUE) || overdueAt != null) {
+            return false;
+        }
+        status = EscalationStatus.OVERDUE;
+        overdueAt = at;
+        return true;
+    }
+
+    private void move(EscalationStatus target, String action) {
+        if (!status.canMoveTo(target)) {
+            throw ProblemException.illegalTransition(status, action, status.next());
+        }
+        status = target;
+    }
 }

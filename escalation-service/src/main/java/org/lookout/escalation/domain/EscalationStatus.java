@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.lookout.contracts.EscalationState;
+
 /**
  * The life of an agency's part of an escalation (ARCHITECTURE §6) as one table: OPEN → ACKNOWLEDGED → RESOLVED, or
  * RETURNED (not its responsibility), OVERDUE when the deadline passes — an overdue part may still acknowledge, resolve
@@ -45,5 +47,10 @@ public enum EscalationStatus {
     /** RESOLVED and RETURNED end a part, and end the escalation. */
     public boolean isFinal() {
         return ALLOWED.get(this).isEmpty();
+    }
+
+    /** The state as the escalation events carry it: the one place the domain's table meets the wire. */
+    public EscalationState onTheWire() {
+        return EscalationState.valueOf(name());
     }
 }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.lookout.escalation.service.CalendarService;
+import org.lookout.escalation.calendar.CalendarService;
 
 /**
  * Names the near years without a loaded State Council notice, but stays UP: deadlines in them are still given (plain

@@ -1,0 +1,100 @@
+package org.lookout.escalation.escalation;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.lookout.escalation.domain.EscalationStatus;
+import org.lookout.problem.ProblemException;
+import org.lookout.security.CurrentCaller;
+import org.lookout.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Escalations as people see them: staff and supervisors escalate a report by hand; every role that deals with
+ * escalations lists and reads those within its scope (the agency API that works on them is {@link AgencyWorkResource}).
+ */
+@Path("/api/escalations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "escalations")
+public class EscalationResource {
+
+    private final ManualEscalations manual;
+    private final EscalationReader reader;
+    private final CurrentCaller caller;
+
+    EscalationResource(ManualEscalations manual, EscalationReader reader, CurrentCaller caller) {
+        this.manual = manual;
+        this.reader = reader;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR })
+    @Operation(summary = "Escalates a report by hand (staff of its community, supervisors of its street): 201 with"
+            + " Location; 422 for an unknown report or agency, 404 outside the caller's scope")
+    public Uni<RestResponse<EscalationView>> open(@Valid @NotNull OpenEscalationRequest body, UriInfo uri) {
+        return manual.open(body, caller.get()).chain(opened -> reader.one(opened.id, caller.get()))
+                .map(read -> RestResponse.ResponseBuilder.<EscalationView>created(location(uri, read.escalation().id))
+                        .entity(EscalationView.of(read, true)).build());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.AGENCY, Roles.ADMIN })
+    @Operation(summary = "The caller's escalations, newest first: an agency those addressed to it, staff their"
+            + " community's, supervisors their street's (not about officials), inspectors those about officials")
+    public Uni<List<EscalationView>> list(@QueryParam("status") String status,
+            @QueryParam("reportId") String reportId) {
+        return reader.list(status == null ? null : statusOf(status), reportId == null ? null : reportIdOf(reportId),
+                caller.get())
+                .map(found -> found.stream().map(read -> EscalationView.of(read, false)).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.AGENCY, Roles.ADMIN })
+    @Operation(summary = "One escalation with its parts and notes (an agency reads its own notes); 404 outside the"
+            + " caller's scope")
+    public Uni<EscalationView> one(@PathParam("id") UUID id) {
+        return reader.one(id, caller.get()).map(read -> EscalationView.of(read, true));
+    }
+
+    private static EscalationStatus statusOf(String status) {
+        try {
+            return EscalationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(EscalationStatus.values()));
+        }
+    }
+
+    private static UUID reportIdOf(String reportId) {
+        try {
+            return UUID.fromString(reportId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("reportId", "must be a UUID");
+        }
+    }
+
+    private static URI location(UriInfo uri, UUID id) {
+        return uri.getBaseUriBuilder().path("api/escalations").path(id.toString()).build();
+    }
+}

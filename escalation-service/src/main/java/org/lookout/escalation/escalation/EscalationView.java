@@ -1,0 +1,49 @@
+package org.lookout.escalation.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.lookout.escalation.domain.EscalationNote;
+import org.lookout.escalation.domain.EscalationPart;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An escalation as its readers see it: the report facts, its parts (the lead first) and, read by id, its notes. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EscalationView(UUID id, UUID reportId, String itemCode, String communityCode, String streetCode,
+        boolean confidential, String trigger, String reason, String leadAgencyCode, int workingDays, Instant openedAt,
+        Instant dueAt, boolean provisional, String status, String openedBy, Instant overdueAt, List<PartView> parts,
+        List<NoteView> notes) {
+
+    /** One agency's part. */
+    public record PartView(String agencyCode, boolean lead, String status, Instant acknowledgedAt, Instant resolvedAt,
+            Instant returnedAt, Instant overdueAt, String outcome, String actionsTaken, String returnReason,
+            String returnNote) {
+
+        static PartView of(EscalationPart part) {
+            return new PartView(part.agencyCode, part.lead, part.status.name(), part.acknowledgedAt, part.resolvedAt,
+                    part.returnedAt, part.overdueAt, part.outcome == null ? null : part.outcome.name(),
+                    part.actionsTaken, part.returnReason == null ? null : part.returnReason.name(), part.returnNote);
+        }
+    }
+
+    /** A progress note of an agency. */
+    public record NoteView(String agencyCode, Instant at, String note) {
+
+        static NoteView of(EscalationNote note) {
+            return new NoteView(note.agencyCode, note.at, note.note);
+        }
+    }
+
+    /** With notes when read by id; without ({@code notes} absent) in lists. */
+    static EscalationView of(EscalationReader.Read read, boolean withNotes) {
+        var escalation = read.escalation();
+        return new EscalationView(escalation.id, escalation.reportId, escalation.itemCode, escalation.communityCode,
+                escalation.streetCode, escalation.confidential, escalation.trigger.name(), escalation.reason,
+                escalation.leadAgencyCode, escalation.workingDays, escalation.openedAt, escalation.dueAt,
+                escalation.provisional, escalation.status.name(), escalation.openedBy, escalation.overdueAt,
+                read.parts().stream().map(PartView::of).toList(),
+                withNotes ? read.notes().stream().map(NoteView::of).toList() : null);
+    }
+}

@@ -1,0 +1,23 @@
+package org.lookout.escalation.policy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.lookout.contracts.AgencyKind;
+import org.lookout.escalation.domain.TaxonomyItem;
+
+/**
+ * An item's SLA policy as this service holds it (its copy of complaint-service's item). {@code source} SEED while the
+ * item is as complaint-service seeded it (revision 1), ADMIN once an administrator edited it there.
+ */
+public record PolicyView(String itemCode, int resolutionWorkingDays, String source, Instant updatedAt,
+        List<String> immediateAgencyKinds, boolean immediateJoint, String immediateLeadKind) {
+
+    static PolicyView of(TaxonomyItem item) {
+        List<AgencyKind> immediate = item.immediateAgencyKinds();
+        return new PolicyView(item.itemCode, item.resolutionWorkingDays, item.revision <= 1 ? "SEED" : "ADMIN",
+                item.changedAt, immediate.stream().map(AgencyKind::name).toList(),
+                !immediate.isEmpty() && item.jointEscalation,
+                immediate.isEmpty() || item.leadAgencyKind == null ? null : item.leadAgencyKind.name());
+    }
+}

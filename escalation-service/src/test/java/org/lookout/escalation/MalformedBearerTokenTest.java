@@ -1,0 +1,29 @@
+package org.lookout.escalation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.lookout.escalation.EscalationFixtures.ESCALATIONS;
+import static org.lookout.escalation.EscalationFixtures.PROBLEM;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lookout.escalation.EscalationTestResources;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A bearer credential that is no JWT at all is a 401 problem like any other bad token, never a 500. */
+@QuarkusTest
+@EscalationTestResources
+class MalformedBearerTokenTest {
+
+    @ParameterizedTest(name = "Authorization: {0}")
+    @ValueSource(strings = { "Bearer ..", "Bearer .", "Bearer ...", "bearer ..", "Bearer", "Bearer a.b",
+            "Bearer garbage", "Bearer !!!.@@@.###", "Bearer a.b.c.d", "Bearer e30.bm90anNvbg.c", "Bearer ü.ü.ü" })
+    void isA401Problem(String authorization) {
+        given().header("Authorization", authorization).when().get(ESCALATIONS)
+                .then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+    }
+}

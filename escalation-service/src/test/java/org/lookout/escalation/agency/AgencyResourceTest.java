@@ -1,0 +1,179 @@
+package org.lookout.escalation.agency;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lookout.escalation.EscalationDatabase;
+import org.lookout.escalation.EscalationTestResources;
+import org.lookout.testsupport.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The agency directory: read by staff, supervisors and admin; maintained by admin, audited. */
+@QuarkusTest
+@EscalationTestResources
+class AgencyResourceTest {
+
+    private static final String AGENCIES = "/api/agencies";
+    private static final String AGENCY = "/api/agencies/{code}";
+    private static final String PROBLEM = "application/problem+json";
+    private static final String DEFAULT_ADMIN = "admin-1";
+
+    @Test
+    void theDemoDirectoryMatchesTheKeycloakClients() {
+        for (String token : new String[] { Tokens.staff("DCY"), Tokens.supervisor("DCYJD"), Tokens.admin() }) {
+            given().auth().oauth2(token)
+                    .when().get(AGENCIES)
+                    .then().statusCode(200)
+                    .body("code", hasItems("police-dcy", "market-dcy", "psb-district", "discipline-district",
+                            "civil-affairs", "housing", "urban-management", "street-office-dcyjd"));
+        }
+        given().auth().oauth2(Tokens.staff("DCY"))
+                .when().get(AGENCY, "police-dcy")
+                .then().statusCode(200)
+                .body("kind", equalTo("POLICE_STATION"))
+                .body("nameZh", equalTo("东朝阳路派出所"))
+                .body("jurisdiction", equalTo("DCYJD"))
+                .body("oidcClientId", equalTo("agency-police-dcy"))
+                .body("webhookUrl", nullValue())
+                .body("active", equalTo(true));
+        given().auth().oauth2(Tokens.admin()).when().get(AGENCY, "housing")
+                .then().statusCode(200).body("kind", equalTo("HOUSING")).body("oidcClientId", nullValue());
+    }
+
+    @Test
+    void anUnknownAgencyIs404() {
+        given().auth().oauth2(Tokens.admin()).when().get(AGENCY, "nobody")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void anAdministratorCreatesAndChangesAnEntryAndEachChangeIsAudited() {
+        String code = "fire-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> entry = entry();
+
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
+                .when().put(AGENCY, code)
+                .then().statusCode(201)
+                .body("code", equalTo(code))
+                .body("kind", equalTo("STREET_OFFICE"))
+                .body("active", equalTo(true));
+
+        entry.put("webhookUrl", "https://hooks.example.org/lookout");
+        entry.put("active", false);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
+                .when().put(AGENCY, code)
+                .then().statusCode(200)
+                .body("webhookUrl", equalTo("https://hooks.example.org/lookout"))
+                .body("active", equalTo(false));
+
+        given().auth().oauth2(Tokens.supervisor("DCYJD")).when().get(AGENCY, code)
+                .then().statusCode(200).body("active", equalTo(false));
+        assertThat(EscalationDatabase.number("select count(*) from agency_audit where agency_code = ? and actor = ?"
+                + " and old_value is null", code, DEFAULT_ADMIN)).isEqualTo(1);
+        assertThat(EscalationDatabase.number("select count(*) from agency_audit where agency_code = ?"
+                + " and old_value like '%\"active\":true%' and new_value like '%\"active\":false%'", code)).isEqualTo(1);
+    }
+
+    @Test
+    void plainHttpWebhooksAreAcceptedOnlyToThisMachine() {
+        String code = "local-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> entry = entry();
+        entry.put("webhookUrl", "http://127.0.0.1:9099/hook");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
+                .when().put(AGENCY, code).then().statusCode(201);
+        entry.put("webhookUrl", "http://localhost/hook");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
+                .when().put(AGENCY, code).then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "kind | POLICE | kind",
+            "kind | NULL | kind",
+            "nameZh | ' ' | nameZh",
+            "nameEn | NULL | nameEn",
+            "jurisdiction | dcyjd | jurisdiction",
+            "oidcClientId | 'agency police' | oidcClientId",
+            "webhookUrl | http://hooks.example.org/lookout | webhookUrl",
+            "webhookUrl | ftp://hooks.example.org/lookout | webhookUrl",
+            "webhookUrl | not a url | webhookUrl",
+            "webhookUrl | https://user:pw@hooks.example.org/ | webhookUrl",
+    })
+    void badInputIs400NamingTheField(String field, String value, String named) {
+        Map<String, Object> entry = entry();
+        entry.put(field, value);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
+                .when().put(AGENCY, "police-dcy")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo(named));
+        given().auth().oauth2(Tokens.admin()).when().get(AGENCY, "police-dcy")
+                .then().body("kind", equalTo("POLICE_STATION"));
+    }
+
+    @Test
+    void aBadCodeIs400NamingIt() {
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry())
+                .when().put(AGENCY, "Police DCY")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("code"));
+    }
+
+    @Test
+    void aClientThatActsForAnotherAgencyIs409() {
+        Map<String, Object> entry = entry();
+        entry.put("oidcClientId", "agency-police-dcy");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
+                .when().put(AGENCY, "impostor-" + UUID.randomUUID().toString().substring(0, 8))
+                .then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        given().when().get(AGENCIES).then().statusCode(401).contentType(PROBLEM);
+        given().when().get(AGENCY, "police-dcy").then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(entry()).when().put(AGENCY, "police-dcy")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void residentsLookoutsInspectorsAndAgenciesMayNotReadTheDirectory() {
+        for (String token : new String[] { Tokens.resident("DCY"), Tokens.lookout("DCY"), Tokens.inspector(),
+                Tokens.agency("police-dcy") }) {
+            given().auth().oauth2(token).when().get(AGENCIES).then().statusCode(403).contentType(PROBLEM);
+            given().auth().oauth2(token).when().get(AGENCY, "police-dcy").then().statusCode(403).contentType(PROBLEM);
+        }
+    }
+
+    @Test
+    void everyRoleButAdminIsRefusedTheChange() {
+        for (String token : new String[] { Tokens.resident("DCY"), Tokens.lookout("DCY"), Tokens.staff("DCY"),
+                Tokens.supervisor("DCYJD"), Tokens.inspector(), Tokens.agency("police-dcy") }) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(entry())
+                    .when().put(AGENCY, "police-dcy")
+                    .then().statusCode(403).contentType(PROBLEM);
+        }
+        given().auth().oauth2(Tokens.admin()).when().get(AGENCY, "police-dcy")
+                .then().body("kind", equalTo("POLICE_STATION"));
+    }
+
+    private static Map<String, Object> entry() {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("kind", "STREET_OFFICE");
+        entry.put("nameZh", "东朝阳路消防救援站");
+        entry.put("nameEn", "Dongchaoyang Road Fire Station");
+        entry.put("jurisdiction", "DCYJD");
+        return entry;
+    }
+}

@@ -1,0 +1,147 @@
+package org.lookout.escalation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lookout.contracts.Outcome;
+import org.lookout.contracts.ReturnReason;
+import org.lookout.problem.ProblemException;
+import org.lookout.problem.ProblemType;
+
+/**
+ * What an agency does with its part, for every state × action: the state it moves to, or the 409 naming the state, the
+ * action and the states that may follow. Plain JUnit ({@code AgencyWorkResourceTest} proves the wiring).
+ */
+class EscalationPartTest {
+
+    private static final Instant AT = Instant.parse("2026-03-02T02:00:00Z");
+    private static final Instant EARLIER = Instant.parse("2026-03-01T02:00:00Z");
+
+    enum Action {
+        ACKNOWLEDGE, PROGRESS, RESOLVE, RETURN, OVERDUE
+    }
+
+    /** {@code to}: the part's state afterwards, or 409; the overdue sweep never refuses, it passes a part by. */
+    @ParameterizedTest(name = "{0} + {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            OPEN         | ACKNOWLEDGE | ACKNOWLEDGED
+            OPEN         | PROGRESS    | 409
+            OPEN         | RESOLVE     | 409
+            OPEN         | RETURN      | RETURNED
+            OPEN         | OVERDUE     | OVERDUE
+            ACKNOWLEDGED | ACKNOWLEDGE | 409
+            ACKNOWLEDGED | PROGRESS    | ACKNOWLEDGED
+            ACKNOWLEDGED | RESOLVE     | RESOLVED
+            ACKNOWLEDGED | RETURN      | RETURNED
+            ACKNOWLEDGED | OVERDUE     | OVERDUE
+            OVERDUE      | ACKNOWLEDGE | ACKNOWLEDGED
+            OVERDUE      | PROGRESS    | OVERDUE
+            OVERDUE      | RESOLVE     | RESOLVED
+            OVERDUE      | RETURN      | RETURNED
+            OVERDUE      | OVERDUE     | OVERDUE
+            RESOLVED     | ACKNOWLEDGE | 409
+            RESOLVED     | PROGRESS    | 409
+            RESOLVED     | RESOLVE     | 409
+            RESOLVED     | RETURN      | 409
+            RESOLVED     | OVERDUE     | RESOLVED
+            RETURNED     | ACKNOWLEDGE | 409
+            RETURNED     | PROGRESS    | 409
+            RETURNED     | RESOLVE     | 409
+            RETURNED     | RETURN      | 409
+            RETURNED     | OVERDUE     | RETURNED
+            """)
+    void everyActionInEveryState(EscalationStatus from, Action action, String to) {
+        EscalationPart part = part(from);
+        if (to.equals("409")) {
+            assertThatThrownBy(() -> act(part, action)).isInstanceOfSatisfying(ProblemException.class, problem -> {
+                assertThat(problem.type()).isEqualTo(ProblemType.ILLEGAL_TRANSITION);
+                assertThat(problem.status()).isEqualTo(409);
+                assertThat(problem.extensions()).containsEntry("from", from.name())
+                        .containsEntry("allowed", from.next().stream().sorted().map(Enum::name).toList());
+                assertThat(problem.errors()).extracting(error -> error.field()).containsExactly("status");
+            });
+            assertThat(part.status).isEqualTo(from);
+            return;
+        }
+        act(part, action);
+        assertThat(part.status).isEqualTo(EscalationStatus.valueOf(to));
+    }
+
+    @Test
+    void eachMoveSetsWhatItChanges() {
+        EscalationPart part = part(EscalationStatus.OPEN);
+        part.acknowledge(EARLIER);
+        assertThat(part.progress(AT, "on site").note).isEqualTo("on site");
+        part.resolve(AT, Outcome.CASE_OPENED, "a case was opened");
+        assertThat(part.acknowledgedAt).isEqualTo(EARLIER);
+        assertThat(part.resolvedAt).isEqualTo(AT);
+        assertThat(part.outcome).isEqualTo(Outcome.CASE_OPENED);
+        assertThat(part.actionsTaken).isEqualTo("a case was opened");
+
+        EscalationPart returned = part(EscalationStatus.OPEN);
+        returned.giveBack(AT, ReturnReason.WRONG_JURISDICTION, "next district");
+        assertThat(returned.returnedAt).isEqualTo(AT);
+        assertThat(returned.returnReason).isEqualTo(ReturnReason.WRONG_JURISDICTION);
+        assertThat(returned.returnNote).isEqualTo("next district");
+    }
+
+    @Test
+    void aLateAcknowledgementKeepsTheFirstOneAndAPartIsOverdueOnce() {
+        EscalationPart part = part(EscalationStatus.OPEN);
+        assertThat(part.markOverdue(EARLIER)).isTrue();
+        assertThat(part.markOverdue(AT)).isFalse();
+        part.acknowledge(AT);
+        assertThat(part.markOverdue(AT)).as("overdue once, even when acknowledged late").isFalse();
+        assertThat(part.overdueAt).isEqualTo(EARLIER);
+        assertThat(part.acknowledgedAt).isEqualTo(AT);
+    }
+
+    @Test
+    void anEndedEscalationRefusesEveryActionNamingItsOwnState() {
+        Escalation escalation = new Escalation();
+        escalation.status = EscalationStatus.RETURNED;
+
+        assertThatThrownBy(() -> escalation.checkOpenFor("acknowledge")).isInstanceOfSatisfying(
+                ProblemException.class, problem -> assertThat(problem.extensions())
+                        .containsEntry("from", "RETURNED").containsEntry("action", "acknowledge")
+                        .containsEntry("allowed", List.of()));
+    }
+
+    @Test
+    void theOverdueSweepMarksTheOpenAndAcknowledgedPartsAndTheEscalationFollowsItsLead() {
+        Escalation escalation = new Escalation();
+        escalation.id = UUID.randomUUID();
+        EscalationPart lead = part(EscalationStatus.ACKNOWLEDGED);
+        EscalationPart resolved = part(EscalationStatus.RESOLVED);
+        resolved.lead = false;
+
+        List<EscalationPart> late = escalation.markOverdue(AT, List.of(lead, resolved));
+
+        assertThat(late).containsExactly(lead);
+        assertThat(escalation.overdueAt).isEqualTo(AT);
+        assertThat(escalation.status).isEqualTo(EscalationStatus.OVERDUE);
+    }
+
+    private static void act(EscalationPart part, Action action) {
+        switch (action) {
+            case ACKNOWLEDGE -> part.acknowledge(AT);
+            case PROGRESS -> part.progress(AT, "note");
+            case RESOLVE -> part.resolve(AT, Outcome.HANDLED, "done");
+            case RETURN -> part.giveBack(AT, ReturnReason.NOT_RESPONSIBLE, null);
+            case OVERDUE -> part.markOverdue(AT);
+        }
+    }
+
+    private static EscalationPart part(EscalationStatus status) {
+        EscalationPart part = EscalationPart.open(UUID.randomUUID(), "police-dcy", true);
+        part.status = status;
+        return part;
+    }
+}
