@@ -90,9 +90,10 @@ class KafkaAccessTest {
         String properties = Files.readString(properties(module));
 
         assertThat(properties).contains("%prod.kafka.security.protocol=${KAFKA_SECURITY_PROTOCOL:PLAINTEXT}");
-        assertThat(properties).contains("clientId=\"${KAFKA_CLIENT_ID:kafka-" + module + "}\"");
+        assertThat(properties).contains(
+                "%prod.kafka.sasl.oauthbearer.client.credentials.client.id=${KAFKA_CLIENT_ID:kafka-" + module + "}\n");
         // no committed secret: %prod without KAFKA_CLIENT_SECRET cannot log in
-        assertThat(properties).contains("clientSecret=\"${KAFKA_CLIENT_SECRET:}\"");
+        assertThat(properties).contains("%prod.kafka.sasl.oauthbearer.client.credentials.client.secret=${KAFKA_CLIENT_SECRET:}\n");
     }
 
     @Test

@@ -76,8 +76,10 @@ final class Stack {
         config.put(SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL, TOKEN_URL);
         config.put(SaslConfigs.SASL_LOGIN_CALLBACK_HANDLER_CLASS,
                 "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler");
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule"
-                + " required clientId=\"" + clientId + "\" clientSecret=\"" + secret + "\";");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG,
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required ;");
+        config.put(SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID, clientId);
+        config.put(SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET, secret);
         return config;
     }
 
