@@ -116,6 +116,8 @@ sasl.mechanism=PLAIN
 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="${secret}";
 EOF
   )
+  # files written before by an older ./lookout keep their mode
+  chmod 600 "${KAFKA_DIR}/server.properties" "${KAFKA_DIR}/admin.properties"
 }
 
 kafka_format_once() {
