@@ -184,7 +184,7 @@ kafka_apply_access() {
   if ! kafka_tool "${KAFKA_ACCESS_DIR}/KafkaAccess.java" "${KAFKA_DIR}/admin.properties" "${plan}" \
     >>"${LOGS}/kafka.log" 2>&1; then
     show_log_tail kafka
-    die "creating the Kafka topics and ACLs failed"
+    die "creating the Kafka topics and ACLs failed (a broker an older ./lookout started? ./lookout down, then up)"
   fi
   cp "${plan}" "${applied}"
 }
