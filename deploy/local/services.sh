@@ -40,6 +40,14 @@ service_port_variable() {
   esac
 }
 
+# The service's own Keycloak client for Kafka (deploy/kafka/acls.txt names it); the gateway has none.
+service_kafka_client() {
+  case "$1" in
+    complaint | cadre | escalation | notification) printf 'kafka-%s' "$(service_module "$1")" ;;
+    gateway) ;;
+  esac
+}
+
 service_database() {
   case "$1" in
     cadre) printf 'cadre_registry' ;;
@@ -99,11 +107,12 @@ require_service_jar() {
 }
 
 start_service() {
-  local part="$1" port module jar db
+  local part="$1" port module jar db kafka_client
   port="$(service_port "${part}")"
   module="$(service_module "${part}")"
   jar="$(service_jar "${part}")"
   db="$(service_database "${part}")"
+  kafka_client="$(service_kafka_client "${part}")"
   if part_running "${part}"; then
     ok "${part} already running on $(service_url "${part}")"
     return 0
@@ -118,6 +127,19 @@ start_service() {
   )
   if [[ -n "${db}" ]]; then
     environment+=(DB_HOST=127.0.0.1 DB_PORT="${PG_PORT}" DB_NAME="${db}" DB_USER="${db}" DB_PASSWORD="${db}")
+  fi
+  local -a java_options=()
+  if [[ -n "${kafka_client}" ]]; then
+    # SASL OAUTHBEARER with the service's Keycloak client; its secret is the realm's development one
+    environment+=(
+      KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT
+      KAFKA_SASL_MECHANISM=OAUTHBEARER
+      KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL="${REALM_URL}/protocol/openid-connect/token"
+      KAFKA_CLIENT_ID="${kafka_client}"
+      KAFKA_CLIENT_SECRET="${kafka_client}-secret"
+    )
+    # Kafka 4 clients fetch tokens only from the URLs this system property allows
+    java_options+=("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${REALM_URL}/protocol/openid-connect/token")
   fi
   if [[ "${part}" == complaint ]]; then
     environment+=(
@@ -134,7 +156,8 @@ start_service() {
   fi
   info "starting ${part} (${module}) on $(service_url "${part}")"
   start_detached "${part}" env "${environment[@]}" \
-    "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" -jar "${jar}"
+    "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" \
+    "${java_options[@]+"${java_options[@]}"}" -jar "${jar}"
 }
 
 service_ready() {

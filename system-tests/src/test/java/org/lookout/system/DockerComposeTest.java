@@ -111,6 +111,42 @@ class DockerComposeTest {
     }
 
     @Test
+    void kafkaAuthenticatesEveryListenerAndDeniesWhatNoAclAllows() {
+        JsonNode kafka = compose.path("services").path("kafka");
+
+        assertThat(env(kafka, "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+                .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+        assertThat(env(kafka, "KAFKA_AUTHORIZER_CLASS_NAME"))
+                .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(env(kafka, "KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+        assertThat(env(kafka, "KAFKA_SUPER_USERS")).isEqualTo("User:broker");
+        assertThat(env(kafka, "KAFKA_SASL_OAUTHBEARER_EXPECTED_AUDIENCE")).isEqualTo("lookout-kafka");
+        assertThat(env(kafka, "KAFKA_SASL_OAUTHBEARER_SUB_CLAIM_NAME")).isEqualTo("azp");
+        assertThat(env(kafka, "KAFKA_OPTS")).contains("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="
+                + env(kafka, "KAFKA_SASL_OAUTHBEARER_JWKS_ENDPOINT_URL"));
+        JsonNode setup = compose.path("services").path("kafka-setup");
+        assertThat(texts(setup.path("volumes"))).anyMatch(volume -> volume.startsWith("./deploy/kafka:"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceLogsInToKafkaAsItsOwnClient(String name, String module, int port, String database) {
+        if (database == null) {
+            return; // the gateway has no Kafka client
+        }
+        JsonNode service = compose.path("services").path(name);
+
+        assertThat(env(service, "KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(env(service, "KAFKA_SASL_MECHANISM")).isEqualTo("OAUTHBEARER");
+        assertThat(env(service, "KAFKA_CLIENT_ID")).isEqualTo("kafka-" + module);
+        assertThat(env(service, "KAFKA_CLIENT_SECRET")).as("taken from the environment").startsWith("${");
+        assertThat(env(service, "JAVA_OPTS_APPEND")).contains("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="
+                + env(service, "KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL"));
+        assertThat(service.path("depends_on").path("kafka-setup").path("condition").asText())
+                .isEqualTo("service_completed_successfully");
+    }
+
+    @Test
     void keycloakImportsTheRealmThatLookoutUpImports() {
         JsonNode keycloak = compose.path("services").path("keycloak");
 

@@ -96,7 +96,8 @@ class LookoutScriptTest {
         builder.environment().putAll(java.util.Map.of("LOOKOUT_GATEWAY_PORT", "38080", "LOOKOUT_COMPLAINT_PORT",
                 "38081", "LOOKOUT_CADRE_PORT", "38082", "LOOKOUT_ESCALATION_PORT", "38083",
                 "LOOKOUT_NOTIFICATION_PORT", "38084", "LOOKOUT_PG_PORT", "38432", "LOOKOUT_KAFKA_PORT", "38092",
-                "LOOKOUT_KAFKA_CONTROLLER_PORT", "38093", "LOOKOUT_KEYCLOAK_PORT", "38180"));
+                "LOOKOUT_KAFKA_CONTROLLER_PORT", "38093", "LOOKOUT_KAFKA_BROKER_PORT", "38094", "LOOKOUT_KEYCLOAK_PORT",
+                "38180"));
         builder.environment().put("LOOKOUT_CACHE_DIR", scratch.resolve("cache").toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
