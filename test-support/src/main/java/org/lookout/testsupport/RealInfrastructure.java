@@ -150,6 +150,7 @@ public final class RealInfrastructure implements QuarkusTestResourceLifecycleMan
             InfrastructureBackend created = createBackend();
             try {
                 created.start();
+                KafkaTopics.create(created.kafkaBootstrapServers());
             } catch (Exception e) {
                 created.close();
                 throw new IllegalStateException("Could not start PostgreSQL and Kafka", e);

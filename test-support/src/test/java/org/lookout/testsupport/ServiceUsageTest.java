@@ -2,11 +2,14 @@ package org.lookout.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,6 +57,24 @@ class ServiceUsageTest {
         // roles from groups alone are enough too
         whoAmI(Tokens.builder().roles("staff").claim("realm_access", Map.of()).community("DCY").sign())
                 .body("roles", hasItem("staff"));
+    }
+
+    /** security's CurrentCaller in a real application: scope claims and attributes as Keycloak's mappers write them. */
+    @Test
+    void theCallerIsReadFromTheVerifiedToken() {
+        given().auth().oauth2(Tokens.builder().subject("head-1").roles("resident", "staff").community("DCY")
+                .claim("communityHead", "true").sign())
+                .get("/whoami/caller").then().statusCode(200)
+                .body("subject", equalTo("head-1")).body("actingRole", equalTo("staff"))
+                .body("community", equalTo("DCY")).body("attributes", contains("communityHead"))
+                .body("streets", empty()).body("agency", equalTo(""));
+        given().auth().oauth2(Tokens.builder().subject("inspector-9").roles("inspector")
+                .claim("street", List.of("DCYJD", "JXJD")).sign())
+                .get("/whoami/caller").then().statusCode(200)
+                .body("actingRole", equalTo("inspector")).body("streets", contains("DCYJD", "JXJD"))
+                .body("attributes", empty());
+        given().auth().oauth2(Tokens.agency("PSB-DCY")).get("/whoami/caller").then().statusCode(200)
+                .body("actingRole", equalTo("agency")).body("agency", equalTo("PSB-DCY"));
     }
 
     @Test
