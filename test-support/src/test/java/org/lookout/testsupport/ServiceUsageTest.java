@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,18 @@ class ServiceUsageTest {
         String key = "report-" + System.nanoTime();
         TopicProbe.send("lookout.complaint.v1", key, Map.of(), "{}");
         assertThat(TopicProbe.awaitRecord("lookout.complaint.v1", r -> key.equals(r.key())).value()).isEqualTo("{}");
+    }
+
+    /** The libraries' defaults reach the application, and its own application.properties still wins over them. */
+    @Test
+    void theLibraryDefaultsApplyAndTheApplicationOverridesThem() {
+        ConfigValue audience = ConfigProvider.getConfig().getConfigValue("quarkus.oidc.token.audience");
+        ConfigValue format = ConfigProvider.getConfig().getConfigValue("quarkus.log.console.format");
+
+        assertThat(audience.getValue()).isEqualTo("lookout-api");
+        assertThat(audience.getSourceName()).contains("security", "META-INF/microprofile-config.properties");
+        assertThat(format.getValue()).isEqualTo("%d{HH:mm:ss} %-5p [%c{2.}] %s%e%n");
+        assertThat(format.getSourceName()).contains("application.properties");
     }
 
     @Test
