@@ -1,4 +1,4 @@
-package org.lookout.notification.rest;
+package org.lookout.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lookout.notification.NotificationTestResources;
 
 import io.quarkus.test.junit.QuarkusTest;
 

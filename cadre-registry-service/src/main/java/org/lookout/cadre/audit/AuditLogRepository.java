@@ -1,4 +1,4 @@
-package org.lookout.cadre.repository;
+package org.lookout.cadre.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

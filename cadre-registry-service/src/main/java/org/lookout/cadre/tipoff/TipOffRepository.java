@@ -1,4 +1,4 @@
-package org.lookout.cadre.repository;
+package org.lookout.cadre.tipoff;
 
 import java.util.List;
 import java.util.UUID;

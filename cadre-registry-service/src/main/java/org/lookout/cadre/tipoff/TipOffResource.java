@@ -1,4 +1,4 @@
-package org.lookout.cadre.rest;
+package org.lookout.cadre.tipoff;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.lookout.cadre.service.TipOffService;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -49,7 +48,7 @@ public class TipOffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INSPECTOR)
     @Operation(summary = "Forward a tip-off to the discipline organs (once); escalation-service opens the escalation")
-    public Uni<TipOffView> forward(@PathParam("id") UUID id, @Valid @NotNull ForwardTipOff request) {
+    public Uni<TipOffView> forward(@PathParam("id") UUID id, @Valid @NotNull ForwardTipOffRequest request) {
         return tipOffs.forward(id, request.accusedHeadsReceivingBody(), caller.subject()).map(TipOffView::of);
     }
 }

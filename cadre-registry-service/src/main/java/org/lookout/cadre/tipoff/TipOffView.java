@@ -1,4 +1,4 @@
-package org.lookout.cadre.rest;
+package org.lookout.cadre.tipoff;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.lookout.cadre.rest;
+package org.lookout.cadre.tipoff;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +87,9 @@ class ForwardTipOffTest {
 
         given().auth().oauth2(Tokens.inspector()).contentType("application/json").body(body)
                 .when().post(forward(tipOff.id()))
-                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("FORWARDED"));
+                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("FORWARDED"))
+                .body("type", equalTo("urn:lookout:problem:illegal-transition"))
+                .body("from", equalTo("FORWARDED")).body("action", equalTo("forward"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.lookout.cadre.rest;
+package org.lookout.cadre.tipoff;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,13 +1,11 @@
-package org.lookout.notification.service;
+package org.lookout.notification.delivery;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.contracts.ComplaintSubmitted;
-import org.lookout.notification.domain.DeliveryChannel;
 import org.lookout.notification.domain.Message;
 import org.lookout.notification.domain.Notification;
 import org.lookout.notification.domain.NotificationKind;
@@ -36,19 +34,8 @@ public class ComplaintNotifications {
         }
         Message message = templates.render(NotificationKind.REPORT_RECEIVED,
                 Map.of(Templates.REFERENCE, report.trackingNumber()));
-        Notification notification = new Notification();
-        notification.id = UUID.randomUUID();
-        notification.recipientRef = report.reporterRef();
-        notification.channel = DeliveryChannel.INBOX;
-        notification.kind = NotificationKind.REPORT_RECEIVED;
-        notification.reference = report.trackingNumber();
-        notification.reportId = report.reportId();
-        notification.titleZh = message.titleZh();
-        notification.bodyZh = message.bodyZh();
-        notification.titleEn = message.titleEn();
-        notification.bodyEn = message.bodyEn();
-        notification.createdAt = clock.instant();
-        notification.sourceEventId = eventId;
+        Notification notification = Notification.inInbox(report.reporterRef(), NotificationKind.REPORT_RECEIVED,
+                report.trackingNumber(), report.reportId(), message, clock.instant(), eventId);
         return deliveries.deliver(notification).replaceWithVoid();
     }
 }

@@ -1,4 +1,4 @@
-package org.lookout.notification.repository;
+package org.lookout.notification.delivery;
 
 import java.util.UUID;
 

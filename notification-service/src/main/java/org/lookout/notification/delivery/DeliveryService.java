@@ -1,4 +1,4 @@
-package org.lookout.notification.service;
+package org.lookout.notification.delivery;
 
 import java.time.Clock;
 
@@ -9,8 +9,6 @@ import org.lookout.notification.domain.DeliveryAttempt;
 import org.lookout.notification.domain.DeliveryChannel;
 import org.lookout.notification.domain.DeliveryOutcome;
 import org.lookout.notification.domain.Notification;
-import org.lookout.notification.repository.DeliveryAttemptRepository;
-import org.lookout.notification.repository.NotificationRepository;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,6 +1,5 @@
-package org.lookout.notification.repository;
+package org.lookout.notification.delivery;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +8,9 @@ import org.lookout.notification.domain.DeliveryChannel;
 import org.lookout.notification.domain.Notification;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+/** How delivery stores notifications: once per event, recipient and channel. */
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
@@ -46,19 +44,6 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     public Uni<Notification> fromEvent(String sourceEventId, String recipientRef, DeliveryChannel channel) {
         return find("sourceEventId = ?1 and recipientRef = ?2 and channel = ?3", sourceEventId, recipientRef, channel)
-                .firstResult();
-    }
-
-    /** One recipient's inbox, newest first. */
-    public Uni<List<Notification>> inbox(String recipientRef, int limit) {
-        return find("recipientRef = ?1 and channel = ?2", Sort.descending("createdAt").and("id"), recipientRef,
-                DeliveryChannel.INBOX)
-                .page(Page.ofSize(limit))
-                .list();
-    }
-
-    public Uni<Notification> inInbox(UUID id, String recipientRef) {
-        return find("id = ?1 and recipientRef = ?2 and channel = ?3", id, recipientRef, DeliveryChannel.INBOX)
                 .firstResult();
     }
 }

@@ -1,4 +1,4 @@
-package org.lookout.notification.service;
+package org.lookout.notification.delivery;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.lookout.notification.service;
+package org.lookout.notification.inbox;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.contracts.ReporterPseudonym;
 import org.lookout.notification.config.NotificationConfig;
 import org.lookout.notification.domain.Notification;
-import org.lookout.notification.repository.NotificationRepository;
 import org.lookout.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,11 +22,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InboxService {
 
-    private final NotificationRepository notifications;
+    private final InboxRepository notifications;
     private final NotificationConfig config;
     private final Clock clock;
 
-    InboxService(NotificationRepository notifications, NotificationConfig config, Clock clock) {
+    InboxService(InboxRepository notifications, NotificationConfig config, Clock clock) {
         this.notifications = notifications;
         this.config = config;
         this.clock = clock;

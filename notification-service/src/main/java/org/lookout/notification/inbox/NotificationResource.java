@@ -1,4 +1,4 @@
-package org.lookout.notification.rest;
+package org.lookout.notification.inbox;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lookout.notification.domain.Language;
-import org.lookout.notification.service.InboxService;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 

@@ -1,4 +1,4 @@
-package org.lookout.notification.rest;
+package org.lookout.notification.inbox;
 
 import java.time.Instant;
 import java.util.UUID;

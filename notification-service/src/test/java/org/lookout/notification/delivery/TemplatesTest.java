@@ -1,4 +1,4 @@
-package org.lookout.notification.service;
+package org.lookout.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

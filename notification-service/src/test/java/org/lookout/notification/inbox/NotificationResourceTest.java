@@ -1,4 +1,4 @@
-package org.lookout.notification.rest;
+package org.lookout.notification.inbox;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

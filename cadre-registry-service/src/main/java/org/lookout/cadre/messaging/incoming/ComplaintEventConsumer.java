@@ -1,10 +1,10 @@
-package org.lookout.cadre.messaging;
+package org.lookout.cadre.messaging.incoming;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.lookout.cadre.service.TipOffService;
+import org.lookout.cadre.tipoff.TipOffService;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.contracts.EventType;
 import org.lookout.outbox.EventRouter;
@@ -12,7 +12,10 @@ import org.lookout.outbox.IdempotentConsumer;
 
 import io.smallrye.mutiny.Uni;
 
-/** Reads {@code lookout.complaint.v1}: a received report makes a tip-off when the report is about an official, once; other types are skipped. */
+/**
+ * Reads {@code lookout.complaint.v1}: a received report makes a tip-off when the report is about an official, once;
+ * other types are skipped.
+ */
 @ApplicationScoped
 public class ComplaintEventConsumer {
 
@@ -22,8 +25,8 @@ public class ComplaintEventConsumer {
     private final EventRouter router;
 
     ComplaintEventConsumer(IdempotentConsumer idempotent, TipOffService tipOffs) {
-        this.router = EventRouter.of(CONSUMER, idempotent)
-                .on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class, (event, report) -> tipOffs.reportReceived(event.id(), report));
+        this.router = EventRouter.of(CONSUMER, idempotent).on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class,
+                (event, report) -> tipOffs.reportReceived(event.id(), report));
     }
 
     @Incoming("lookout-complaint-v1")

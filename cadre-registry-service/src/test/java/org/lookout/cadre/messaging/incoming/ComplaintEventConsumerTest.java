@@ -1,4 +1,4 @@
-package org.lookout.cadre.messaging;
+package org.lookout.cadre.messaging.incoming;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

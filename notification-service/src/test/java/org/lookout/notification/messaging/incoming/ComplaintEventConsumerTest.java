@@ -1,4 +1,4 @@
-package org.lookout.notification.messaging;
+package org.lookout.notification.messaging.incoming;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
