@@ -5,14 +5,23 @@
 KAFKA_DIR="${STATE}/kafka"
 KAFKA_POM="${ROOT}/deploy/local/kafka/pom.xml"
 KAFKA_CLASSPATH_FILE="${KAFKA_DIR}/classpath.txt"
-KAFKA_TOPICS=(lookout.complaint.v1 lookout.escalation.v1 lookout.cadre.v1)
+KAFKA_TOPICS=(lookout.complaint.v1 lookout.escalation.v1 lookout.cadre.v1 lookout.complaint.reference.v1)
 KAFKA_PARTITIONS=6
+# Topics with settings of their own. The reference data is compacted: the latest record of each key is its current
+# state, so a consumer builds its copy by reading from the beginning.
+declare -A KAFKA_TOPIC_CONFIG=([lookout.complaint.reference.v1]="cleanup.policy=compact")
 
-# Writes the classpath file when missing, older than the helper pom, or naming a jar that is gone.
+# Writes the classpath file when missing, older than the helper pom, of other versions than the root pom's, or
+# naming a jar that is gone.
 kafka_classpath() {
-  local jar fresh=1
+  local jar fresh=1 kafka_version log4j_version
+  kafka_version="$(infra_version kafka.version)"
+  log4j_version="$(infra_version log4j.version)"
   mkdir -p "${KAFKA_DIR}"
   if [[ ! -s "${KAFKA_CLASSPATH_FILE}" || "${KAFKA_POM}" -nt "${KAFKA_CLASSPATH_FILE}" ]]; then
+    fresh=0
+  elif ! grep -q "/kafka_2.13-${kafka_version}.jar" "${KAFKA_CLASSPATH_FILE}" \
+    || ! grep -q "/log4j-core-${log4j_version}.jar" "${KAFKA_CLASSPATH_FILE}"; then
     fresh=0
   else
     while IFS= read -r -d ':' jar; do
@@ -20,8 +29,8 @@ kafka_classpath() {
     done < <(printf '%s:' "$(cat "${KAFKA_CLASSPATH_FILE}")")
   fi
   [[ "${fresh}" -eq 1 ]] && return 0
-  info "resolving the Kafka ${KAFKA_VERSION:-4.1.2} classpath with Maven"
-  mvnw -B -q -f "${KAFKA_POM}" dependency:build-classpath -Dmdep.includeScope=runtime \
+  info "resolving the Kafka ${kafka_version} classpath with Maven"
+  local_pom_mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="${KAFKA_CLASSPATH_FILE}" \
     || die "could not resolve Kafka from Maven Central (see the Maven output above)"
   [[ -s "${KAFKA_CLASSPATH_FILE}" ]] || die "Maven wrote no Kafka classpath to ${KAFKA_CLASSPATH_FILE}"
@@ -75,18 +84,25 @@ kafka_format_once() {
   }
 }
 
-# Creates the topics once (the data dir keeps them); --if-not-exists makes a repeat harmless.
+# Creates the topics once (the data dir keeps them); --if-not-exists makes a repeat harmless. A topic's own settings
+# are (re)applied as well, so one that a client created first with the broker's defaults gets them too.
 kafka_create_topics() {
   local wanted topic
-  wanted="${KAFKA_TOPICS[*]} partitions=${KAFKA_PARTITIONS}"
+  wanted="${KAFKA_TOPICS[*]} partitions=${KAFKA_PARTITIONS} ${KAFKA_TOPIC_CONFIG[*]}"
   [[ -f "${KAFKA_DIR}/topics.created" && "$(cat "${KAFKA_DIR}/topics.created")" == "${wanted}" ]] && return 0
   for topic in "${KAFKA_TOPICS[@]}"; do
-    info "creating topic ${topic} (${KAFKA_PARTITIONS} partitions)"
+    info "creating topic ${topic} (${KAFKA_PARTITIONS} partitions${KAFKA_TOPIC_CONFIG[${topic}]:+, ${KAFKA_TOPIC_CONFIG[${topic}]}})"
     if ! kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "${KAFKA_BOOTSTRAP}" --create \
       --if-not-exists --topic "${topic}" --partitions "${KAFKA_PARTITIONS}" --replication-factor 1 \
-      >>"${LOGS}/kafka.log" 2>&1; then
+      ${KAFKA_TOPIC_CONFIG[${topic}]:+--config "${KAFKA_TOPIC_CONFIG[${topic}]}"} >>"${LOGS}/kafka.log" 2>&1; then
       show_log_tail kafka
       die "creating Kafka topic ${topic} failed"
+    fi
+    if [[ -n "${KAFKA_TOPIC_CONFIG[${topic}]:-}" ]] && ! kafka_tool kafka.admin.ConfigCommand \
+      --bootstrap-server "${KAFKA_BOOTSTRAP}" --alter --entity-type topics --entity-name "${topic}" \
+      --add-config "${KAFKA_TOPIC_CONFIG[${topic}]}" >>"${LOGS}/kafka.log" 2>&1; then
+      show_log_tail kafka
+      die "setting ${KAFKA_TOPIC_CONFIG[${topic}]} on Kafka topic ${topic} failed"
     fi
   done
   printf '%s\n' "${wanted}" >"${KAFKA_DIR}/topics.created"

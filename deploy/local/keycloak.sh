@@ -2,7 +2,7 @@
 # Keycloak for ./lookout: the keycloak-quarkus-dist zip from Maven Central, unpacked once into .lookout,
 # started in development mode with the lookout realm imported on first start.
 
-KEYCLOAK_VERSION="26.5.6"
+KEYCLOAK_VERSION="$(infra_version keycloak.version)"
 KEYCLOAK_HOME="${STATE}/keycloak/keycloak-${KEYCLOAK_VERSION}"
 KEYCLOAK_REALM_FILE="${ROOT}/deploy/keycloak/lookout-realm.json"
 

@@ -39,14 +39,10 @@ class DockerComposeTest {
         compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
     }
 
-    /** name in compose, module, port, database (null for the gateway). */
+    /** name in compose (the module's), module, port, database (null for the gateway): deploy/services.tsv. */
     static Stream<Arguments> services() {
-        return Stream.of(
-                Arguments.of("gateway", "gateway", 8080, null),
-                Arguments.of("complaint-service", "complaint-service", 8081, "complaint"),
-                Arguments.of("cadre-registry-service", "cadre-registry-service", 8082, "cadre_registry"),
-                Arguments.of("escalation-service", "escalation-service", 8083, "escalation"),
-                Arguments.of("notification-service", "notification-service", 8084, "notification"));
+        return ServicesTable.rows().stream()
+                .map(row -> Arguments.of(row.module(), row.module(), row.port(), row.database()));
     }
 
     @ParameterizedTest
@@ -112,6 +108,14 @@ class DockerComposeTest {
         assertThat(env(gateway, "CADRE_REGISTRY_SERVICE_URL")).isEqualTo("http://cadre-registry-service:8082");
         assertThat(env(gateway, "ESCALATION_SERVICE_URL")).isEqualTo("http://escalation-service:8083");
         assertThat(env(gateway, "NOTIFICATION_SERVICE_URL")).isEqualTo("http://notification-service:8084");
+    }
+
+    @Test
+    void theReferenceDataTopicIsCreatedCompacted() {
+        String createTopics = String.join("\n", texts(compose.path("services").path("kafka-topics").path("command")));
+
+        assertThat(createTopics).contains("lookout.complaint.reference.v1")
+                .containsPattern("--entity-name lookout.complaint.reference.v1 --add-config cleanup.policy=compact");
     }
 
     @Test
