@@ -39,7 +39,8 @@ public final class TemplateValues {
         for (Language language : Language.values()) {
             boolean en = language == Language.EN;
             Map<String, Object> map = new HashMap<>();
-            map.put("reference", text(data, "trackingNumber", facts == null ? "" : facts.trackingNumber));
+            // a report whose tracking number this service has not seen is named by its id
+            map.put("reference", text(data, "trackingNumber", facts == null ? reportId : facts.trackingNumber));
             map.put("reportId", reportId);
             map.put("item", name(item == null ? null : en ? item.nameEn : item.nameZh, itemCode));
             map.put("community", name(community == null ? null : en ? community.nameEn : community.nameZh, communityCode));
