@@ -39,26 +39,24 @@ public class BoardRepository {
 
     private static final String CLOCK_FIGURES = """
             with open_clock as (
-                select c.community_code, c.report_id, c.item_code, c.state, c.warned_at
+                select c.community_code, c.report_id, c.item_code, c.state, c.warned_at, c.report_received_at
                   from sla_clock c
                  where c.community_code = any($1) and %s
-            ), open_report as (
-                select o.community_code, o.report_id, min(o.item_code) as item_code,
-                       (select min(r.started_at) from sla_clock r where r.report_id = o.report_id) as since
-                  from open_clock o
-                 group by o.community_code, o.report_id
+            ), figures as (
+                select community_code, count(distinct report_id) as open_reports,
+                       count(*) filter (where state <> 'BREACHED' and warned_at is not null) as warned,
+                       count(*) filter (where state = 'BREACHED') as breached
+                  from open_clock
+                 group by community_code
             ), oldest as (
-                select distinct on (community_code) community_code, report_id, item_code, since,
-                       count(*) over (partition by community_code) as open_reports
-                  from open_report
-                 order by community_code, since, report_id
+                select distinct on (community_code) community_code, report_id, item_code,
+                       report_received_at as since
+                  from open_clock
+                 order by community_code, report_received_at, report_id
             )
-            select o.community_code, o.open_reports, o.report_id, o.item_code, o.since,
-                   (select count(*) from open_clock w where w.community_code = o.community_code
-                       and w.state <> 'BREACHED' and w.warned_at is not null) as warned,
-                   (select count(*) from open_clock b where b.community_code = o.community_code
-                       and b.state = 'BREACHED') as breached
-              from oldest o""".formatted(OPEN_CLOCK);
+            select f.community_code, f.open_reports, f.warned, f.breached, o.report_id, o.item_code, o.since
+              from figures f
+              join oldest o on o.community_code = f.community_code""".formatted(OPEN_CLOCK);
 
     private static final String CLOCKS_AT_RISK = """
             select c.report_id, c.community_code, c.item_code, c.kind, c.state, c.started_at, c.warn_at, c.due_at,

@@ -44,7 +44,9 @@ public final class ReportClocks {
         if (of(kind).isPresent()) {
             return List.of();
         }
-        SlaClock started = SlaClock.start(report, kind, workingDays, from, calendar, warningFraction);
+        // received when the response clock started; a report known by its resolution clock only, when that started
+        Instant receivedAt = of(ClockKind.RESPONSE).map(clock -> clock.reportReceivedAt).orElse(from);
+        SlaClock started = SlaClock.start(report, kind, workingDays, from, receivedAt, calendar, warningFraction);
         clocks.add(started);
         return List.of(new Scheduled(started, ScheduleReason.STARTED, from));
     }

@@ -49,6 +49,10 @@ public class SlaClock {
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
 
+    /** When the report was received (its response clock's start): how long it has been open, for the SLA board. */
+    @Column(name = "report_received_at", nullable = false)
+    public Instant reportReceivedAt;
+
     /** 75 % of the working time has passed. */
     @Column(name = "warn_at", nullable = false)
     public Instant warnAt;
@@ -84,8 +88,11 @@ public class SlaClock {
     @Version
     public int version;
 
-    /** A new running clock of {@code kind} for the report, counting {@code workingDays} from {@code from}. */
-    public static SlaClock start(ReportFacts report, ClockKind kind, int workingDays, Instant from,
+    /**
+     * A new running clock of {@code kind} for the report, counting {@code workingDays} from {@code from}; the report
+     * was received at {@code receivedAt}.
+     */
+    public static SlaClock start(ReportFacts report, ClockKind kind, int workingDays, Instant from, Instant receivedAt,
             WorkingCalendar calendar, double warningFraction) {
         SlaClock clock = new SlaClock();
         clock.id = UUID.randomUUID();
@@ -95,6 +102,7 @@ public class SlaClock {
         clock.itemCode = report.itemCode();
         clock.confidential = report.confidential();
         clock.workingDays = workingDays;
+        clock.reportReceivedAt = receivedAt;
         clock.runFrom(from, calendar, warningFraction);
         return clock;
     }

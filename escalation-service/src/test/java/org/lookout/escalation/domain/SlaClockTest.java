@@ -259,6 +259,20 @@ class SlaClockTest {
         assertThat(done.state).isEqualTo(ClockState.BREACHED);
     }
 
+    /** Both clocks know when the report was received (the board's oldest open report); a restart keeps it. */
+    @Test
+    void everyClockOfAReportKnowsWhenTheReportWasReceived() {
+        List<SlaClock> clocks = reportWithClock(ClockKind.RESOLUTION, "RUNNING", TIMELINES.get(ClockKind.RESOLUTION));
+        apply(clocks, report -> report.restart(SET_UP_AT));
+
+        assertThat(clocks).extracting(clock -> clock.reportReceivedAt).containsOnly(RECEIVED_AT);
+        assertThat(clock(clocks, ClockKind.RESOLUTION).orElseThrow().startedAt).isEqualTo(SET_UP_AT);
+        // a report whose response clock this service never saw: received, as far as it knows, when accepted
+        List<SlaClock> acceptedOnly = new ArrayList<>();
+        apply(acceptedOnly, report -> report.start(REPORT, ClockKind.RESOLUTION, RESOLUTION_DAYS, ACCEPTED_AT));
+        assertThat(acceptedOnly.getFirst().reportReceivedAt).isEqualTo(ACCEPTED_AT);
+    }
+
     /** An SLA event of a clock of {@code kind}: a due time announced (its reason), WARNED or BREACHED. */
     private record Happened(ClockKind kind, String what) {
     }
