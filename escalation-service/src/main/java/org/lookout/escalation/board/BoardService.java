@@ -51,15 +51,15 @@ public class BoardService {
     private Uni<BoardView> of(Scope scope) {
         int limit = config.boardListLimit();
         List<String> communities = scope.communities();
-        // one after the other: the pool hands each query its own connection, but a board is small enough in sequence
-        return board.clockFigures(communities).chain(clocks -> board.escalationFigures(communities)
-                .chain(escalations -> board.clocksAtRisk(communities, limit)
-                        .chain(atRisk -> board.queues(communities, limit).map(queues -> {
-                            List<CommunityFigures> perCommunity = communities.stream()
-                                    .map(code -> figures(code, clocks, escalations)).toList();
-                            return new BoardView(clock.instant(), scope.street(), scope.community(),
-                                    totals(perCommunity), atRisk, queues, perCommunity);
-                        }))));
+        // side by side: each query takes its own connection from the pool (no session, nothing written)
+        return Uni.combine().all().unis(board.clockFigures(communities), board.escalationFigures(communities),
+                board.clocksAtRisk(communities, limit), board.queues(communities, limit))
+                .with((clocks, escalations, atRisk, queues) -> {
+                    List<CommunityFigures> perCommunity = communities.stream()
+                            .map(code -> figures(code, clocks, escalations)).toList();
+                    return new BoardView(clock.instant(), scope.street(), scope.community(), totals(perCommunity),
+                            atRisk, queues, perCommunity);
+                });
     }
 
     private static CommunityFigures figures(String code, Map<String, ClockFigures> clocks,

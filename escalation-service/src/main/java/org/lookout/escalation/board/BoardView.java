@@ -49,7 +49,7 @@ public record BoardView(Instant at, String street, String community, Totals tota
             long escalationsWaiting, long escalationsOverdue, OldestOpen oldestOpen) {
     }
 
-    /** The open report received first (its first clock's start); absent when none is open. */
+    /** The open report received first ({@code since}: its receipt); null when none is open. */
     public record OldestOpen(UUID reportId, String itemCode, Instant since) {
     }
 }

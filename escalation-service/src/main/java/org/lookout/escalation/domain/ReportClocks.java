@@ -12,8 +12,9 @@ import org.lookout.contracts.ScheduleReason;
  * The clocks of one report (at most one of each kind) and what each report event does to them (ARCHITECTURE §6):
  * submitted starts the response clock, accepted the resolution clock; responded and resolved stop them; reopened
  * restarts the resolution clock, or the response clock when there is none; rejected and closed cancel, paused and
- * resumed pause and resume every clock; the street's return with a new deadline lets a clock run to it. Each method answers the due times to announce ({@code sla-scheduled}); a new
- * clock among them is to be stored. An event of a report without clocks changes nothing.
+ * resumed pause and resume every clock; the street's return with a new deadline lets a clock run to it. Each method
+ * answers the due times to announce ({@code sla-scheduled}); a new clock among them is to be stored. An event of a
+ * report without clocks changes nothing.
  */
 public final class ReportClocks {
 
