@@ -129,8 +129,21 @@ start_service() {
       )
       ;;&
     notification)
-      # its own key for webhook secrets at rest
-      environment+=(LOOKOUT_SECRETS_KEY="$(stack_key LOOKOUT_SECRETS_KEY)")
+      # its own key for webhook secrets at rest; mail to GreenMail; users through its own Keycloak client; the agency
+      # directory's webhooks; webhooks to this machine allowed (receivers of tests and demos)
+      environment+=(
+        LOOKOUT_SECRETS_KEY="$(stack_key LOOKOUT_SECRETS_KEY)"
+        SMTP_HOST=127.0.0.1
+        SMTP_PORT="${SMTP_PORT}"
+        KEYCLOAK_URL="${KEYCLOAK_URL}"
+        NOTIFICATION_CLIENT_SECRET=lookout-notification-service-secret
+        ESCALATION_SERVICE_URL="$(service_url escalation)"
+        LOOKOUT_OUTBOUND_ALLOWED_HOSTS=127.0.0.1
+      )
+      ;;
+    escalation)
+      # the agency directory may name webhooks on this machine
+      environment+=(LOOKOUT_OUTBOUND_URLS_ALLOWED_HOSTS=127.0.0.1)
       ;;
     *) ;;
   esac
