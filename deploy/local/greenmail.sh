@@ -5,10 +5,6 @@
 GREENMAIL_VERSION="$(infra_version greenmail.version)"
 GREENMAIL_DIR="${STATE}/greenmail"
 GREENMAIL_JAR="${GREENMAIL_DIR}/greenmail-standalone-${GREENMAIL_VERSION}.jar"
-SMTP_PORT="${LOOKOUT_SMTP_PORT:-3025}"
-IMAP_PORT="${LOOKOUT_IMAP_PORT:-3143}"
-GREENMAIL_API_PORT="${LOOKOUT_GREENMAIL_API_PORT:-18025}"
-GREENMAIL_URL="http://127.0.0.1:${GREENMAIL_API_PORT}"
 
 greenmail_fetch_once() {
   [[ -f "${GREENMAIL_JAR}" ]] && return 0
