@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Notification latency on the running stack (./lookout up): not a test, run by hand on a quiet machine.
 
-resident1 files reports through the gateway at RATE per second for DURATION seconds. For every report's
+resident1 files reports at complaint-service at RATE per second for DURATION seconds. For every report's
 acknowledgement (complaint.submitted -> REPORT_RECEIVED) it takes
 
   topic   the moment complaint-service's relay published the event (outbox_event.published_at, complaint database)
@@ -33,7 +33,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 RATE = int(os.environ.get("RATE", "100"))
 DURATION = int(os.environ.get("DURATION", "60"))
 GATEWAY = "http://127.0.0.1:%s" % os.environ.get("LOOKOUT_GATEWAY_PORT", "8080")
-NOTIFICATION = "http://127.0.0.1:%s" % os.environ.get("LOOKOUT_NOTIFICATION_PORT", "8084")
+# reports go straight to complaint-service: the gateway allows one caller 300 requests a minute
+COMPLAINT = "http://127.0.0.1:%s" % os.environ.get("LOOKOUT_COMPLAINT_PORT", "8081")
 PG_PORT = os.environ.get("LOOKOUT_PG_PORT", "15432")
 HOOK_PORT = int(os.environ.get("BENCH_HOOK_PORT", "18999"))
 DRAIN = int(os.environ.get("DRAIN", "30"))
@@ -59,7 +60,7 @@ def call(method, url, bearer, body=None):
 
 def sql(database, query):
     out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", database, "-d", database, "-At", "-F", "|",
-                          "-c", query], check=True, capture_output=True, text=True,
+                          "-f", "-"], input=query, check=True, capture_output=True, text=True,
                          env=dict(os.environ, PGPASSWORD=database)).stdout
     return [line.split("|") for line in out.splitlines() if line]
 
@@ -131,7 +132,7 @@ def main():
             delay = started + i / RATE - time.time()
             if delay > 0:
                 time.sleep(delay)
-            futures.append(pool.submit(call, "POST", GATEWAY + "/api/complaints", resident, body))
+            futures.append(pool.submit(call, "POST", COMPLAINT + "/api/complaints", resident, body))
         for future in futures:
             filed.append(future.result()["id"])
     print("filed %d reports in %.1f s" % (len(filed), time.time() - started))
@@ -141,13 +142,14 @@ def main():
     call("POST", GATEWAY + "/api/subscriptions/%s/pause" % subscription["id"], token("lookout-mobile-backend"))
     server.shutdown()
 
-    ids = ",".join("'%s'" % i for i in filed)
+    since = "to_timestamp(%f)" % started
     topic = {row[0]: float(row[1]) for row in sql("complaint",
              "select partition_key, extract(epoch from published_at) from outbox_event where event_type ="
-             " 'lookout.complaint.submitted.v1' and partition_key in (%s)" % ids)}
+             " 'lookout.complaint.submitted.v1' and occurred_at >= %s" % since)}
     inbox = {row[0]: float(row[1]) for row in sql("notification",
              "select report_id, extract(epoch from created_at) from notification where channel = 'INBOX'"
-             " and kind = 'REPORT_RECEIVED' and report_id in (%s)" % ids)}
+             " and kind = 'REPORT_RECEIVED' and created_at >= %s" % since)}
+    print("rows found: topic %d, inbox %d" % (len(topic), len(inbox)))
     percentiles("topic->inbox", [inbox[r] - topic[r] for r in filed if r in inbox and r in topic])
     percentiles("topic->sse", [sse_seen[r] - topic[r] for r in filed if r in sse_seen and r in topic])
     percentiles("topic->webhook", [hook_seen[r] - topic[r] for r in filed if r in hook_seen and r in topic])

@@ -60,7 +60,7 @@ class NotificationsIT {
             given().auth().oauth2(staff).contentType(ContentType.JSON).body("{}")
                     .post("/api/complaints/" + id + "/accept").then().statusCode(200);
             given().auth().oauth2(staff).contentType(ContentType.JSON)
-                    .body(Map.of("kind", "ON_SITE", "respondedAt", Instant.now().minusSeconds(5).toString()))
+                    .body(Map.of("kind", "ON_SITE_VISIT", "respondedAt", Instant.now().toString()))
                     .post("/api/complaints/" + id + "/respond").then().statusCode(200);
             given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("result", "Lamp replaced"))
                     .post("/api/complaints/" + id + "/resolve").then().statusCode(200);
