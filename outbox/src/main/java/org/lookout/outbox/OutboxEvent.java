@@ -25,7 +25,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long position;
 
-    /** Unique per topic: an event published with copies has one row per topic (V0_2). */
+    /** Unique per topic: an event published with copies has one row per topic (V0_4). */
     @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
