@@ -18,11 +18,17 @@ KAFKA_PARTITIONS=6
 KAFKA_AUDIENCE=lookout-kafka
 KAFKA_JWKS_URL="${REALM_URL}/protocol/openid-connect/certs"
 
-# Writes the classpath file when missing, older than the helper pom, or naming a jar that is gone.
+# Writes the classpath file when missing, older than the helper pom, of other versions than the root pom's, or
+# naming a jar that is gone.
 kafka_classpath() {
-  local jar fresh=1
+  local jar fresh=1 kafka_version log4j_version
+  kafka_version="$(infra_version kafka.version)"
+  log4j_version="$(infra_version log4j.version)"
   mkdir -p "${KAFKA_DIR}"
   if [[ ! -s "${KAFKA_CLASSPATH_FILE}" || "${KAFKA_POM}" -nt "${KAFKA_CLASSPATH_FILE}" ]]; then
+    fresh=0
+  elif ! grep -q "/kafka_2.13-${kafka_version}.jar" "${KAFKA_CLASSPATH_FILE}" \
+    || ! grep -q "/log4j-core-${log4j_version}.jar" "${KAFKA_CLASSPATH_FILE}"; then
     fresh=0
   else
     while IFS= read -r -d ':' jar; do
@@ -30,8 +36,8 @@ kafka_classpath() {
     done < <(printf '%s:' "$(cat "${KAFKA_CLASSPATH_FILE}")")
   fi
   [[ "${fresh}" -eq 1 ]] && return 0
-  info "resolving the Kafka ${KAFKA_VERSION:-4.1.2} classpath with Maven"
-  mvnw -B -q -f "${KAFKA_POM}" dependency:build-classpath -Dmdep.includeScope=runtime \
+  info "resolving the Kafka ${kafka_version} classpath with Maven"
+  local_pom_mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="${KAFKA_CLASSPATH_FILE}" \
     || die "could not resolve Kafka from Maven Central (see the Maven output above)"
   [[ -s "${KAFKA_CLASSPATH_FILE}" ]] || die "Maven wrote no Kafka classpath to ${KAFKA_CLASSPATH_FILE}"

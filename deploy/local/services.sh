@@ -1,7 +1,6 @@
 # shellcheck shell=bash
 # The five Quarkus services for ./lookout: build when out of date, start from quarkus-run.jar, wait for readiness.
 
-SERVICES=(complaint cadre escalation notification gateway)
 # Beside the build output, not in .lookout/: `./lookout reset` wipes the stack's data, not what was built.
 BUILD_STAMP="${ROOT}/target/lookout-build.stamp"
 # Development only: complaint- and notification-service must share it; production sets its own.
@@ -11,51 +10,33 @@ DEV_IDENTITY_KEY="bG9va291dC1sb2NhbC1kZXYtaWRlbnRpdHkta2V5LTE="
 # HMAC key of complaint-service's proof-of-work challenges for reports from the public; development only
 DEV_CHALLENGE_KEY="lookout-local-development-challenge-key"
 
+# A service's row of deploy/services.tsv (read by common.sh into SERVICES and the SERVICE_* tables).
 service_module() {
-  case "$1" in
-    complaint) printf 'complaint-service' ;;
-    cadre) printf 'cadre-registry-service' ;;
-    escalation) printf 'escalation-service' ;;
-    notification) printf 'notification-service' ;;
-    gateway) printf 'gateway' ;;
-    *) die "unknown service '$1'" ;;
-  esac
+  [[ -n "${SERVICE_MODULE[$1]:-}" ]] || die "unknown service '$1' (deploy/services.tsv lists ${SERVICES[*]})"
+  printf '%s' "${SERVICE_MODULE[$1]}"
 }
 
+# The port: its variable's value when set, else the table's.
 service_port() {
-  case "$1" in
-    complaint) printf '%s' "${COMPLAINT_PORT}" ;;
-    cadre) printf '%s' "${CADRE_PORT}" ;;
-    escalation) printf '%s' "${ESCALATION_PORT}" ;;
-    notification) printf '%s' "${NOTIFICATION_PORT}" ;;
-    gateway) printf '%s' "${GATEWAY_PORT}" ;;
-  esac
+  local variable="${SERVICE_PORT_VARIABLE[$1]}"
+  printf '%s' "${!variable:-${SERVICE_DEFAULT_PORT[$1]}}"
 }
 
 service_port_variable() {
-  case "$1" in
-    complaint) printf 'LOOKOUT_COMPLAINT_PORT' ;;
-    cadre) printf 'LOOKOUT_CADRE_PORT' ;;
-    escalation) printf 'LOOKOUT_ESCALATION_PORT' ;;
-    notification) printf 'LOOKOUT_NOTIFICATION_PORT' ;;
-    gateway) printf 'LOOKOUT_GATEWAY_PORT' ;;
-  esac
+  printf '%s' "${SERVICE_PORT_VARIABLE[$1]}"
 }
 
 # The service's own Keycloak client for Kafka (deploy/kafka/acls.txt names it); the gateway has none.
 service_kafka_client() {
   case "$1" in
     complaint | cadre | escalation | notification) printf 'kafka-%s' "$(service_module "$1")" ;;
-    gateway) ;;
+    *) ;;
   esac
 }
 
+# The service's database; nothing for one without (the gateway).
 service_database() {
-  case "$1" in
-    cadre) printf 'cadre_registry' ;;
-    gateway) ;;
-    *) printf '%s' "$1" ;;
-  esac
+  [[ "${SERVICE_DATABASE[$1]}" == - ]] || printf '%s' "${SERVICE_DATABASE[$1]}"
 }
 
 service_jar() {
@@ -206,9 +187,9 @@ services_up() {
 }
 
 services_down() {
-  local part
-  # the gateway first, so no request reaches a service that is going away
-  for part in gateway notification escalation cadre complaint; do
-    stop_group "${part}" 20
+  local i
+  # in the reverse of the starting order: the gateway first, so no request reaches a service that is going away
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    stop_group "${SERVICES[i]}" 20
   done
 }

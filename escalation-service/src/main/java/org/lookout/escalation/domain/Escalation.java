@@ -3,6 +3,7 @@ package org.lookout.escalation.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.lookout.contracts.ClockKind;
 import org.lookout.contracts.EscalationTrigger;
 import org.lookout.contracts.PartKind;
 import org.lookout.problem.ProblemException;
@@ -122,7 +124,7 @@ public class Escalation {
         escalation.openedBy = opening.openedBy();
         List<EscalationPart> parts = new ArrayList<>();
         for (Agency agency : opening.agencies()) {
-            parts.add(EscalationPart.open(escalation.id, agency.code, agency.code.equals(opening.lead().code)));
+            parts.add(EscalationPart.open(escalation.id, agency, agency.code.equals(opening.lead().code)));
         }
         escalation.follow(parts);
         return new Opened(escalation, parts);
@@ -146,7 +148,7 @@ public class Escalation {
         escalation.reason = reason;
         escalation.openedAt = at;
         escalation.openedBy = openedBy;
-        List<EscalationPart> parts = List.of(EscalationPart.open(escalation.id, agency.code, false, PartKind.INFORM));
+        List<EscalationPart> parts = List.of(EscalationPart.open(escalation.id, agency, false, PartKind.INFORM));
         escalation.follow(parts);
         return new Opened(escalation, parts);
     }
@@ -154,6 +156,18 @@ public class Escalation {
     /** The report it escalates. */
     public ReportFacts report() {
         return new ReportFacts(reportId, communityCode, itemCode, confidential);
+    }
+
+    /**
+     * The clock whose breach opened it (RESPONSE_BREACHED, RESOLUTION_BREACHED): the one the street's new deadline
+     * applies to; empty for the other triggers.
+     */
+    public Optional<ClockKind> breachedClock() {
+        return switch (trigger) {
+            case RESPONSE_BREACHED -> Optional.of(ClockKind.RESPONSE);
+            case RESOLUTION_BREACHED -> Optional.of(ClockKind.RESOLUTION);
+            default -> Optional.empty();
+        };
     }
 
     /** An agency may still act on its part: the escalation has not ended; 409 naming its state otherwise. */
