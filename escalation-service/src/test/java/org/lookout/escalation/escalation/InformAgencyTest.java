@@ -58,6 +58,7 @@ class InformAgencyTest {
     void aCopyForInformationHasNoDeadlineAndLeavesTheClocksAsTheyWere() throws Throwable {
         String reportId = EscalationFixtures.knownReport();
         JsonPath clocksBefore = EscalationFixtures.clocks(reportId);
+        JsonPath boardBefore = board();
 
         var created = inform(Tokens.staff("DCY"), reportId, CIVIL_AFFAIRS).statusCode(201).extract();
         String id = created.path("id");
@@ -73,6 +74,11 @@ class InformAgencyTest {
         assertThat(read.getList("parts.agencyCode")).containsExactly(CIVIL_AFFAIRS);
         assertThat(read.getList("parts.kind")).containsExactly("INFORM");
         assertThat(read.getList("parts.lead")).containsExactly(false);
+        // the SLA board counts what someone must act on: a copy waits for nobody
+        JsonPath boardAfter = board();
+        assertThat(boardAfter.getLong("totals.escalationsWaiting"))
+                .isEqualTo(boardBefore.getLong("totals.escalationsWaiting"));
+        assertThat(boardAfter.getList("agencies.escalations.flatten().escalationId", String.class)).doesNotContain(id);
 
         ConsumerRecord<String, String> informed = EscalationFixtures.published(reportId, id, 1,
                 EventType.ESCALATION_INFORMED).getFirst();
@@ -154,5 +160,10 @@ class InformAgencyTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("reportId", reportId, "agency", agency, "reason", REASON))
                 .when().post("/api/escalations/inform").then();
+    }
+
+    private static JsonPath board() {
+        return given().auth().oauth2(Tokens.staff("DCY")).queryParam("community", "DCY")
+                .get("/api/escalations/board").then().statusCode(200).extract().jsonPath();
     }
 }
