@@ -1,11 +1,15 @@
 package org.lookout.complaint.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One of the 23 items of ARCHITECTURE §4 with its handling rules, owned by this service: what residents see and what
@@ -52,6 +56,14 @@ public class TaxonomyItem extends PublishedRevision {
     /** An inactive item stays for the reports that use it; new reports cannot choose it. */
     @Column(nullable = false)
     public boolean active;
+
+    /**
+     * The extra questions a report of the item should answer (Open311's attributes), in display order; edited by admin
+     * as one list, not part of the published item-changed state.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<ItemQuestion> questions = new ArrayList<>();
 
     /** The agency kinds it escalates to at once, the lead first; empty when it does not. */
     public List<String> agencyKinds() {

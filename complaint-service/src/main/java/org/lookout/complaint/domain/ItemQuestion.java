@@ -1,0 +1,46 @@
+package org.lookout.complaint.domain;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An extra question of a taxonomy item (Open311 calls it an attribute): something a report of the item should also
+ * say, e.g. the floor of a dark corridor, or whether anyone is home at a leaking flat. The item keeps its questions as
+ * one list in display order; {@code options} are the answers a list question allows (empty for the other datatypes).
+ */
+public record ItemQuestion(String code, Datatype datatype, boolean required, String promptZh, String promptEn,
+        String hintZh, String hintEn, List<Option> options) {
+
+    /** Open311's datatypes, spelled as on the wire. */
+    public enum Datatype {
+        /** One line of text. */
+        @JsonProperty("string") STRING,
+        @JsonProperty("number") NUMBER,
+        /** An ISO 8601 date and time with its offset. */
+        @JsonProperty("datetime") DATETIME,
+        /** Text that may hold line breaks. */
+        @JsonProperty("text") TEXT,
+        /** One of the options. */
+        @JsonProperty("singlevaluelist") SINGLE_VALUE_LIST,
+        /** Any of the options. */
+        @JsonProperty("multivaluelist") MULTI_VALUE_LIST;
+
+        public boolean isList() {
+            return this == SINGLE_VALUE_LIST || this == MULTI_VALUE_LIST;
+        }
+
+        /** The name Open311 uses, e.g. {@code singlevaluelist}. */
+        public String wireName() {
+            return name().replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** An answer a list question allows: the key a client sends, and its name in both languages. */
+    public record Option(String key, String nameZh, String nameEn) {
+    }
+
+    public ItemQuestion {
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+}
