@@ -19,8 +19,8 @@ update community set boundary = '{"type":"Polygon","coordinates":[[[116.5158,39.
 -- corridor or whether anyone is home at a leaking flat. Edited by admin as one list, in display order: each
 -- {"code", "datatype" (string, number, datetime, text, singlevaluelist, multivaluelist), "required", "promptZh",
 -- "promptEn", "hintZh", "hintEn", "options": [{"key", "nameZh", "nameEn"}] (list questions only)}. Not part of the
--- published item-changed state: no other service asks them.
-alter table taxonomy_item add column questions jsonb not null default '[]';
+-- published item-changed state: no other service asks them. JSON text: the list is read and written whole, never queried.
+alter table taxonomy_item add column questions text not null default '[]';
 
 -- Every admin edit of an item's questions: who, when, the whole list before and after.
 create table item_question_audit (
@@ -28,8 +28,8 @@ create table item_question_audit (
     item_code varchar(40)  not null references taxonomy_item (code),
     actor     varchar(255) not null,
     at        timestamp(6) with time zone not null,
-    before    jsonb        not null,
-    after     jsonb        not null
+    before    text         not null,
+    after     text         not null
 );
 
 create index item_question_audit_item on item_question_audit (item_code, at, id);

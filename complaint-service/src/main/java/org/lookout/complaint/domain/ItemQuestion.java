@@ -2,7 +2,13 @@ package org.lookout.complaint.domain;
 
 import java.util.List;
 
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An extra question of a taxonomy item (Open311 calls it an attribute): something a report of the item should also
@@ -42,5 +48,32 @@ public record ItemQuestion(String code, Datatype datatype, boolean required, Str
 
     public ItemQuestion {
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** A list of questions as the JSON text of its column (the reactive client reads a jsonb array as no object). */
+    @Converter
+    public static class ListConverter implements AttributeConverter<List<ItemQuestion>, String> {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final TypeReference<List<ItemQuestion>> LIST = new TypeReference<>() {
+        };
+
+        @Override
+        public String convertToDatabaseColumn(List<ItemQuestion> questions) {
+            try {
+                return JSON.writeValueAsString(questions == null ? List.of() : questions);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("questions could not be written as JSON", e);
+            }
+        }
+
+        @Override
+        public List<ItemQuestion> convertToEntityAttribute(String json) {
+            try {
+                return json == null ? List.of() : List.copyOf(JSON.readValue(json, LIST));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored questions are not JSON", e);
+            }
+        }
     }
 }

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * One of the 23 items of ARCHITECTURE §4 with its handling rules, owned by this service: what residents see and what
@@ -61,7 +59,7 @@ public class TaxonomyItem extends PublishedRevision {
      * The extra questions a report of the item should answer (Open311's attributes), in display order; edited by admin
      * as one list, not part of the published item-changed state.
      */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = ItemQuestion.ListConverter.class)
     @Column(nullable = false)
     public List<ItemQuestion> questions = new ArrayList<>();
 
