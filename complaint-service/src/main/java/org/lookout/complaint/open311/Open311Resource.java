@@ -1,5 +1,7 @@
 package org.lookout.complaint.open311;
 
+import java.net.URI;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -54,7 +56,7 @@ public class Open311Resource {
     }
 
     @GET
-    @Path("/v2/services/{code: [^/.]+}." + FORMAT)
+    @Path("/v2/services/{code: [\\w-]+}." + FORMAT)
     @Operation(summary = "A service definition: the item's extra questions as attributes; 404 for a service not offered")
     public Uni<Response> definition(@PathParam("code") String code, @PathParam("format") String format,
             @QueryParam(JURISDICTION) String jurisdictionId, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
@@ -72,7 +74,11 @@ public class Open311Resource {
             throw ProblemException.badRequest("Content-Type", "must be application/x-www-form-urlencoded");
         }
         SubmitServiceRequestRequest request = SubmitServiceRequestRequest.from(Open311Form.parse(body));
-        return answer(open311.submit(request, language(language)), format, Response.Status.CREATED);
+        Open311Format answered = Open311Format.of(format).orElseThrow();
+        return open311.submit(request, language(language)).map(filed -> Response
+                .created(URI.create("/open311/v2/requests/" + filed.serviceRequestId() + "." + format))
+                .entity(filed.answer().render(answered))
+                .header(HttpHeaders.CONTENT_TYPE, answered.contentType()).build());
     }
 
     @GET
@@ -90,7 +96,7 @@ public class Open311Resource {
     }
 
     @GET
-    @Path("/v2/requests/{id: [^/.]+}." + FORMAT)
+    @Path("/v2/requests/{id: [\\w-]+}." + FORMAT)
     @Operation(summary = "One request by its service_request_id (the tracking number)")
     public Uni<Response> request(@PathParam("id") String id, @PathParam("format") String format,
             @QueryParam(JURISDICTION) String jurisdictionId, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
@@ -98,7 +104,7 @@ public class Open311Resource {
     }
 
     @GET
-    @Path("/v2/tokens/{token: [^/.]+}." + FORMAT)
+    @Path("/v2/tokens/{token: [\\w-]+}." + FORMAT)
     @Operation(summary = "The service_request_id of a token: a report id as Lookout's REST API and events carry it")
     public Uni<Response> token(@PathParam("token") String token, @PathParam("format") String format,
             @QueryParam(JURISDICTION) String jurisdictionId) {
@@ -135,13 +141,9 @@ public class Open311Resource {
         return Language.of(acceptLanguage, open311.defaultLanguage());
     }
 
-    private static Uni<Response> answer(Uni<Open311Document> document, String format) {
-        return answer(document, format, Response.Status.OK);
-    }
-
-    private static Uni<Response> answer(Uni<Open311Document> document, String extension, Response.Status status) {
+    private static Uni<Response> answer(Uni<Open311Document> document, String extension) {
         Open311Format format = Open311Format.of(extension).orElseThrow();
-        return document.map(answer -> Response.status(status).entity(answer.render(format))
+        return document.map(answer -> Response.ok(answer.render(format))
                 .header(HttpHeaders.CONTENT_TYPE, format.contentType()).build());
     }
 

@@ -103,7 +103,7 @@ public class Open311Service {
      * answers against its questions and the place (400), then intake in this transaction.
      */
     @WithTransaction
-    public Uni<Open311Document> submit(SubmitServiceRequestRequest request, Language language) {
+    public Uni<Filed> submit(SubmitServiceRequestRequest request, Language language) {
         return keys.toFile(request.apiKey())
                 .call(key -> jurisdiction(request.jurisdictionId()))
                 .chain(key -> {
@@ -192,7 +192,7 @@ public class Open311Service {
 
     // -- filing
 
-    private Uni<Open311Document> file(SubmitServiceRequestRequest request, Open311ApiKey key, TaxonomyItem item,
+    private Uni<Filed> file(SubmitServiceRequestRequest request, Open311ApiKey key, TaxonomyItem item,
             CommunityView community, Map<String, List<String>> answers, Language language) {
         if (request.jurisdictionId() != null && !request.jurisdictionId().equals(community.streetCode())) {
             throw ProblemException.badRequest(request.latitude() != null ? "lat" : "address_string",
@@ -207,8 +207,9 @@ public class Open311Service {
                 null, Channel.OPEN311, false, request.reporterName(), request.phone());
         return intake.submitOnBehalf(report, Open311Views.FILED_BY)
                 .call(receipt -> open311.persist(filing(receipt, request, key, answers)))
-                .map(receipt -> views.created(receipt.report().trackingNumber(),
-                        Open311Views.notice(item, language) + duplicatesHint(receipt, language), request.accountId()));
+                .map(receipt -> new Filed(receipt.report().trackingNumber(), views.created(receipt.report()
+                        .trackingNumber(), Open311Views.notice(item, language) + duplicatesHint(receipt, language),
+                        request.accountId())));
     }
 
     private Open311Request filing(ReceiptView receipt, SubmitServiceRequestRequest request, Open311ApiKey key,
@@ -420,6 +421,10 @@ public class Open311Service {
 
     private static boolean isOffered(TaxonomyItem item) {
         return item.active && !item.confidential;
+    }
+
+    /** A request filed: its id (the tracking number) and the answer. */
+    public record Filed(String serviceRequestId, Open311Document answer) {
     }
 
     /** The parameters of {@code GET requests}, as sent (null when not). */

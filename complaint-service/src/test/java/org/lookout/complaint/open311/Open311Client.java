@@ -47,6 +47,18 @@ public final class Open311Client {
     private Open311Client() {
     }
 
+    /**
+     * Now, or the end of the latest window any client was answered if that lies ahead (a window may end a little in
+     * the future; nothing is listed before it afterwards, so a window ending earlier would be empty here).
+     */
+    public static java.time.Instant notBeforeAnsweredWindows() {
+        java.time.Instant answered = java.time.Instant.parse(org.lookout.complaint.ComplaintDatabase.strings(
+                "select to_char(listed_until at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                        + " from open311_feed_clock").getFirst());
+        java.time.Instant now = java.time.Instant.now();
+        return answered.isAfter(now) ? answered.plusMillis(1) : now;
+    }
+
     /** A key issued by admin through the REST API, as a client application gets one. */
     public static String issueKey(String name) {
         return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)

@@ -117,7 +117,7 @@ class Open311FlowTest {
         assertThat(text(resolved, "status")).isEqualTo("closed");
         assertThat(text(resolved, "status_notes")).isEqualTo("The leaking pipe was replaced.");
 
-        Instant after = Instant.now().plusSeconds(1);
+        Instant after = Open311Client.notBeforeAnsweredWindows().plusSeconds(1);
         JsonNode updates = validJson(get("servicerequestupdates.json?start_date=" + before + "&end_date=" + after),
                 "service-request-updates");
         List<JsonNode> ours = java.util.stream.StreamSupport.stream(updates.spliterator(), false)

@@ -129,8 +129,9 @@ class Open311GoldenTest {
         clock.reset();
         // a change is listed when the feed is next read, at that moment: in the window of the poll after this one
         get("servicerequestupdates.json?end_date=" + Instant.now()).then().statusCode(200);
-        Instant now = Instant.now();
-        String window = "servicerequestupdates.%s?start_date=" + now.minusSeconds(600) + "&end_date=" + now;
+        Instant now = Open311Client.notBeforeAnsweredWindows();
+        String window = "servicerequestupdates.%s?start_date=" + now.minusSeconds(600) + "&end_date="
+                + now.plusSeconds(1);
         Response updatesXml = get(window.formatted("xml"));
         validXml(updatesXml, "service_request_updates", "request_update", Set.of("update_id", "service_request_id",
                 "status", "updated_datetime", "description", "media_url", "external_status_code"));
