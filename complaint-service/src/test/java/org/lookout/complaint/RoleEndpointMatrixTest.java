@@ -79,7 +79,9 @@ class RoleEndpointMatrixTest {
     enum Fixture {
         NONE, RECEIVED, ACCEPTED, RESPONDED, RESOLVED, AWAITING_REPORTER, WITH_ATTACHMENT, RECORDED_BY_STAFF,
         /** An Open311 client key issued by admin: {@code {keyId}}. */
-        OPEN311_KEY
+        OPEN311_KEY,
+        /** A request filed through Open311 in the community: {@code {id}}. */
+        OPEN311_REQUEST
     }
 
     /** What a request carries: a JSON body, or a file as {@code multipart/form-data}. */
@@ -258,6 +260,9 @@ class RoleEndpointMatrixTest {
             new Endpoint("POST revoke Open311 key", "POST", "/api/open311/keys/{keyId}/revoke", Fixture.OPEN311_KEY,
                     null, JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("GET a report's Open311 filing", "GET", "/api/complaints/{id}/open311",
+                    Fixture.OPEN311_REQUEST, null, JSON,
+                    401, 404, 404, 200, 404, 200, 404, 404, 200, 404),
             new Endpoint("GET Open311 discovery", "GET", "/open311/v2/discovery.xml", Fixture.NONE, null, ANY,
                     200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
             new Endpoint("GET Open311 services", "GET", "/open311/v2/services.json", Fixture.NONE, null, ANY,
@@ -407,6 +412,14 @@ class RoleEndpointMatrixTest {
                 String attachmentId = given().auth().oauth2(staff).multiPart("file", "photo.png", PNG, "image/png")
                         .post("/api/complaints/" + id + "/attachments").then().statusCode(201).extract().path("id");
                 yield Map.of("{id}", id, "{attachmentId}", attachmentId);
+            }
+            case OPEN311_REQUEST -> {
+                RequestSpecification filing = given();
+                open311Form(true).on(filing);
+                String number = filing.post("/open311/v2/requests.json").then().statusCode(201).extract()
+                        .path("[0].service_request_id");
+                yield Map.of("{id}", ComplaintDatabase.strings("select id from report where tracking_number = ?",
+                        number).getFirst());
             }
             case OPEN311_KEY -> Map.of("{keyId}", given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                     .body("{\"name\":\"to be revoked\"}").post("/api/open311/keys").then().statusCode(201)

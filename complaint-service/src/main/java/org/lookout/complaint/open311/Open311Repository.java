@@ -163,6 +163,10 @@ public class Open311Repository {
                 .map(Open311Repository::instant);
     }
 
+    Uni<Open311Request> filing(UUID reportId) {
+        return session().chain(session -> session.find(Open311Request.class, reportId));
+    }
+
     Uni<Open311Request> persist(Open311Request request) {
         return session().chain(session -> session.persist(request)).replaceWith(request);
     }

@@ -60,6 +60,13 @@ class Open311AdminTest {
         assertThat(ComplaintDatabase.strings("select o.answers::text from open311_request o join report r"
                 + " on r.id = o.report_id where r.tracking_number = ?", number).getFirst())
                 .contains("\"NOISE_SOURCES\": [\"music\", \"pets\"]");
+        String reportId = ComplaintDatabase.strings("select id from report where tracking_number = ?", number).getFirst();
+        given().auth().oauth2(Tokens.staff("DCY")).get("/api/complaints/" + reportId + "/open311").then()
+                .statusCode(200).body("client", equalTo("City 12345 hotline"))
+                .body("answers.find { it.code == 'NOISE_SOURCES' }.values", org.hamcrest.Matchers.contains("music", "pets"))
+                .body("answers.find { it.code == 'STARTED_AT' }.promptEn", equalTo("Since when has it been going on?"));
+        given().auth().oauth2(Tokens.staff("XHY")).get("/api/complaints/" + reportId + "/open311").then()
+                .statusCode(404);
 
         given().auth().oauth2(Tokens.admin()).post("/api/open311/keys/" + id + "/revoke").then().statusCode(200)
                 .body("revokedAt", org.hamcrest.Matchers.notNullValue());
