@@ -166,6 +166,7 @@ start_service() {
   if [[ "${part}" == complaint ]]; then
     environment+=(
       LOOKOUT_IDENTITY_KEY="$(stack_key LOOKOUT_IDENTITY_KEY)"
+      LOOKOUT_CHALLENGE_KEY="$(stack_key LOOKOUT_CHALLENGE_KEY)"
     )
   fi
   if [[ "${part}" == gateway ]]; then

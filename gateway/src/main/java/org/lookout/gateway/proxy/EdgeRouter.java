@@ -2,6 +2,7 @@ package org.lookout.gateway.proxy;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +25,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,6 +47,8 @@ public class EdgeRouter {
     /** Between authentication (-200) and authorisation (-100). */
     private static final int ORDER_AFTER_AUTHENTICATION = -190;
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final String COMMUNITY_PARAMETER = "community";
+    private static final Pattern COMMUNITY_CODE = Pattern.compile("[A-Z]{2,8}");
 
     private final GatewayConfig config;
     private final RouteTable routes;
@@ -124,6 +128,9 @@ public class EdgeRouter {
         }
 
         long waitSeconds = rateLimiter.acquire(route.rateLimit(), clientKey(ctx, identity));
+        if (waitSeconds == 0 && route.communityRateLimit().isPresent()) {
+            waitSeconds = rateLimiter.acquire(route.communityRateLimit().get(), communityKey(ctx));
+        }
         if (waitSeconds > 0) {
             Problems.send(ctx, Problems.tooManyRequests(ctx), HttpHeaders.RETRY_AFTER.toString(), Long.toString(waitSeconds));
             return;
@@ -136,8 +143,50 @@ public class EdgeRouter {
             return;
         }
 
+        if (!route.limitsPerKey()) {
+            forward(ctx, path, route, null);
+            return;
+        }
+        Optional<String> keyInQuery = ClientKeys.inQuery(ctx, route.keyParameter());
+        if (keyInQuery.isPresent() || !ClientKeys.hasFormBody(ctx)) {
+            if (withinKeyLimit(ctx, route, keyInQuery)) {
+                forward(ctx, path, route, null);
+            }
+            return;
+        }
+        // the key is a field of a small form body: read it (bounded by the route's limit), then forward it as read
+        ClientKeys.readBody(ctx.request(), route.maxBodyBytes()).onComplete(read -> {
+            if (read.failed()) {
+                if (read.cause() instanceof ClientKeys.BodyTooLargeException) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                    Problems.send(ctx, Problems.payloadTooLarge(ctx, route.maxBodyBytes()));
+                } else {
+                    ctx.fail(read.cause());
+                }
+                return;
+            }
+            if (withinKeyLimit(ctx, route, ClientKeys.inForm(read.result(), route.keyParameter()))) {
+                forward(ctx, path, route, read.result());
+            }
+        });
+    }
+
+    /** Takes a token from the key's own bucket; answers 429 and false when it is empty. No key: no bucket. */
+    private boolean withinKeyLimit(RoutingContext ctx, GatewayRoute route, Optional<String> key) {
+        if (key.isEmpty()) {
+            return true;
+        }
+        long waitSeconds = rateLimiter.acquire(route.keyRateLimit(), ClientKeys.bucket(key.get()));
+        if (waitSeconds > 0) {
+            Problems.send(ctx, Problems.tooManyRequests(ctx), HttpHeaders.RETRY_AFTER.toString(), Long.toString(waitSeconds));
+            return false;
+        }
+        return true;
+    }
+
+    private void forward(RoutingContext ctx, String path, GatewayRoute route, Buffer readBody) {
         UpstreamExchange.forward(ctx, path, route, upstreams.client(), metrics, publicLocations,
-                config.retryAfter().toSeconds(), config.connectTimeout().toMillis());
+                config.retryAfter().toSeconds(), config.connectTimeout().toMillis(), readBody);
     }
 
     private static SecurityIdentity authenticatedIdentity(RoutingContext ctx) {
@@ -156,6 +205,15 @@ public class EdgeRouter {
             return "user:" + identity.getPrincipal().getName();
         }
         return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+    }
+
+    /**
+     * The community a request is for, from its query parameter {@code community} (a code is at most 8 capital letters):
+     * anything else shares one bucket, so made-up values cannot each get a bucket of their own.
+     */
+    static String communityKey(RoutingContext ctx) {
+        String community = ctx.request().getParam(COMMUNITY_PARAMETER);
+        return "community:" + (community != null && COMMUNITY_CODE.matcher(community).matches() ? community : "?");
     }
 
     private static long declaredLength(String header) {
