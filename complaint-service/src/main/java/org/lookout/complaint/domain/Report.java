@@ -134,6 +134,14 @@ public class Report {
     @Column(name = "rated_at")
     public Instant ratedAt;
 
+    /**
+     * The database's copy of {@link #dueAt()} (the generated column worklists sort by), as it was when the report was
+     * read; never written by this service and stale once the report changes in memory: read {@link #dueAt()}. Mapped
+     * so that a native {@code select *} of reports reads every column it returns.
+     */
+    @Column(name = "due_at", insertable = false, updatable = false)
+    public Instant dueAtAsStored;
+
     /** The action (集中办理) the report is worked in together with others; null when worked on its own. */
     @Column(name = "action_id")
     public UUID actionId;
