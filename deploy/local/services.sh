@@ -122,6 +122,8 @@ start_service() {
   if [[ "${part}" == complaint ]]; then
     environment+=(
       LOOKOUT_IDENTITY_KEY="${LOOKOUT_IDENTITY_KEY:-${DEV_IDENTITY_KEY}}"
+      # the lookout roster changes accounts through the Keycloak admin API (client lookout-roster of the realm)
+      KEYCLOAK_URL="${KEYCLOAK_URL}"
     )
   fi
   if [[ "${part}" == gateway ]]; then

@@ -139,7 +139,12 @@ public class ReportAccess {
 
     /** The keyed pseudonym a report stores of the account that filed it. */
     public String pseudonymOf(Caller caller) {
-        return ReporterPseudonym.of(config.pseudonymKey(), caller.subject());
+        return pseudonymOfSubject(caller.subject());
+    }
+
+    /** The keyed pseudonym of an account known by its subject (a lookout's account, found in the realm). */
+    public String pseudonymOfSubject(String subject) {
+        return ReporterPseudonym.of(config.pseudonymKey(), subject);
     }
 
     /** Officials read INTERNAL notes of the reports they may see; residents and lookouts do not. */
