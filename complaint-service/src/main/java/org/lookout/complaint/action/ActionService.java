@@ -157,7 +157,8 @@ public class ActionService {
                     }
                     Uni<List<ReportView>> done = Uni.createFrom().item(new ArrayList<>());
                     for (Report report : reports) {
-                        done = done.chain(views -> move.apply(report, role)
+                        // deferred: a refused move throws while it is being set up, and it is that refusal we name
+                        done = done.chain(views -> Uni.createFrom().deferred(() -> move.apply(report, role))
                                 .onFailure(ProblemException.class)
                                 .transform(failure -> naming(report, (ProblemException) failure))
                                 .map(view -> {
