@@ -36,6 +36,10 @@ public class WorklistRepository {
 
     private static final String RATED = "r.satisfied is not null";
 
+    /** The character pairs of a report's searchable text, as the index report_worklist_text holds them. */
+    private static final String TEXT_BIGRAMS = "report_text_bigrams(r.tracking_number || ' ' || r.title || ' '"
+            + " || coalesce(r.address, ''))";
+
     /** The communities of some streets, for supervisors and inspectors. */
     private static final String IN_STREETS = "r.community_code in (select c.code from community c"
             + " where c.street_code in (:streets))";
@@ -119,10 +123,14 @@ public class WorklistRepository {
             where.add(filter.unrated() ? UNRATED : RATED);
         }
         if (filter.text() != null) {
-            // ! escapes the pattern characters a caller's text may hold
-            where.add("(r.tracking_number ilike :text escape '!' or r.title ilike :text escape '!'"
-                    + " or r.address ilike :text escape '!')");
-            parameters.put("text", "%" + filter.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            // the character pairs narrow it down through an index (V42), the patterns decide; ! escapes a pattern
+            // character the text may hold
+            where.add(TEXT_BIGRAMS + " @> report_text_bigrams(:text)");
+            where.add("(r.tracking_number ilike :pattern escape '!' or r.title ilike :pattern escape '!'"
+                    + " or r.address ilike :pattern escape '!')");
+            parameters.put("text", filter.text());
+            parameters.put("pattern", "%" + filter.text().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                    + "%");
         }
     }
 
