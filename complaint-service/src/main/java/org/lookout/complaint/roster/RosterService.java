@@ -95,8 +95,7 @@ public class RosterService {
 
     @WithSession
     public Uni<BuildingsView> buildings(String community, Caller caller) {
-        return readable(community, caller).chain(code -> roster.buildings(code)
-                .chain(all -> roster.uncovered(code).map(uncovered -> new BuildingsView(code, all, uncovered))));
+        return readable(community, caller).chain(this::buildingsOf);
     }
 
     @WithTransaction
@@ -105,8 +104,12 @@ public class RosterService {
         String code = community != null && !community.isBlank() ? community : caller.community().orElseThrow(
                 () -> ProblemException.badRequest("community", "is required"));
         return handled(code, caller).chain(checked -> roster.registerBuildings(checked, buildings(request.buildings())))
-                .chain(() -> roster.buildings(code)
-                        .chain(all -> roster.uncovered(code).map(uncovered -> new BuildingsView(code, all, uncovered))));
+                .chain(() -> buildingsOf(code));
+    }
+
+    private Uni<BuildingsView> buildingsOf(String community) {
+        return roster.buildings(community).chain(all -> roster.uncovered(community)
+                .map(uncovered -> new BuildingsView(community, all, uncovered)));
     }
 
     private Uni<LookoutView> view(Lookout lookout) {
