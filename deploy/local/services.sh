@@ -1,7 +1,6 @@
 # shellcheck shell=bash
 # The five Quarkus services for ./lookout: build when out of date, start from quarkus-run.jar, wait for readiness.
 
-SERVICES=(complaint cadre escalation notification gateway)
 # Beside the build output, not in .lookout/: `./lookout reset` wipes the stack's data, not what was built.
 BUILD_STAMP="${ROOT}/target/lookout-build.stamp"
 # Development only: complaint- and notification-service must share it; production sets its own.
@@ -9,43 +8,33 @@ DEV_PSEUDONYM_KEY="lookout-local-development-pseudonym-key"
 # AES-256 key (base64 of 32 bytes) for reporter names and phones at rest in complaint-service; development only
 DEV_IDENTITY_KEY="bG9va291dC1sb2NhbC1kZXYtaWRlbnRpdHkta2V5LTE="
 
+# A service's row of deploy/services.tsv (read by common.sh into SERVICES and the SERVICE_* tables).
 service_module() {
-  case "$1" in
-    complaint) printf 'complaint-service' ;;
-    cadre) printf 'cadre-registry-service' ;;
-    escalation) printf 'escalation-service' ;;
-    notification) printf 'notification-service' ;;
-    gateway) printf 'gateway' ;;
-    *) die "unknown service '$1'" ;;
-  esac
+  [[ -n "${SERVICE_MODULE[$1]:-}" ]] || die "unknown service '$1' (deploy/services.tsv lists ${SERVICES[*]})"
+  printf '%s' "${SERVICE_MODULE[$1]}"
 }
 
+# The port: its variable's value when set, else the table's.
 service_port() {
-  case "$1" in
-    complaint) printf '%s' "${COMPLAINT_PORT}" ;;
-    cadre) printf '%s' "${CADRE_PORT}" ;;
-    escalation) printf '%s' "${ESCALATION_PORT}" ;;
-    notification) printf '%s' "${NOTIFICATION_PORT}" ;;
-    gateway) printf '%s' "${GATEWAY_PORT}" ;;
-  esac
+  local variable="${SERVICE_PORT_VARIABLE[$1]}"
+  printf '%s' "${!variable:-${SERVICE_DEFAULT_PORT[$1]}}"
 }
 
 service_port_variable() {
+  printf '%s' "${SERVICE_PORT_VARIABLE[$1]}"
+}
+
+# The service's own Keycloak client for Kafka (deploy/kafka/acls.txt names it); the gateway has none.
+service_kafka_client() {
   case "$1" in
-    complaint) printf 'LOOKOUT_COMPLAINT_PORT' ;;
-    cadre) printf 'LOOKOUT_CADRE_PORT' ;;
-    escalation) printf 'LOOKOUT_ESCALATION_PORT' ;;
-    notification) printf 'LOOKOUT_NOTIFICATION_PORT' ;;
-    gateway) printf 'LOOKOUT_GATEWAY_PORT' ;;
+    complaint | cadre | escalation | notification) printf 'kafka-%s' "$(service_module "$1")" ;;
+    *) ;;
   esac
 }
 
+# The service's database; nothing for one without (the gateway).
 service_database() {
-  case "$1" in
-    cadre) printf 'cadre_registry' ;;
-    gateway) ;;
-    *) printf '%s' "$1" ;;
-  esac
+  [[ "${SERVICE_DATABASE[$1]}" == - ]] || printf '%s' "${SERVICE_DATABASE[$1]}"
 }
 
 service_jar() {
@@ -99,11 +88,12 @@ require_service_jar() {
 }
 
 start_service() {
-  local part="$1" port module jar db
+  local part="$1" port module jar db kafka_client
   port="$(service_port "${part}")"
   module="$(service_module "${part}")"
   jar="$(service_jar "${part}")"
   db="$(service_database "${part}")"
+  kafka_client="$(service_kafka_client "${part}")"
   if part_running "${part}"; then
     ok "${part} already running on $(service_url "${part}")"
     return 0
@@ -118,6 +108,19 @@ start_service() {
   )
   if [[ -n "${db}" ]]; then
     environment+=(DB_HOST=127.0.0.1 DB_PORT="${PG_PORT}" DB_NAME="${db}" DB_USER="${db}" DB_PASSWORD="${db}")
+  fi
+  local -a java_options=()
+  if [[ -n "${kafka_client}" ]]; then
+    # SASL OAUTHBEARER with the service's Keycloak client; its secret is the realm's development one
+    environment+=(
+      KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT
+      KAFKA_SASL_MECHANISM=OAUTHBEARER
+      KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL="${REALM_URL}/protocol/openid-connect/token"
+      KAFKA_CLIENT_ID="${kafka_client}"
+      KAFKA_CLIENT_SECRET="${kafka_client}-secret"
+    )
+    # Kafka 4 clients fetch tokens only from the URLs this system property allows
+    java_options+=("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${REALM_URL}/protocol/openid-connect/token")
   fi
   if [[ "${part}" == complaint ]]; then
     environment+=(
@@ -136,7 +139,8 @@ start_service() {
   fi
   info "starting ${part} (${module}) on $(service_url "${part}")"
   start_detached "${part}" env "${environment[@]}" \
-    "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" -jar "${jar}"
+    "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" \
+    "${java_options[@]+"${java_options[@]}"}" -jar "${jar}"
 }
 
 service_ready() {
@@ -182,9 +186,9 @@ services_up() {
 }
 
 services_down() {
-  local part
-  # the gateway first, so no request reaches a service that is going away
-  for part in gateway notification escalation cadre complaint; do
-    stop_group "${part}" 20
+  local i
+  # in the reverse of the starting order: the gateway first, so no request reaches a service that is going away
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    stop_group "${SERVICES[i]}" 20
   done
 }

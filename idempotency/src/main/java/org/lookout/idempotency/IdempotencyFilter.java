@@ -3,7 +3,6 @@ package org.lookout.idempotency;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.OffsetDateTime;
@@ -27,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.lookout.idempotency.IdempotencyStore.Claim;
 import org.lookout.problem.Problem;
+import org.lookout.problem.ProblemType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -73,7 +73,7 @@ public class IdempotencyFilter {
             return Uni.createFrom().nullItem();
         }
         if (!IdempotencyKey.isValid(key)) {
-            return Uni.createFrom().item(problem(request, 400, "Invalid request",
+            return Uni.createFrom().item(problem(request, ProblemType.INVALID_REQUEST,
                     "must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable characters"));
         }
         byte[] body = readBody(request);
@@ -100,11 +100,12 @@ public class IdempotencyFilter {
 
     private Response answerRetry(ContainerRequestContext request, Claim claim, StoredAnswer stored) {
         if (stored != null && !stored.fingerprint().equals(claim.fingerprint())) {
-            return problem(request, 422, "Unprocessable request",
+            return problem(request, ProblemType.UNPROCESSABLE,
                     "was already used with a different request; use a new key for a new request");
         }
         if (stored == null || !stored.completed()) {
-            return problem(request, 409, "Conflict", "a request with this key is still being processed; retry later");
+            return problem(request, ProblemType.CONFLICT,
+                    "a request with this key is still being processed; retry later");
         }
         // a creating answer may carry something shown once (a tracking secret): never let a cache keep the replay
         Response.ResponseBuilder replay = Response.status(stored.status())
@@ -199,11 +200,12 @@ public class IdempotencyFilter {
         return principal == null || principal.getName() == null ? ANONYMOUS : principal.getName();
     }
 
-    private static Response problem(ContainerRequestContext request, int status, String title, String message) {
-        Problem problem = new Problem(URI.create("about:blank"), title, status, IdempotencyKey.HEADER + ": " + message,
-                request.getUriInfo().getPath(), request.getHeaderString("X-Request-Id"),
-                List.of(new Problem.FieldError(IdempotencyKey.HEADER, message)));
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** A problem naming the header, of the type's status and title. */
+    static Response problem(ContainerRequestContext request, ProblemType type, String message) {
+        Problem problem = Problem.of(type).detail(IdempotencyKey.HEADER + ": " + message)
+                .instance(request.getUriInfo().getPath()).requestId(request.getHeaderString("X-Request-Id"))
+                .errors(List.of(new Problem.FieldError(IdempotencyKey.HEADER, message))).build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     private static OffsetDateTime now() {

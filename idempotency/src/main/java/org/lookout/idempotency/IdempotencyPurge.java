@@ -22,7 +22,7 @@ public class IdempotencyPurge {
         this.store = store;
     }
 
-    @Scheduled(every = "${lookout.idempotency.purge-interval:1h}", delayed = "1m",
+    @Scheduled(every = "${lookout.idempotency.purge-interval}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return store.purge(OffsetDateTime.now(ZoneOffset.UTC))

@@ -63,7 +63,7 @@ public class OutboxRelay {
      * One relay round. Skipped until the application has started: a tick that came earlier would create this bean
      * before SmallRye has connected the emitter to its channel (SRMSG00019 in every service's start-up log).
      */
-    @Scheduled(identity = "outbox-relay", every = "${lookout.outbox.poll-interval:0.5s}",
+    @Scheduled(identity = "outbox-relay", every = "${lookout.outbox.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of(System.getProperty("lookout.root", ".."));
+    private static final Pattern LOOKOUT_DEPENDENCY = Pattern.compile(
+            "<groupId>org\\.lookout</groupId>\\s*<artifactId>([a-z-]+)</artifactId>");
     private static JsonNode compose;
 
     @BeforeAll
@@ -35,14 +39,10 @@ class DockerComposeTest {
         compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
     }
 
-    /** name in compose, module, port, database (null for the gateway). */
+    /** name in compose (the module's), module, port, database (null for the gateway): deploy/services.tsv. */
     static Stream<Arguments> services() {
-        return Stream.of(
-                Arguments.of("gateway", "gateway", 8080, null),
-                Arguments.of("complaint-service", "complaint-service", 8081, "complaint"),
-                Arguments.of("cadre-registry-service", "cadre-registry-service", 8082, "cadre_registry"),
-                Arguments.of("escalation-service", "escalation-service", 8083, "escalation"),
-                Arguments.of("notification-service", "notification-service", 8084, "notification"));
+        return ServicesTable.rows().stream()
+                .map(row -> Arguments.of(row.module(), row.module(), row.port(), row.database()));
     }
 
     @ParameterizedTest
@@ -83,7 +83,7 @@ class DockerComposeTest {
     @MethodSource("services")
     void everyVariableGivenToAServiceIsReadByIt(String name, String module, int port, String database) {
         JsonNode service = compose.path("services").path(name);
-        String properties = propertiesOf(module);
+        String properties = propertiesOf(module) + librariesDefaultsOf(module);
 
         for (Iterator<String> it = service.path("environment").fieldNames(); it.hasNext();) {
             String variable = it.next();
@@ -111,6 +111,50 @@ class DockerComposeTest {
     }
 
     @Test
+    void kafkaAuthenticatesEveryListenerAndDeniesWhatNoAclAllows() {
+        JsonNode kafka = compose.path("services").path("kafka");
+
+        assertThat(env(kafka, "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+                .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+        assertThat(env(kafka, "KAFKA_AUTHORIZER_CLASS_NAME"))
+                .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(env(kafka, "KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+        assertThat(env(kafka, "KAFKA_SUPER_USERS")).isEqualTo("User:broker");
+        assertThat(env(kafka, "KAFKA_SASL_OAUTHBEARER_EXPECTED_AUDIENCE")).isEqualTo("lookout-kafka");
+        assertThat(env(kafka, "KAFKA_SASL_OAUTHBEARER_SUB_CLAIM_NAME")).isEqualTo("azp");
+        assertThat(env(kafka, "KAFKA_OPTS")).contains("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="
+                + env(kafka, "KAFKA_SASL_OAUTHBEARER_JWKS_ENDPOINT_URL"));
+        JsonNode setup = compose.path("services").path("kafka-setup");
+        assertThat(texts(setup.path("volumes"))).anyMatch(volume -> volume.startsWith("./deploy/kafka:"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceLogsInToKafkaAsItsOwnClient(String name, String module, int port, String database) {
+        if (database == null) {
+            return; // the gateway has no Kafka client
+        }
+        JsonNode service = compose.path("services").path(name);
+
+        assertThat(env(service, "KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(env(service, "KAFKA_SASL_MECHANISM")).isEqualTo("OAUTHBEARER");
+        assertThat(env(service, "KAFKA_CLIENT_ID")).isEqualTo("kafka-" + module);
+        assertThat(env(service, "KAFKA_CLIENT_SECRET")).as("taken from the environment").startsWith("${");
+        assertThat(env(service, "JAVA_OPTS_APPEND")).contains("-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="
+                + env(service, "KAFKA_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL"));
+        assertThat(service.path("depends_on").path("kafka-setup").path("condition").asText())
+                .isEqualTo("service_completed_successfully");
+    }
+
+    @Test
+    void theReferenceDataTopicIsCreatedCompacted() {
+        String setup = String.join("\n", texts(compose.path("services").path("kafka-setup").path("command")));
+
+        assertThat(setup).containsPattern("--topic lookout.complaint.reference.v1\\s*\\\\?\\s*--partitions 6 "
+                + "--replication-factor 1 --config cleanup.policy=compact");
+    }
+
+    @Test
     void keycloakImportsTheRealmThatLookoutUpImports() {
         JsonNode keycloak = compose.path("services").path("keycloak");
 
@@ -133,6 +177,21 @@ class DockerComposeTest {
 
     private static String propertiesOf(String module) {
         return readString(ROOT.resolve(module).resolve("src/main/resources/application.properties"));
+    }
+
+    /** What the Lookout libraries the module depends on ship in their META-INF/microprofile-config.properties. */
+    private static String librariesDefaultsOf(String module) {
+        String pom = readString(ROOT.resolve(module).resolve("pom.xml"));
+        StringBuilder defaults = new StringBuilder();
+        Matcher dependency = LOOKOUT_DEPENDENCY.matcher(pom);
+        while (dependency.find()) {
+            Path shipped = ROOT.resolve(dependency.group(1))
+                    .resolve("src/main/resources/META-INF/microprofile-config.properties");
+            if (Files.exists(shipped)) {
+                defaults.append('\n').append(readString(shipped));
+            }
+        }
+        return defaults.toString();
     }
 
     private static String readString(Path path) {

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LookoutScriptTest {
 
     private static final Path ROOT = Path.of(System.getProperty("lookout.root", ".."));
-    private static final List<String> MODULES = List.of("complaint-service", "cadre-registry-service",
-            "escalation-service", "notification-service", "gateway");
+    private static final List<String> MODULES = ServicesTable.rows().stream().map(ServicesTable::module).toList();
 
     @TempDir
     Path scratch;
@@ -49,7 +48,15 @@ class LookoutScriptTest {
             Files.createDirectories(jar.getParent());
             Files.writeString(jar, "not a real jar");
         }
-        Files.writeString(scratch.resolve("pom.xml"), "<project/>");
+        // the scripts read the services' table, Kafka's topics and ACLs, and the infrastructure versions of the root pom
+        Files.copy(ROOT.resolve("deploy/services.tsv"), scratch.resolve("deploy/services.tsv"));
+        Files.createDirectories(scratch.resolve("deploy/kafka"));
+        try (Stream<Path> access = Files.list(ROOT.resolve("deploy/kafka"))) {
+            for (Path file : access.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, scratch.resolve("deploy/kafka").resolve(file.getFileName()));
+            }
+        }
+        Files.copy(ROOT.resolve("pom.xml"), scratch.resolve("pom.xml"));
         Files.setLastModifiedTime(scratch.resolve("pom.xml"), FileTime.from(built));
     }
 
@@ -85,6 +92,29 @@ class LookoutScriptTest {
         assertThat(summary).contains("http://127.0.0.1:38081/q/swagger-ui");
     }
 
+    @Test
+    void theReferenceDataTopicIsCreatedCompacted() throws Exception {
+        String topics = bash("source deploy/local/common.sh; source deploy/local/kafka.sh;"
+                + " printf '%s|' \"${KAFKA_TOPICS[*]}\"; kafka_access_plan | grep '^topic lookout.complaint.reference.v1 '");
+
+        assertThat(topics.split("\\|")[0].split(" ")).contains("lookout.complaint.v1", "lookout.complaint.reference.v1");
+        assertThat(topics.split("\\|")[1]).isEqualTo("topic lookout.complaint.reference.v1 6 cleanup.policy=compact\n");
+    }
+
+    @Test
+    void theServicesAndTheirDatabasesComeFromTheTable() throws Exception {
+        String read = bash(functions() + " for part in \"${SERVICES[@]}\"; do"
+                + " printf '%s:%s:%s:%s\\n' \"${part}\" \"$(service_module \"${part}\")\" \"$(service_port \"${part}\")\""
+                + " \"$(service_database \"${part}\")\"; done; printf 'databases:%s\\n' \"${PG_DATABASES[*]}\"");
+
+        for (ServicesTable row : ServicesTable.rows()) {
+            assertThat(read).contains(row.part() + ":" + row.module() + ":" + (30_000 + row.port()) + ":"
+                    + (row.database() == null ? "" : row.database()) + "\n");
+        }
+        assertThat(read).contains("databases:" + String.join(" ", ServicesTable.rows().stream()
+                .map(ServicesTable::database).filter(java.util.Objects::nonNull).toList()));
+    }
+
     private static String functions() {
         return "source deploy/local/common.sh; source deploy/local/postgres.sh; source deploy/local/services.sh;";
     }
@@ -93,10 +123,11 @@ class LookoutScriptTest {
     private String bash(String script) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -euo pipefail; ROOT=\"$PWD\"; " + script)
                 .directory(scratch.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(java.util.Map.of("LOOKOUT_GATEWAY_PORT", "38080", "LOOKOUT_COMPLAINT_PORT",
-                "38081", "LOOKOUT_CADRE_PORT", "38082", "LOOKOUT_ESCALATION_PORT", "38083",
-                "LOOKOUT_NOTIFICATION_PORT", "38084", "LOOKOUT_PG_PORT", "38432", "LOOKOUT_KAFKA_PORT", "38092",
-                "LOOKOUT_KAFKA_CONTROLLER_PORT", "38093", "LOOKOUT_KEYCLOAK_PORT", "38180"));
+        ServicesTable.rows().forEach(row -> builder.environment().put(row.portVariable(),
+                String.valueOf(30_000 + row.port())));
+        builder.environment().putAll(java.util.Map.of("LOOKOUT_PG_PORT", "38432", "LOOKOUT_KAFKA_PORT", "38092",
+                "LOOKOUT_KAFKA_CONTROLLER_PORT", "38093", "LOOKOUT_KAFKA_BROKER_PORT", "38094", "LOOKOUT_KEYCLOAK_PORT",
+                "38180"));
         builder.environment().put("LOOKOUT_CACHE_DIR", scratch.resolve("cache").toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -30,13 +30,13 @@ final class ContainersBackend implements InfrastructureBackend {
     private static final int KAFKA_CONTAINER_PORT = 9092;
 
     private final PostgreSQLContainer postgres = new PostgreSQLContainer(
-            System.getProperty("lookout.infra.postgres-image", "postgres:17-alpine"))
+            System.getProperty("lookout.infra.postgres-image", InfrastructureVersions.postgresImage()))
             .withDatabaseName("postgres")
             .withUsername(SUPERUSER)
             .withPassword(SUPERUSER);
 
     private final KafkaContainer kafka = new KafkaContainer(
-            System.getProperty("lookout.infra.kafka-image", "apache/kafka:4.1.2"))
+            System.getProperty("lookout.infra.kafka-image", InfrastructureVersions.kafkaImage()))
             .withEnv(Map.of(
                     "KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true",
                     "KAFKA_NUM_PARTITIONS", "6",

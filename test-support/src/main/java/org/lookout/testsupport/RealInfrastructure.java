@@ -6,18 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
-import org.lookout.contracts.Topics;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -158,7 +150,7 @@ public final class RealInfrastructure implements QuarkusTestResourceLifecycleMan
             InfrastructureBackend created = createBackend();
             try {
                 created.start();
-                createCompactedTopics(created.kafkaBootstrapServers());
+                KafkaTopics.create(created.kafkaBootstrapServers());
             } catch (Exception e) {
                 created.close();
                 throw new IllegalStateException("Could not start PostgreSQL and Kafka", e);
@@ -237,21 +229,6 @@ public final class RealInfrastructure implements QuarkusTestResourceLifecycleMan
         synchronized (LOCK) {
             running();
             return lastDatabase;
-        }
-    }
-
-    /**
-     * Topics whose latest record per key is the state (reference data) must be compacted, as in deploy/local/kafka.sh:
-     * the broker would create them on first use with the default delete policy.
-     */
-    private static void createCompactedTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(Topics.COMPLAINT_REFERENCE, 6, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
         }
     }
 

@@ -99,6 +99,16 @@ public final class Tokens {
         return builder().subject("admin-1").roles(Roles.ADMIN).signWithUnknownKey();
     }
 
+    /**
+     * {@code Authorization} values that name the Bearer scheme but carry no JWT at all (dot-only, too few or too many
+     * parts, not base64url, empty): every service must answer each with a 401 problem, never a 500. For
+     * {@code @MethodSource("org.lookout.testsupport.Tokens#malformedBearerHeaders")}.
+     */
+    public static List<String> malformedBearerHeaders() {
+        return List.of("Bearer ..", "Bearer .", "Bearer ...", "bearer ..", "Bearer", "Bearer a.b", "Bearer garbage",
+                "Bearer !!!.@@@.###", "Bearer a.b.c.d", "Bearer e30.bm90anNvbg.c", "Bearer ü.ü.ü");
+    }
+
     public static Builder builder() {
         return new Builder();
     }

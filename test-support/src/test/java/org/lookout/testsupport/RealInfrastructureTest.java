@@ -20,11 +20,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.lookout.contracts.Topics;
 
 /**
  * Drives {@link RealInfrastructure} through the lifecycle-manager API as Quarkus does, without Quarkus.
@@ -72,6 +77,20 @@ class RealInfrastructureTest {
                 .doesNotContainKeys("quarkus.datasource.devservices.enabled", "quarkus.kafka.devservices.enabled");
         assertThat(config.get("quarkus.datasource.reactive.url")).matches("postgresql://127\\.0\\.0\\.1:\\d+/complaint");
         assertThat(config.get("quarkus.datasource.jdbc.url")).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/complaint");
+    }
+
+    @Test
+    @Order(1)
+    void theReferenceDataTopicIsCompacted() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.COMPLAINT_REFERENCE);
+            Config settings = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+
+            assertThat(settings.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(admin.describeTopics(List.of(Topics.COMPLAINT_REFERENCE)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(Topics.COMPLAINT_REFERENCE).partitions()).hasSize(6);
+        }
     }
 
     @Test

@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.lookout.security.Caller;
+import org.lookout.security.CurrentCaller;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -23,6 +25,9 @@ public class WhoAmIResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @RolesAllowed({ "resident", "lookout", "staff", "supervisor", "inspector", "agency", "admin" })
     public Map<String, Object> whoAmI() {
@@ -32,6 +37,21 @@ public class WhoAmIResource {
                 "community", Optional.ofNullable(token.<String> getClaim("community")).orElse(""),
                 "street", Optional.ofNullable(token.<String> getClaim("street")).orElse(""),
                 "agency", Optional.ofNullable(token.<String> getClaim("agency")).orElse(""));
+    }
+
+    /** What the security library's request-scoped {@link CurrentCaller} reads from the same token. */
+    @GET
+    @Path("/caller")
+    @RolesAllowed({ "resident", "lookout", "staff", "supervisor", "inspector", "agency", "admin" })
+    public Map<String, Object> caller() {
+        Caller current = caller.get();
+        return Map.of(
+                "subject", current.subject(),
+                "actingRole", current.actingRole().orElse(""),
+                "community", current.community().orElse(""),
+                "streets", new TreeSet<>(current.streets()),
+                "agency", current.agency().orElse(""),
+                "attributes", new TreeSet<>(current.attributes()));
     }
 
     @GET

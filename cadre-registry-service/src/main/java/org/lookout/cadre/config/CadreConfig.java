@@ -10,10 +10,6 @@ public interface CadreConfig {
     @WithDefault("cadre-conduct")
     String tipOffItemCode();
 
-    /** The CloudEvents {@code source} of this service's events. */
-    @WithDefault("/lookout/cadre-registry-service")
-    String eventSource();
-
     /** Most tip-offs one request answers. */
     @WithDefault("200")
     int tipOffPageLimit();

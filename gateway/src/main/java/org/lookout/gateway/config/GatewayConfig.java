@@ -29,7 +29,6 @@ public interface GatewayConfig {
      * from its own address ({@code Location} after a create) are rewritten to it. Configured, never taken from the
      * request, so a forged {@code Host} cannot end up in a link.
      */
-    @WithDefault("http://127.0.0.1:8080")
     URI publicUrl();
 
     /** How long to wait for a TCP connection to an upstream before answering 503. */

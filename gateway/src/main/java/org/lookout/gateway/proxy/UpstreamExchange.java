@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
-import org.lookout.gateway.edge.Problem;
 import org.lookout.gateway.edge.Problems;
 import org.lookout.gateway.edge.RequestIds;
 import org.lookout.gateway.routing.GatewayRoute;
+import org.lookout.problem.Problem;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -167,7 +167,7 @@ final class UpstreamExchange implements ProxyInterceptor {
         }
         ProxyResponse response = request.release().response()
                 .setStatusCode(problem.status())
-                .setBody(Body.body(problem.toJson()))
+                .setBody(Body.body(Problems.json(problem)))
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (retryable) {

@@ -48,7 +48,7 @@ class FrameworkAnswersTest {
     @Test
     void a_request_without_a_host_header_is_a_400_problem() {
         RawHttp.Answer answer = RawHttp.exchange("GET /api/taxonomy HTTP/1.1\r\nConnection: close\r\n\r\n");
-        assertProblem(answer, 400, "bad-request");
+        assertProblem(answer, 400, "invalid-request");
     }
 
     /** vert.x-web answers 404 rather than 405 here: the gateway's catch-all handler matches every method. */
@@ -73,7 +73,7 @@ class FrameworkAnswersTest {
         assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
         JsonObject problem = answer.json();
         assertThat(problem.getInteger("status")).isEqualTo(status);
-        assertThat(problem.getString("type")).isEqualTo("https://lookout.org/problems/" + slug);
+        assertThat(problem.getString("type")).isEqualTo("urn:lookout:problem:" + slug);
         assertThat(problem.getString("title")).isNotBlank();
         assertThat(problem.getString("detail")).isNotBlank();
         assertThat(problem.getString("requestId")).isNotBlank().isEqualTo(answer.header("X-Request-Id"));

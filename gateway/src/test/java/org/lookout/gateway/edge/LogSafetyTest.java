@@ -89,7 +89,7 @@ class LogSafetyTest {
 
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(answer.json().getString("type")).isEqualTo("https://lookout.org/problems/internal-error");
+        assertThat(answer.json().getString("type")).isEqualTo("urn:lookout:problem:internal");
         assertThat(answer.body()).doesNotContain(FailingRoute.SECRET_MESSAGE).doesNotContain("IllegalStateException");
         List<String> logged = List.copyOf(lines);
         assertThat(logged).anyMatch(line -> line.contains("request " + answer.header("X-Request-Id") + " failed with 500"));

@@ -37,8 +37,8 @@ class EdgeAuthenticationTest {
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .header("X-Request-Id", notNullValue())
                 .body("status", equalTo(401))
-                .body("title", equalTo("Authentication required"))
-                .body("type", equalTo("https://lookout.org/problems/unauthorized"))
+                .body("title", equalTo("Unauthorized"))
+                .body("type", equalTo("urn:lookout:problem:unauthorized"))
                 .body("instance", equalTo("/api/cadres/1"))
                 .body("detail", notNullValue())
                 .body("requestId", notNullValue());
@@ -109,7 +109,7 @@ class EdgeAuthenticationTest {
         assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"lookout\", error=\"invalid_token\"");
         JsonObject problem = answer.json();
-        assertThat(problem.getString("type")).isEqualTo("https://lookout.org/problems/unauthorized");
+        assertThat(problem.getString("type")).isEqualTo("urn:lookout:problem:unauthorized");
         assertThat(problem.getString("requestId")).isEqualTo(answer.header("X-Request-Id"));
         assertThat(problem.fieldNames()).doesNotContain("stack", "details");
     }

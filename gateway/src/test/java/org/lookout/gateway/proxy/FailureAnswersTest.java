@@ -37,6 +37,7 @@ class FailureAnswersTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .header("X-Request-Id", notNullValue())
+                .body("type", equalTo("urn:lookout:problem:service-unavailable"))
                 .body("status", equalTo(503))
                 .body("title", equalTo("Service unavailable"))
                 .body("detail", containsString("down-service"))
@@ -52,6 +53,7 @@ class FailureAnswersTest {
                 .time(lessThan(1_500L), TimeUnit.MILLISECONDS)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
+                .body("type", equalTo("urn:lookout:problem:gateway-timeout"))
                 .body("status", equalTo(504))
                 .body("detail", containsString("complaint-service"));
     }
@@ -63,6 +65,7 @@ class FailureAnswersTest {
                 .when().post("/api/complaints")
                 .then().statusCode(413)
                 .contentType("application/problem+json")
+                .body("type", equalTo("urn:lookout:problem:payload-too-large"))
                 .body("status", equalTo(413))
                 .body("detail", containsString("1048576"));
         assertThat(EdgeAuthenticationTest.seenBy(complaintService)).isEqualTo(before);

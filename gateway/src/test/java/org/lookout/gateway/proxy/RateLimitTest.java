@@ -24,6 +24,7 @@ class RateLimitTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", "1800")
                 .header("X-Request-Id", notNullValue())
+                .body("type", equalTo("urn:lookout:problem:too-many-requests"))
                 .body("status", equalTo(429))
                 .body("title", equalTo("Too many requests"));
     }

@@ -111,7 +111,7 @@ class RoutingTest {
         RawHttp.Answer answer = RawHttp.get(sent, "Authorization: Bearer " + TOKEN);
         assertThat(answer.status()).as(answer.body()).isEqualTo(404);
         assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(answer.json().getString("type")).isEqualTo("https://lookout.org/problems/not-found");
+        assertThat(answer.json().getString("type")).isEqualTo("urn:lookout:problem:not-found");
         assertThat(answer.json().getString("instance")).isEqualTo(sent);
         assertThat(EdgeAuthenticationTest.seenBy(complaintService)).isEqualTo(before);
     }
@@ -121,7 +121,7 @@ class RoutingTest {
         RawHttp.Answer answer = RawHttp.get("/api/complaints/caf\u00e9", "Authorization: Bearer " + TOKEN);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(answer.json().getString("type")).isEqualTo("https://lookout.org/problems/bad-request");
+        assertThat(answer.json().getString("type")).isEqualTo("urn:lookout:problem:invalid-request");
         assertThat(answer.json().getString("requestId")).isEqualTo(answer.header("X-Request-Id"));
     }
 

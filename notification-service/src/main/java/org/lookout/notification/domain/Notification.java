@@ -59,6 +59,25 @@ public class Notification {
     @Column(name = "source_event_id", nullable = false)
     public String sourceEventId;
 
+    /** An in-app entry for one recipient, caused by one event. */
+    public static Notification inInbox(String recipientRef, NotificationKind kind, String reference, UUID reportId,
+            Message message, Instant at, String sourceEventId) {
+        Notification notification = new Notification();
+        notification.id = UUID.randomUUID();
+        notification.recipientRef = recipientRef;
+        notification.channel = DeliveryChannel.INBOX;
+        notification.kind = kind;
+        notification.reference = reference;
+        notification.reportId = reportId;
+        notification.titleZh = message.titleZh();
+        notification.bodyZh = message.bodyZh();
+        notification.titleEn = message.titleEn();
+        notification.bodyEn = message.bodyEn();
+        notification.createdAt = at;
+        notification.sourceEventId = sourceEventId;
+        return notification;
+    }
+
     public Message message() {
         return new Message(titleZh, bodyZh, titleEn, bodyEn);
     }
