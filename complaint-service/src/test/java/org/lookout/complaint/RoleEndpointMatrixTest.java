@@ -240,6 +240,18 @@ class RoleEndpointMatrixTest {
                     json(() -> "{\"escalatesImmediately\":true,\"escalationAgencyKinds\":[\"MARKET_REGULATION\"],"
                             + "\"jointEscalation\":false,\"leadAgencyKind\":\"MARKET_REGULATION\"}"), JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("PUT escalation rules of an item, its resolution breach to the street (as seeded)", "PUT",
+                    "/api/taxonomy/items/food-drug-safety/escalation", Fixture.NONE,
+                    json(() -> "{\"escalatesImmediately\":true,\"escalationAgencyKinds\":[\"MARKET_REGULATION\"],"
+                            + "\"jointEscalation\":false,\"leadAgencyKind\":\"MARKET_REGULATION\","
+                            + "\"resolutionBreachAgencyKind\":null}"), JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("PUT escalation rules of an item, its resolution breach to STREET_OFFICE", "PUT",
+                    "/api/taxonomy/items/food-drug-safety/escalation", Fixture.NONE,
+                    json(() -> "{\"escalatesImmediately\":true,\"escalationAgencyKinds\":[\"MARKET_REGULATION\"],"
+                            + "\"jointEscalation\":false,\"leadAgencyKind\":\"MARKET_REGULATION\","
+                            + "\"resolutionBreachAgencyKind\":\"STREET_OFFICE\"}"), JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 422, 403),
             new Endpoint("GET communities", "GET", "/api/taxonomy/communities", Fixture.NONE, null, JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
             new Endpoint("GET community", "GET", "/api/taxonomy/communities/" + COMMUNITY, Fixture.NONE, null, JSON,
