@@ -166,6 +166,8 @@ start_service() {
   if [[ "${part}" == complaint ]]; then
     environment+=(
       LOOKOUT_IDENTITY_KEY="$(stack_key LOOKOUT_IDENTITY_KEY)"
+      # the lookout roster changes accounts through the Keycloak admin API (client lookout-roster of the realm)
+      KEYCLOAK_URL="${KEYCLOAK_URL}"
       LOOKOUT_CHALLENGE_KEY="$(stack_key LOOKOUT_CHALLENGE_KEY)"
     )
   fi
