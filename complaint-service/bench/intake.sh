@@ -127,7 +127,8 @@ done
 # shellcheck disable=SC2086 # SERVICE_OPTS may hold several options: split on purpose
 QUARKUS_HTTP_PORT="$BENCH_HTTP_PORT" DB_HOST=127.0.0.1 DB_PORT="$BENCH_PG_PORT" DB_NAME=complaint \
   DB_USER=complaint DB_PASSWORD=complaint KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
-  LOOKOUT_IDENTITY_KEY="$(openssl rand -base64 32)" \
+  LOOKOUT_IDENTITY_KEY="$(openssl rand -base64 32)" LOOKOUT_PSEUDONYM_KEY="$(openssl rand -base64 32)" \
+  LOOKOUT_DELIVERY_KEY="$(openssl rand -base64 32)" \
   "$JAVA_HOME/bin/java" -Xmx512m \
   -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
   -Dlookout.outbox.poll-interval=1h \

@@ -23,6 +23,11 @@ KAFKA_CONTROLLER_PORT="${LOOKOUT_KAFKA_CONTROLLER_PORT:-19093}"
 # the broker's own listener (inter-broker traffic and ./lookout's topic and ACL set-up), loopback only
 KAFKA_BROKER_PORT="${LOOKOUT_KAFKA_BROKER_PORT:-19094}"
 KEYCLOAK_PORT="${LOOKOUT_KEYCLOAK_PORT:-18180}"
+# GreenMail (deploy/local/greenmail.sh): SMTP for notification-service, IMAP and a REST API to read demo mail
+SMTP_PORT="${LOOKOUT_SMTP_PORT:-3025}"
+IMAP_PORT="${LOOKOUT_IMAP_PORT:-3143}"
+GREENMAIL_API_PORT="${LOOKOUT_GREENMAIL_API_PORT:-18025}"
+GREENMAIL_URL="http://127.0.0.1:${GREENMAIL_API_PORT}"
 
 KEYCLOAK_URL="http://127.0.0.1:${KEYCLOAK_PORT}"
 REALM_URL="${KEYCLOAK_URL}/realms/lookout"

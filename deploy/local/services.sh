@@ -3,12 +3,25 @@
 
 # Beside the build output, not in .lookout/: `./lookout reset` wipes the stack's data, not what was built.
 BUILD_STAMP="${ROOT}/target/lookout-build.stamp"
-# Development only: complaint- and notification-service must share it; production sets its own.
-DEV_PSEUDONYM_KEY="lookout-local-development-pseudonym-key"
-# AES-256 key (base64 of 32 bytes) for reporter names and phones at rest in complaint-service; development only
-DEV_IDENTITY_KEY="bG9va291dC1sb2NhbC1kZXYtaWRlbnRpdHkta2V5LTE="
-# HMAC key of complaint-service's proof-of-work challenges for reports from the public; development only
-DEV_CHALLENGE_KEY="lookout-local-development-challenge-key"
+# Secret keys of this stack, made on the first `./lookout up` and kept in .lookout/keys/ (never committed; a committed
+# value is refused by every service's production profile, see security's ProductionKeys). `./lookout reset` wipes them
+# with the data they protect. A variable set in the environment wins (e.g. LOOKOUT_PSEUDONYM_KEY).
+KEYS="${STATE}/keys"
+
+# The stack's key $1: the environment's value, else the one in .lookout/keys/, else a new random one (32 bytes, base64).
+stack_key() {
+  local name="$1" file="${KEYS}/$1"
+  if [[ -n "${!name:-}" ]]; then
+    printf '%s' "${!name}"
+    return 0
+  fi
+  if [[ ! -s "${file}" ]]; then
+    mkdir -p "${KEYS}"
+    chmod 700 "${KEYS}"
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"${file}")
+  fi
+  cat "${file}"
+}
 
 # A service's row of deploy/services.tsv (read by common.sh into SERVICES and the SERVICE_* tables).
 service_module() {
@@ -106,8 +119,34 @@ start_service() {
     QUARKUS_HTTP_PORT="${port}"
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP}"
     OIDC_AUTH_SERVER_URL="${REALM_URL}"
-    LOOKOUT_PSEUDONYM_KEY="${LOOKOUT_PSEUDONYM_KEY:-${DEV_PSEUDONYM_KEY}}"
   )
+  # the pseudonym and the notification-delivery key are shared by complaint- and notification-service
+  case "${part}" in
+    complaint | notification)
+      environment+=(
+        LOOKOUT_PSEUDONYM_KEY="$(stack_key LOOKOUT_PSEUDONYM_KEY)"
+        LOOKOUT_DELIVERY_KEY="$(stack_key LOOKOUT_DELIVERY_KEY)"
+      )
+      ;;&
+    notification)
+      # its own key for webhook secrets at rest; mail to GreenMail; users through its own Keycloak client; the agency
+      # directory's webhooks; webhooks to this machine allowed (receivers of tests and demos)
+      environment+=(
+        LOOKOUT_SECRETS_KEY="$(stack_key LOOKOUT_SECRETS_KEY)"
+        SMTP_HOST=127.0.0.1
+        SMTP_PORT="${SMTP_PORT}"
+        KEYCLOAK_URL="${KEYCLOAK_URL}"
+        NOTIFICATION_CLIENT_SECRET=lookout-notification-service-secret
+        ESCALATION_SERVICE_URL="$(service_url escalation)"
+        LOOKOUT_OUTBOUND_ALLOWED_HOSTS=127.0.0.1
+      )
+      ;;
+    escalation)
+      # the agency directory may name webhooks on this machine
+      environment+=(LOOKOUT_OUTBOUND_URLS_ALLOWED_HOSTS=127.0.0.1)
+      ;;
+    *) ;;
+  esac
   if [[ -n "${db}" ]]; then
     environment+=(DB_HOST=127.0.0.1 DB_PORT="${PG_PORT}" DB_NAME="${db}" DB_USER="${db}" DB_PASSWORD="${db}")
   fi
@@ -126,10 +165,10 @@ start_service() {
   fi
   if [[ "${part}" == complaint ]]; then
     environment+=(
-      LOOKOUT_IDENTITY_KEY="${LOOKOUT_IDENTITY_KEY:-${DEV_IDENTITY_KEY}}"
+      LOOKOUT_IDENTITY_KEY="$(stack_key LOOKOUT_IDENTITY_KEY)"
       # the lookout roster changes accounts through the Keycloak admin API (client lookout-roster of the realm)
       KEYCLOAK_URL="${KEYCLOAK_URL}"
-      LOOKOUT_CHALLENGE_KEY="${LOOKOUT_CHALLENGE_KEY:-${DEV_CHALLENGE_KEY}}"
+      LOOKOUT_CHALLENGE_KEY="$(stack_key LOOKOUT_CHALLENGE_KEY)"
     )
   fi
   if [[ "${part}" == gateway ]]; then

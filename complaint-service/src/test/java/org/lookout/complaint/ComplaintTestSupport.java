@@ -57,12 +57,17 @@ public final class ComplaintTestSupport {
 
     /**
      * A lifecycle event of a report filed by an account: valid against its schema, with the golden sample's fields plus
-     * the optional {@code reporterRef} (the samples show the fields every event has, not the optional pseudonym).
+     * the optional {@code reporterRef} (the samples show the fields every event has, not the optional pseudonym) and, on an
+     * assignment to a staff member, {@code assigneeRef}.
      */
     public static void assertLifecycleEventOfKnownReporter(EventType type, JsonNode data) {
         ContractAssertions.assertValidAgainstSchema(type, data);
         Set<String> expected = fieldNames(EventJson.readResource(type.sampleResource()).get("data"));
         expected.add("reporterRef");
+        if (type == EventType.COMPLAINT_ASSIGNED && data.has("assigneeRef")) {
+            // the assigned staff member's pseudonym: only when a staff member, not a unit, was assigned
+            expected.add("assigneeRef");
+        }
         assertThat(fieldNames(data)).as("%s fields", type.type()).isEqualTo(expected);
     }
 

@@ -9,9 +9,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The keyed pseudonym of a reporter's account: HMAC-SHA256 of the OIDC subject under a key that only the services which
- * must address the reporter hold. Events carry it instead of the subject, so a topic reader cannot link reports to a
- * person, and a service holding the key can still match "my inbox" to "reports I filed".
+ * The keyed pseudonym of an account: HMAC-SHA256 of the OIDC subject (or account name) under a secret key that only the
+ * services which must address the reporter hold (complaint- and notification-service, {@code LOOKOUT_PSEUDONYM_KEY};
+ * generated per stack by {@code ./lookout up}, per test JVM in tests, refused at start in production when it was ever
+ * committed). Non-confidential events carry it instead of the subject, so a topic reader cannot link reports to an
+ * account, and a service holding the key can still match "my inbox" to "reports I filed". Confidential reports carry no
+ * stable pseudonym at all: {@link SealedReporterRef}.
  */
 public final class ReporterPseudonym {
 

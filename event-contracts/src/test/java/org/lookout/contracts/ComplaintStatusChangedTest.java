@@ -23,7 +23,7 @@ class ComplaintStatusChangedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "rejected", "assigned", "rated", "closed" })
+    @ValueSource(strings = { "rejected", "assigned", "responded", "rated", "closed" })
     void typeSpecificReferencesAreAbsentFromTheOtherTypes(String type) {
         ComplaintStatusChanged accepted = EventJson.fromTree(
                 EventJson.readResource(EventType.COMPLAINT_ACCEPTED.sampleResource()).get("data"),

@@ -97,10 +97,12 @@ class KafkaAccessTest {
     }
 
     @Test
-    void inProductionOnlyComplaintServiceReadsTheEscalationTopic() {
+    void inProductionOnlyComplaintAndNotificationServiceReadTheEscalationTopic() {
+        // no agency: the topic carries every agency's escalations (notification-service tells the people concerned)
         assertThat(production).filteredOn(acl -> acl.endsWith(" TOPIC LITERAL " + Topics.ESCALATION)
                 && acl.contains(" READ "))
-                .containsExactly("User:kafka-complaint-service READ TOPIC LITERAL " + Topics.ESCALATION);
+                .containsExactly("User:kafka-complaint-service READ TOPIC LITERAL " + Topics.ESCALATION,
+                        "User:kafka-notification-service READ TOPIC LITERAL " + Topics.ESCALATION);
         assertThat(production).noneMatch(acl -> acl.contains(" PREFIXED lookout.escalation")
                 || acl.contains(" PREFIXED lookout. ") || acl.endsWith(" PREFIXED lookout."));
     }

@@ -16,6 +16,12 @@ public interface ComplaintConfig {
     /** Key of the reporter pseudonym on events (shared with notification-service, nobody else). */
     String pseudonymKey();
 
+    /**
+     * The notification-delivery key (base64 of 32 bytes, shared with notification-service, nobody else): a confidential
+     * report's reporter is sealed under it on the topic instead of carrying the pseudonym.
+     */
+    String deliveryKey();
+
     /** How long a resolved report waits for its rating before it closes by itself, not rated. */
     @WithDefault("P7D")
     Duration ratingWindow();

@@ -1,13 +1,10 @@
 package org.lookout.escalation.agency;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.escalation.domain.Agency;
 import org.lookout.escalation.domain.AgencyChange;
 import org.lookout.problem.ProblemException;
+import org.lookout.security.outbound.OutboundUrlPolicy;
+import org.lookout.security.outbound.UnsafeUrlException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +26,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AgencyService {
 
-    /** Plain http is accepted only to this machine (a local relay or a test double). */
-    private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost");
-
     /** The entry as stored, and whether this call created it. */
     public record Saved(Agency agency, boolean created) {
     }
@@ -38,12 +34,15 @@ public class AgencyService {
     private final AgencyChangeRepository changes;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OutboundUrlPolicy urls;
 
-    AgencyService(AgencyRepository agencies, AgencyChangeRepository changes, ObjectMapper json, Clock clock) {
+    AgencyService(AgencyRepository agencies, AgencyChangeRepository changes, ObjectMapper json, Clock clock,
+            OutboundUrlPolicy urls) {
         this.agencies = agencies;
         this.changes = changes;
         this.json = json;
         this.clock = clock;
+        this.urls = urls;
     }
 
     @WithSession
@@ -64,7 +63,10 @@ public class AgencyService {
     /** Creates or replaces the entry {@code code}; 409 when its OIDC client already acts for another agency. */
     @WithTransaction
     public Uni<Saved> put(String code, SaveAgencyRequest entry, String actor) {
-        String webhook = webhook(entry.webhookUrl());
+        return webhook(entry.webhookUrl()).chain(webhook -> put(code, entry, actor, webhook));
+    }
+
+    private Uni<Saved> put(String code, SaveAgencyRequest entry, String actor, String webhook) {
         String client = blankToNull(entry.oidcClientId());
         Agency.checkActsThrough(entry.kind(), client, entry.active() == null || entry.active());
         Uni<Void> clientFree = client == null ? Uni.createFrom().voidItem()
@@ -105,26 +107,17 @@ public class AgencyService {
         return changes.persist(change).replaceWithVoid();
     }
 
-    /** An https address, or http to this machine; null when none is given. */
-    private static String webhook(String value) {
+    /**
+     * A webhook address notification-service may call: https to a public address (OutboundUrls: no loopback, private,
+     * link-local or metadata address, no odd notation, every resolved address checked); null when none is given.
+     */
+    private Uni<String> webhook(String value) {
         String address = blankToNull(value);
         if (address == null) {
-            return null;
+            return Uni.createFrom().nullItem();
         }
-        try {
-            URI uri = new URI(address);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            String host = uri.getHost();
-            if (host == null || uri.getUserInfo() != null) {
-                throw ProblemException.badRequest("webhookUrl", "must be an absolute URL with a host and no credentials");
-            }
-            if (scheme.equals("https") || (scheme.equals("http") && LOCAL_HOSTS.contains(host.toLowerCase()))) {
-                return address;
-            }
-            throw ProblemException.badRequest("webhookUrl", "must be https (plain http only to 127.0.0.1 or localhost)");
-        } catch (URISyntaxException e) {
-            throw ProblemException.badRequest("webhookUrl", "must be a URL");
-        }
+        return urls.verify(address).map(checked -> address).onFailure(UnsafeUrlException.class)
+                .transform(unsafe -> ProblemException.badRequest("webhookUrl", unsafe.getMessage()));
     }
 
     private String snapshot(Agency agency) {

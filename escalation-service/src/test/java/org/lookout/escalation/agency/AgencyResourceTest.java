@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lookout.escalation.EscalationDatabase;
 import org.lookout.escalation.EscalationTestResources;
 import org.lookout.testsupport.Tokens;
@@ -29,6 +30,8 @@ class AgencyResourceTest {
     private static final String AGENCY = "/api/agencies/{code}";
     private static final String PROBLEM = "application/problem+json";
     private static final String DEFAULT_ADMIN = "admin-1";
+    /** A public address written as an address: the test needs no DNS. */
+    private static final String PUBLIC_WEBHOOK = "https://93.184.215.14/lookout";
 
     @Test
     void theDemoDirectoryMatchesTheKeycloakClients() {
@@ -99,12 +102,12 @@ class AgencyResourceTest {
                 .body("kind", equalTo("URBAN_MANAGEMENT"))
                 .body("active", equalTo(true));
 
-        entry.put("webhookUrl", "https://hooks.example.org/lookout");
+        entry.put("webhookUrl", PUBLIC_WEBHOOK);
         entry.put("active", false);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
                 .when().put(AGENCY, code)
                 .then().statusCode(200)
-                .body("webhookUrl", equalTo("https://hooks.example.org/lookout"))
+                .body("webhookUrl", equalTo(PUBLIC_WEBHOOK))
                 .body("active", equalTo(false));
 
         given().auth().oauth2(Tokens.supervisor("DCYJD")).when().get(AGENCY, code)
@@ -115,16 +118,22 @@ class AgencyResourceTest {
                 + " and old_value like '%\"active\":true%' and new_value like '%\"active\":false%'", code)).isEqualTo(1);
     }
 
-    @Test
-    void plainHttpWebhooksAreAcceptedOnlyToThisMachine() {
-        String code = "local-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Issue 12: what the directory stored before; each would have had notification-service call inside the network. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "http://127.0.0.1:15432/", "https://169.254.169.254/latest/meta-data/iam/security-credentials/",
+            "https://2130706433/", "https://[::1]:8083/api/agencies", "https://127.0.0.1.nip.io/",
+            "https://hooks.example.org:99999/", "http://localhost/hook", "https://10.1.2.3/hook", "https://0x7f000001/",
+            "https://[::ffff:127.0.0.1]/", "https://[fd00::1]/", "https://metadata.google.internal/" })
+    void aWebhookThatReachesInsideTheNetworkIsRefused(String url) {
+        String code = "unsafe-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> entry = entry(code);
-        entry.put("webhookUrl", "http://127.0.0.1:9099/hook");
+        entry.put("webhookUrl", url);
+
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
-                .when().put(AGENCY, code).then().statusCode(201);
-        entry.put("webhookUrl", "http://localhost/hook");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
-                .when().put(AGENCY, code).then().statusCode(200);
+                .when().put(AGENCY, code)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("webhookUrl"));
+        given().auth().oauth2(Tokens.admin()).when().get(AGENCY, code).then().statusCode(404);
     }
 
     @ParameterizedTest(name = "{0}={1}")

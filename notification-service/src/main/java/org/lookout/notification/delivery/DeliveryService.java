@@ -13,8 +13,10 @@ import org.lookout.notification.domain.Notification;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Delivers a notification at most once per recipient and channel and logs every attempt. Runs inside the caller's
- * transaction, so the notification, its log entry and the consumer's record of the event commit together.
+ * Stores what an event means for one recipient on one channel, at most once per event, recipient and channel. An inbox
+ * entry is delivered by being written (logged as an attempt); an email, SMS or webhook is queued for the delivery
+ * worker, which sends it after this transaction and logs each attempt. Runs inside the caller's transaction, so the
+ * notification and the consumer's record of the event commit together.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -31,16 +33,24 @@ public class DeliveryService {
         this.clock = clock;
     }
 
+    /** Writes the entry, or logs a duplicate when the recipient has it already. */
     public Uni<DeliveryOutcome> deliver(Notification notification) {
         if (notification.channel != DeliveryChannel.INBOX) {
-            // email, SMS and webhooks come with their senders; until then nothing may pretend to have sent them
-            throw new IllegalArgumentException("no sender for channel " + notification.channel);
+            throw new IllegalArgumentException("only an inbox entry is delivered in the consumer: " + notification.channel);
         }
-        // storing the entry is the delivery of an in-app notification
         return notifications.insertIfAbsent(notification).chain(stored -> stored
-                ? log(notification, DeliveryOutcome.DELIVERED)
+                ? log(notification, DeliveryOutcome.DELIVERED).call(() -> notifications.signalOnCommit("inbox"))
                 : notifications.fromEvent(notification.sourceEventId, notification.recipientRef, notification.channel)
                         .chain(existing -> log(existing, DeliveryOutcome.DUPLICATE)));
+    }
+
+    /** Queues an email, SMS or webhook for the worker; true when it was new. */
+    public Uni<Boolean> enqueue(Notification notification) {
+        if (notification.channel == DeliveryChannel.INBOX) {
+            throw new IllegalArgumentException("an inbox entry is delivered, not queued");
+        }
+        return notifications.insertIfAbsent(notification)
+                .call(stored -> stored ? notifications.signalOnCommit("delivery") : Uni.createFrom().voidItem());
     }
 
     private Uni<DeliveryOutcome> log(Notification notification, DeliveryOutcome outcome) {
@@ -53,7 +63,7 @@ public class DeliveryService {
             attempt.attemptedAt = clock.instant();
             attempt.outcome = outcome;
             return attempts.persist(attempt);
-        }).invoke(() -> LOG.infof("%s notification %s of event %s: %s", notification.channel, notification.id,
+        }).invoke(() -> LOG.debugf("%s notification %s of event %s: %s", notification.channel, notification.id,
                 notification.sourceEventId, outcome)).replaceWith(outcome);
     }
 }

@@ -44,4 +44,14 @@ public class DeliveryAttempt {
 
     /** Why an attempt failed; never personal data. */
     public String detail;
+
+    /** A webhook's HTTP status; null when no answer came. */
+    @Column(name = "status_code")
+    public Integer statusCode;
+
+    @Column(name = "latency_ms")
+    public Integer latencyMs;
+
+    @Column(name = "subscription_id")
+    public UUID subscriptionId;
 }

@@ -1,6 +1,6 @@
 package org.lookout.notification.domain;
 
-/** Where a notification goes (ARCHITECTURE §8). Only the in-app inbox is delivered so far. */
+/** Where a notification goes (ARCHITECTURE §8): the in-app inbox (and its live stream), email, SMS, a webhook. */
 public enum DeliveryChannel {
     INBOX,
     EMAIL,

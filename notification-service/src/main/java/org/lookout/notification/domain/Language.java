@@ -22,6 +22,19 @@ public enum Language {
         return tag;
     }
 
+    /** The language of a tag such as {@code en-GB} or {@code zh-CN}; the default for anything else. */
+    public static Language of(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return DEFAULT;
+        }
+        return tag.toLowerCase(Locale.ROOT).startsWith("en") ? EN : DEFAULT;
+    }
+
+    /** Whether {@code tag} names one of the languages offered. */
+    public static boolean offered(String tag) {
+        return tag != null && (tag.equals(ZH_CN.tag) || tag.equals(EN.tag));
+    }
+
     /** The first supported language of an {@code Accept-Language} list, ordered by preference. */
     public static Language preferred(List<Locale> acceptable) {
         for (Locale locale : acceptable) {

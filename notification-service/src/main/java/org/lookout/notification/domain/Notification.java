@@ -11,8 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One message to one recipient on one channel, caused by one event. The recipient is the keyed pseudonym of their account
- * ({@code reporterRef} on events), never a name, phone number or OIDC subject.
+ * One message to one recipient on one channel, caused by one event (at most one per event, recipient and channel). The
+ * recipient is an {@link Address}, never a name, phone number or OIDC subject. An inbox entry is delivered when it is
+ * written; an email, SMS or webhook waits ({@link DeliveryState#PENDING}) for the delivery worker.
  */
 @Entity
 @Table(name = "notification")
@@ -21,6 +22,10 @@ public class Notification {
     @Id
     public UUID id;
 
+    /** The inbox order and the live stream's event id, from a database sequence. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "recipient_ref", nullable = false)
     public String recipientRef;
 
@@ -28,9 +33,8 @@ public class Notification {
     @Column(nullable = false)
     public DeliveryChannel channel;
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public NotificationKind kind;
+    public String kind;
 
     /** What the notification is about, in words the recipient knows: the tracking number of a report. */
     public String reference;
@@ -53,39 +57,96 @@ public class Notification {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "read_at")
-    public Instant readAt;
-
     @Column(name = "source_event_id", nullable = false)
     public String sourceEventId;
 
-    /** An in-app entry for one recipient, caused by one event. */
-    public static Notification inInbox(String recipientRef, NotificationKind kind, String reference, UUID reportId,
-            Message message, Instant at, String sourceEventId) {
+    @Column(name = "rule_id")
+    public String ruleId;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryState state;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "subscription_id")
+    public UUID subscriptionId;
+
+    /** A webhook's: whom it is about (the person or group whose notification it carries). */
+    @Column(name = "about_ref")
+    public String aboutRef;
+
+    /** A webhook's: the exact body that is signed and sent, the same on every attempt. */
+    @Column(name = "webhook_body")
+    public String webhookBody;
+
+    /** What a rule made of one event for one recipient, before its channel is chosen. */
+    public record Draft(String recipientRef, String kind, String reference, UUID reportId, Message message, Instant at,
+            String sourceEventId, String ruleId, String eventType) {
+    }
+
+    /** An in-app entry, delivered by being written. */
+    public static Notification inInbox(Draft draft) {
+        Notification notification = of(draft, DeliveryChannel.INBOX, draft.recipientRef());
+        notification.state = DeliveryState.DELIVERED;
+        return notification;
+    }
+
+    /** An email or SMS for the worker, due at {@code due}. */
+    public static Notification outgoing(Draft draft, DeliveryChannel channel, Instant due) {
+        if (channel == DeliveryChannel.INBOX || channel == DeliveryChannel.WEBHOOK) {
+            throw new IllegalArgumentException("not an email or SMS channel: " + channel);
+        }
+        Notification notification = of(draft, channel, draft.recipientRef());
+        notification.state = DeliveryState.PENDING;
+        notification.nextAttemptAt = due;
+        return notification;
+    }
+
+    /** A webhook to subscription {@code subscriptionId} carrying {@code draft}, with the body it will always send. */
+    public static Notification webhook(Draft draft, UUID subscriptionId, String body) {
+        Notification notification = of(draft, DeliveryChannel.WEBHOOK, Address.webhook(subscriptionId, draft.recipientRef()));
+        notification.state = DeliveryState.PENDING;
+        notification.nextAttemptAt = draft.at();
+        notification.subscriptionId = subscriptionId;
+        notification.aboutRef = draft.recipientRef();
+        notification.webhookBody = body;
+        return notification;
+    }
+
+    private static Notification of(Draft draft, DeliveryChannel channel, String recipient) {
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
-        notification.recipientRef = recipientRef;
-        notification.channel = DeliveryChannel.INBOX;
-        notification.kind = kind;
-        notification.reference = reference;
-        notification.reportId = reportId;
-        notification.titleZh = message.titleZh();
-        notification.bodyZh = message.bodyZh();
-        notification.titleEn = message.titleEn();
-        notification.bodyEn = message.bodyEn();
-        notification.createdAt = at;
-        notification.sourceEventId = sourceEventId;
+        notification.recipientRef = recipient;
+        notification.channel = channel;
+        notification.kind = draft.kind();
+        notification.reference = draft.reference();
+        notification.reportId = draft.reportId();
+        notification.titleZh = draft.message().titleZh();
+        notification.bodyZh = draft.message().bodyZh();
+        notification.titleEn = draft.message().titleEn();
+        notification.bodyEn = draft.message().bodyEn();
+        notification.createdAt = draft.at();
+        notification.sourceEventId = draft.sourceEventId();
+        notification.ruleId = draft.ruleId();
+        notification.eventType = draft.eventType();
         return notification;
     }
 
     public Message message() {
         return new Message(titleZh, bodyZh, titleEn, bodyEn);
-    }
-
-    /** Marks it read once; reading it again keeps the first time. */
-    public void markRead(Instant at) {
-        if (readAt == null) {
-            readAt = at;
-        }
     }
 }

@@ -10,13 +10,18 @@ import static org.lookout.complaint.ComplaintTestSupport.report;
 import static org.lookout.complaint.ComplaintTestSupport.submit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.CloudEventKafka;
 import org.lookout.contracts.EventType;
+import org.lookout.contracts.ReporterPseudonym;
 import org.lookout.contracts.Topics;
 import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.RealInfrastructure;
@@ -35,6 +40,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 class ComplaintEventsTest {
 
     private static final String REPORTER = "reporter-events-1";
+
+    @Inject
+    ComplaintConfig config;
 
     @Test
     void submittedEventReachesKafkaAsTheContractDescribes() {
@@ -92,5 +100,40 @@ class ComplaintEventsTest {
         assertThat(accepted.type()).isEqualTo(EventType.COMPLAINT_ACCEPTED.type());
         assertThat(accepted.data().has("reporterRef")).isFalse();
         ContractAssertions.assertMatchesGoldenSample(EventType.COMPLAINT_ACCEPTED, accepted.data());
+    }
+
+    @Test
+    void anAssignmentToAStaffMemberNamesTheirPseudonymAndAResponseItsKind() {
+        String id = submit(Tokens.resident(REPORTER, "DCY"), report()).statusCode(201).extract().path("id");
+        String staff = Tokens.staff("DCY");
+        command(staff, id, "accept", "{}").statusCode(200);
+        command(staff, id, "assign", "{\"unit\":\"STAFF\",\"staffMember\":\"staff-7\"}").statusCode(200);
+        command(staff, id, "respond", "{\"kind\":\"FIRST_CONTACT\",\"respondedAt\":\"" + Instant.now() + "\"}")
+                .statusCode(200);
+
+        List<CloudEvent> events = TopicProbe.awaitRecordsWithKey(Topics.COMPLAINT, id, 4, Duration.ofSeconds(30))
+                .stream().map(CloudEventKafka::fromRecord).toList();
+
+        CloudEvent assigned = events.get(2);
+        assertThat(assigned.type()).isEqualTo(EventType.COMPLAINT_ASSIGNED.type());
+        assertThat(assigned.data().path("assigneeRef").asText())
+                .isEqualTo(ReporterPseudonym.of(config.pseudonymKey(), "staff-7"));
+        ContractAssertions.assertValidAgainstSchema(EventType.COMPLAINT_ASSIGNED, assigned.data());
+        CloudEvent responded = events.get(3);
+        assertThat(responded.data().path("responseKind").asText()).isEqualTo("FIRST_CONTACT");
+        ContractAssertions.assertValidAgainstSchema(EventType.COMPLAINT_RESPONDED, responded.data());
+        assertThat(events.stream().map(event -> event.data().toString()).toList()).noneMatch(json -> json.contains("staff-7"));
+    }
+
+    @Test
+    void anAssignmentToAUnitNamesNobody() {
+        String id = submit(Tokens.resident(REPORTER, "DCY"), report()).statusCode(201).extract().path("id");
+        command(Tokens.staff("DCY"), id, "accept", "{}").statusCode(200);
+        command(Tokens.staff("DCY"), id, "assign", "{\"unit\":\"VOLUNTEER\"}").statusCode(200);
+
+        CloudEvent assigned = CloudEventKafka.fromRecord(
+                TopicProbe.awaitRecordsWithKey(Topics.COMPLAINT, id, 3, Duration.ofSeconds(30)).get(2));
+
+        assertThat(assigned.data().has("assigneeRef")).isFalse();
     }
 }

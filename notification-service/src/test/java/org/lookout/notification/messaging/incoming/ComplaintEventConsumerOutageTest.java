@@ -72,7 +72,8 @@ class ComplaintEventConsumerOutageTest {
 
             assertThat(outage.parkedOf(reports)).as("valid events on the dead-letter topic").isEmpty();
             for (CloudEvent event : events) {
-                assertThat(count("select count(*) from notification where source_event_id = ?", event.id())).isEqualTo(1);
+                assertThat(count("select count(*) from notification where source_event_id = ? and channel = 'INBOX'"
+                        + " and recipient_ref like 'rp1_%'", event.id())).isEqualTo(1);
                 assertThat(count("select count(*) from processed_event where event_id = ?", event.id())).isEqualTo(1);
             }
             List<CapturedLog.Line> warnings = outage.warnings(first.id());

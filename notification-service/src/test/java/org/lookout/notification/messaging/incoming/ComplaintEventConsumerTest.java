@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lookout.contracts.CloudEvent;
+import org.lookout.contracts.ReporterPseudonym;
 import org.lookout.contracts.Topics;
 import org.lookout.notification.GoldenComplaintEvents;
 import org.lookout.notification.NotificationTestResources;
@@ -88,9 +89,15 @@ class ComplaintEventConsumerTest {
         awaitInboxWith(markerSubject, GoldenComplaintEvents.trackingNumber(marker));
         JsonPath inbox = inboxOf(subject);
         assertThat(inbox.getList("reference", String.class)).containsExactly(GoldenComplaintEvents.trackingNumber(event));
-        assertThat(count("select count(*) from notification where source_event_id = ?", event.id())).isEqualTo(1);
-        assertThat(count("select count(*) from delivery_attempt where source_event_id = ? and outcome = 'DELIVERED'",
+        String reporter = ReporterPseudonym.of(config.pseudonymKey(), subject);
+        assertThat(count("select count(*) from notification where source_event_id = ? and recipient_ref = '" + reporter
+                + "'", event.id())).isEqualTo(1);
+        assertThat(count("select count(*) from delivery_attempt a join notification n on n.id = a.notification_id"
+                + " where a.source_event_id = ? and a.outcome = 'DELIVERED' and n.recipient_ref = '" + reporter + "'",
                 event.id())).isEqualTo(1);
+        assertThat(count("select count(*) from delivery_attempt a join notification n on n.id = a.notification_id"
+                + " where a.source_event_id = ? and a.outcome = 'DUPLICATE'", event.id())).as("the second copy")
+                .isZero();
     }
 
     @Test
@@ -109,8 +116,13 @@ class ComplaintEventConsumerTest {
 
         awaitInboxWith(markerSubject, GoldenComplaintEvents.trackingNumber(marker));
         assertThat(count("select count(*) from processed_event where event_id = ?", anonymous.id())).isEqualTo(1);
-        assertThat(count("select count(*) from notification where source_event_id = ?", anonymous.id())).isZero();
-        assertThat(count("select count(*) from notification where source_event_id = ?", mislabelled.id())).isZero();
+        // the community's staff hear of the report; nobody is addressed as its reporter
+        assertThat(count("select count(*) from notification where source_event_id = ? and recipient_ref like 'rp1_%'",
+                anonymous.id())).isZero();
+        assertThat(count("select count(*) from notification where source_event_id = ? and recipient_ref like 'rp1_%'",
+                mislabelled.id())).isZero();
+        assertThat(count("select count(*) from notification where source_event_id = ? and recipient_ref = 'group:staff:DCY'",
+                anonymous.id())).isEqualTo(1);
         assertThat(inboxOf(subject).getList("")).isEmpty();
     }
 

@@ -1,0 +1,66 @@
+package org.lookout.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lookout.security.ProductionKeys.Key;
+
+import io.quarkus.runtime.LaunchMode;
+
+class ProductionKeysTest {
+
+    private static String fresh() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    static Iterable<String> committed() {
+        return ProductionKeys.COMMITTED;
+    }
+
+    @ParameterizedTest
+    @MethodSource("committed")
+    void refusesEveryCommittedKeyInProductionNamingTheVariable(String value) {
+        assertThatThrownBy(() -> ProductionKeys.requireFresh(LaunchMode.NORMAL,
+                new Key("LOOKOUT_PSEUDONYM_KEY", "lookout.notification.pseudonym-key", value)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LOOKOUT_PSEUDONYM_KEY (lookout.notification.pseudonym-key) is a key committed")
+                .hasMessageNotContaining(value);
+    }
+
+    @Test
+    void refusesAMissingOrShortKeyAndNamesEveryFault() {
+        assertThatThrownBy(() -> ProductionKeys.requireFresh(LaunchMode.NORMAL,
+                new Key("LOOKOUT_PSEUDONYM_KEY", "p", null),
+                new Key("LOOKOUT_DELIVERY_KEY", "d", "  "),
+                new Key("LOOKOUT_IDENTITY_KEY", "i", "c2hvcnQ=")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LOOKOUT_PSEUDONYM_KEY (p) is not set")
+                .hasMessageContaining("LOOKOUT_DELIVERY_KEY (d) is not set")
+                .hasMessageContaining("LOOKOUT_IDENTITY_KEY (i) is shorter than 32 characters")
+                .hasMessageContaining("openssl rand -base64 32");
+    }
+
+    @Test
+    void acceptsFreshKeysInProduction() {
+        assertThatCode(() -> ProductionKeys.requireFresh(LaunchMode.NORMAL,
+                new Key("LOOKOUT_PSEUDONYM_KEY", "p", fresh()), new Key("LOOKOUT_DELIVERY_KEY", "d", fresh())))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void checksNothingInTestsOrDevMode() {
+        for (LaunchMode mode : new LaunchMode[] { LaunchMode.TEST, LaunchMode.DEVELOPMENT }) {
+            assertThatCode(() -> ProductionKeys.requireFresh(mode,
+                    new Key("LOOKOUT_PSEUDONYM_KEY", "p", "development-only-pseudonym-key"), new Key("X", "x", null)))
+                    .doesNotThrowAnyException();
+        }
+    }
+}
