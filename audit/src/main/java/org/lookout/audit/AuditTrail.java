@@ -40,6 +40,11 @@ public class AuditTrail {
         }));
     }
 
+    /** The rows of the period (at most {@code maxRows}) and the verdict on the chain as it stands. */
+    public Uni<AuditReport> report(AuditPeriod period, int maxRows) {
+        return report(period.from(), period.to(), maxRows);
+    }
+
     /** The rows of {@code [from, to)} (at most {@code maxRows}) and the verdict on the chain as it stands. */
     public Uni<AuditReport> report(Instant from, Instant to, int maxRows) {
         return Panache.withSession(() -> chain.head().chain(head -> verify(head)
