@@ -1,5 +1,11 @@
 package org.lookout.audit;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import org.lookout.problem.PercentDecoding;
 import org.lookout.problem.ProblemException;
 
 /**
@@ -29,7 +35,7 @@ public final class AccessReason {
     }
 
     private static String check(String header) {
-        String reason = header.strip();
+        String reason = text(header).strip();
         if (reason.length() > MAX_LENGTH) {
             throw ProblemException.badRequest(HEADER, "must be at most " + MAX_LENGTH + " characters");
         }
@@ -37,5 +43,27 @@ public final class AccessReason {
             throw ProblemException.badRequest(HEADER, "must not contain control characters");
         }
         return reason;
+    }
+
+    /**
+     * A header is ISO-8859-1 on the wire: a reason in Chinese arrives percent-encoded UTF-8 ({@code encodeURIComponent};
+     * a literal {@code %} is {@code %25}) or as raw UTF-8 bytes (what curl sends), each byte read as one character; both
+     * are decoded, strictly.
+     */
+    private static String text(String header) {
+        String raw = header.chars().anyMatch(c -> c >= 0x80) && header.chars().allMatch(c -> c <= 0xFF)
+                ? utf8(header) : header;
+        return raw.indexOf('%') < 0 ? raw : PercentDecoding.decode(raw).orElseThrow(() -> ProblemException
+                .badRequest(HEADER, "must be text, or UTF-8 percent-encoded (encodeURIComponent)"));
+    }
+
+    private static String utf8(String latin1) {
+        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest(HEADER, "must be UTF-8 text");
+        }
     }
 }

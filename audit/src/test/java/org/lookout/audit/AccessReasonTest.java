@@ -27,4 +27,17 @@ class AccessReasonTest {
         assertThatThrownBy(() -> AccessReason.require("a\u0007b")).isInstanceOf(ProblemException.class);
         assertThat(AccessReason.optional(null)).isNull();
     }
+
+    @Test
+    void aReasonInChineseArrivesPercentEncodedOrAsRawUtf8Bytes() {
+        String reason = "线索初核 50%";
+        String encoded = java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String rawBytes = new String(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThat(AccessReason.require(encoded)).isEqualTo(reason);
+        assertThat(AccessReason.require(rawBytes.replace("%", "%25"))).isEqualTo(reason);
+        assertThatThrownBy(() -> AccessReason.require("%E7%BA")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> AccessReason.require("100%")).isInstanceOf(ProblemException.class);
+    }
 }
