@@ -97,10 +97,11 @@ class KafkaAccessTest {
     }
 
     @Test
-    void inProductionOnlyComplaintServiceReadsTheEscalationTopic() {
+    void inProductionOnlyComplaintServiceAndTheCadreRegistryReadTheEscalationTopic() {
         assertThat(production).filteredOn(acl -> acl.endsWith(" TOPIC LITERAL " + Topics.ESCALATION)
                 && acl.contains(" READ "))
-                .containsExactly("User:kafka-complaint-service READ TOPIC LITERAL " + Topics.ESCALATION);
+                .containsExactlyInAnyOrder("User:kafka-complaint-service READ TOPIC LITERAL " + Topics.ESCALATION,
+                        "User:kafka-cadre-registry-service READ TOPIC LITERAL " + Topics.ESCALATION);
         assertThat(production).noneMatch(acl -> acl.contains(" PREFIXED lookout.escalation")
                 || acl.contains(" PREFIXED lookout. ") || acl.endsWith(" PREFIXED lookout."));
     }
