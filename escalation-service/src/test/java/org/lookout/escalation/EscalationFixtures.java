@@ -96,7 +96,12 @@ public final class EscalationFixtures {
     /** An agency's action on an escalation ({@code acknowledge}, {@code progress}, {@code resolve}, {@code return}). */
     public static ValidatableResponse act(String agency, String id, String action,
             Map<String, ?> body) {
-        RequestSpecification request = given().auth().oauth2(Tokens.agency(agency));
+        return work(Tokens.agency(agency), id, action, body);
+    }
+
+    /** The same action by whoever holds {@code token}: an agency, or a supervisor working the street's part. */
+    public static ValidatableResponse work(String token, String id, String action, Map<String, ?> body) {
+        RequestSpecification request = given().auth().oauth2(token);
         if (body != null) {
             request = request.contentType(ContentType.JSON).body(body);
         }

@@ -123,8 +123,13 @@ public class ReferenceDataFixture implements QuarkusTestResourceLifecycleManager
 
     /** An item nothing else uses, as complaint-service would publish its creation. */
     public static ItemChanged newItem(String code, int resolutionWorkingDays, int revision) {
+        return newItem(code, resolutionWorkingDays, revision, null);
+    }
+
+    /** The same, its resolution breach escalating to {@code breachKind} (null: to the street). */
+    public static ItemChanged newItem(String code, int resolutionWorkingDays, int revision, AgencyKind breachKind) {
         return new ItemChanged(code, "LIFE", "测试", "Test item", resolutionWorkingDays, false, List.of(), false, null,
-                false, true, revision, Instant.now());
+                false, true, revision, Instant.now(), breachKind);
     }
 
     /** Sends the change as complaint-service's outbox relay would: keyed {@code item/<code>}. */

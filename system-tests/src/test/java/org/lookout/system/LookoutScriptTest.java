@@ -48,8 +48,14 @@ class LookoutScriptTest {
             Files.createDirectories(jar.getParent());
             Files.writeString(jar, "not a real jar");
         }
-        // the scripts read the services' table and the infrastructure versions of the root pom
+        // the scripts read the services' table, Kafka's topics and ACLs, and the infrastructure versions of the root pom
         Files.copy(ROOT.resolve("deploy/services.tsv"), scratch.resolve("deploy/services.tsv"));
+        Files.createDirectories(scratch.resolve("deploy/kafka"));
+        try (Stream<Path> access = Files.list(ROOT.resolve("deploy/kafka"))) {
+            for (Path file : access.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, scratch.resolve("deploy/kafka").resolve(file.getFileName()));
+            }
+        }
         Files.copy(ROOT.resolve("pom.xml"), scratch.resolve("pom.xml"));
         Files.setLastModifiedTime(scratch.resolve("pom.xml"), FileTime.from(built));
     }
@@ -89,10 +95,10 @@ class LookoutScriptTest {
     @Test
     void theReferenceDataTopicIsCreatedCompacted() throws Exception {
         String topics = bash("source deploy/local/common.sh; source deploy/local/kafka.sh;"
-                + " printf '%s|%s' \"${KAFKA_TOPICS[*]}\" \"${KAFKA_TOPIC_CONFIG[lookout.complaint.reference.v1]}\"");
+                + " printf '%s|' \"${KAFKA_TOPICS[*]}\"; kafka_access_plan | grep '^topic lookout.complaint.reference.v1 '");
 
         assertThat(topics.split("\\|")[0].split(" ")).contains("lookout.complaint.v1", "lookout.complaint.reference.v1");
-        assertThat(topics.split("\\|")[1]).isEqualTo("cleanup.policy=compact");
+        assertThat(topics.split("\\|")[1]).isEqualTo("topic lookout.complaint.reference.v1 6 cleanup.policy=compact\n");
     }
 
     @Test

@@ -2,6 +2,10 @@ package org.lookout.system;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,9 @@ final class Stack {
         // Kafka 4 clients fetch tokens only from the URLs this system property allows
         System.setProperty("org.apache.kafka.sasl.oauthbearer.allowed.urls", TOKEN_URL);
     }
+    /** escalation-service's database (login = password = name), for the one test that must let a working day pass. */
+    static final String ESCALATION_DATABASE = "jdbc:postgresql://127.0.0.1:" + env("LOOKOUT_PG_PORT", "15432")
+            + "/escalation";
 
     private Stack() {
     }
@@ -103,6 +110,19 @@ final class Stack {
                 return seen.stream().anyMatch(match);
             });
             return seen.stream().filter(match).findFirst().orElseThrow();
+        }
+    }
+
+    /** Runs one statement on escalation-service's database; answers how many rows it changed. */
+    static int inEscalationDatabase(String statement, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(ESCALATION_DATABASE, "escalation", "escalation");
+                PreparedStatement prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+            return prepared.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("escalation database: " + e.getMessage(), e);
         }
     }
 

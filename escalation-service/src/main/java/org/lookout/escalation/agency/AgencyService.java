@@ -66,6 +66,7 @@ public class AgencyService {
     public Uni<Saved> put(String code, SaveAgencyRequest entry, String actor) {
         String webhook = webhook(entry.webhookUrl());
         String client = blankToNull(entry.oidcClientId());
+        Agency.checkActsThrough(entry.kind(), client, entry.active() == null || entry.active());
         Uni<Void> clientFree = client == null ? Uni.createFrom().voidItem()
                 : agencies.otherWithClient(client, code).map(other -> {
                     if (other != null) {

@@ -1,5 +1,6 @@
 package org.lookout.escalation.clock;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +30,8 @@ import io.smallrye.mutiny.Uni;
  * The SLA clocks of reports, driven by report events (each event once, in the consumer's transaction, in per-report
  * order): load the report's clocks, let {@link ReportClocks} apply the event, store a new clock and announce every new
  * due time ({@code sla-scheduled}) through the outbox. An event that starts a clock waits until this service's copy of
- * its item and community has arrived. Clocks are read within the caller's scope.
+ * its item and community has arrived. A report about an official (confidential) starts no clock: its 12388 limits run
+ * in the cadre registry, and it counts in no community figure. Clocks are read within the caller's scope.
  */
 @ApplicationScoped
 public class SlaClockService {
@@ -55,6 +57,9 @@ public class SlaClockService {
     public Uni<Void> onSubmitted(ComplaintSubmitted submitted) {
         ReportFacts report = new ReportFacts(submitted.reportId(), submitted.communityCode(), submitted.itemCode(),
                 submitted.confidential());
+        if (report.confidential()) {
+            return Uni.createFrom().voidItem();
+        }
         return known(report).chain(() -> change(report.reportId(), clocks -> clocks.start(report, ClockKind.RESPONSE,
                 policy.responseWorkingDays(), submitted.receivedAt())));
     }
@@ -63,6 +68,9 @@ public class SlaClockService {
     public Uni<Void> onAccepted(ComplaintStatusChanged accepted) {
         ReportFacts report = new ReportFacts(accepted.reportId(), accepted.communityCode(), accepted.itemCode(),
                 accepted.confidential());
+        if (report.confidential()) {
+            return Uni.createFrom().voidItem();
+        }
         return known(report).chain(() -> policy.resolutionWorkingDays(report.itemCode()))
                 .chain(days -> change(report.reportId(),
                         clocks -> clocks.start(report, ClockKind.RESOLUTION, days, accepted.changedAt())));
@@ -91,6 +99,15 @@ public class SlaClockService {
 
     public Uni<Void> onResumed(ComplaintStatusChanged change) {
         return change(change.reportId(), clocks -> clocks.resume(change.changedAt()));
+    }
+
+    /**
+     * The street returned the report to the community with a new deadline {@code workingDays} from {@code at} (督办,
+     * in the return's transaction): the clock whose breach was escalated — or, for another trigger, the resolution clock
+     * if any, else the response clock — runs to it and announces it ({@code RETURNED}).
+     */
+    public Uni<Void> onReturnedByStreet(UUID reportId, Optional<ClockKind> kind, Instant at, int workingDays) {
+        return change(reportId, clocks -> clocks.runTo(kind, at, workingDays));
     }
 
     /** The report's item and community are in this service's copy; waits (retried) until they are. */

@@ -52,7 +52,7 @@ public interface EscalationConfig {
     @WithDefault("12")
     int nextYearNoticeExpectedFromMonth();
 
-    /** The street office's deadline when a report's response clock breached, in working days. */
+    /** The street's deadline when a report's response (or resolution) clock breached and went to it, in working days. */
     @WithDefault("1")
     int breachEscalationWorkingDays();
 
@@ -73,6 +73,10 @@ public interface EscalationConfig {
      */
     @WithDefault("STREET,DISTRICT,CITY")
     List<String> levels();
+
+    /** Most clocks at risk, and most escalations per agency, the SLA board lists (its counts cover all). */
+    @WithDefault("50")
+    int boardListLimit();
 
     /** How often the overdue sweep runs (also read by its {@code @Scheduled} expression); {@code off} disables it. */
     @WithDefault("60s")

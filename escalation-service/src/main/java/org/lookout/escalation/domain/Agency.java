@@ -1,6 +1,7 @@
 package org.lookout.escalation.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.lookout.contracts.AgencyKind;
+import org.lookout.problem.ProblemException;
 
 /** An agency of the directory: who it is, where it acts, which OIDC client acts for it, and where it is notified. */
 @Entity
@@ -46,4 +48,27 @@ public class Agency {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The street whose supervisors work what is addressed here: a street office stands for its street (its
+     * jurisdiction) and has no client of its own; empty for an agency, which its own client works.
+     */
+    public Optional<String> workedByStreet() {
+        return kind == AgencyKind.STREET_OFFICE ? Optional.of(jurisdiction) : Optional.empty();
+    }
+
+    /**
+     * Who acts for an entry of the directory (issue 13): every active agency through its own client of the realm, a
+     * street office through its street's supervisors, never a client. 422 naming {@code oidcClientId} otherwise.
+     */
+    public static void checkActsThrough(AgencyKind kind, String oidcClientId, boolean active) {
+        if (kind == AgencyKind.STREET_OFFICE && oidcClientId != null) {
+            throw ProblemException.unprocessable("oidcClientId",
+                    "must be absent for a street office: the street's supervisors work its escalations");
+        }
+        if (kind != AgencyKind.STREET_OFFICE && active && oidcClientId == null) {
+            throw ProblemException.unprocessable("oidcClientId",
+                    "is required for an active agency: every agency acts on its escalations through its own client");
+        }
+    }
 }

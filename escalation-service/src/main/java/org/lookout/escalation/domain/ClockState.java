@@ -9,9 +9,10 @@ import java.util.Set;
 /**
  * Where a clock is in its life, as one table: RUNNING from receipt (or a reopening), PAUSED while staff wait for the
  * reporter, STOPPED by the report's response or resolution, CANCELLED when the report is rejected or closed first,
- * BREACHED by the sweep. A move the table does not name leaves the clock as it is: a clock hears of facts that already
- * happened at complaint-service, and one that does not apply to its state is not an error. A reopening is no move of
- * the table: it starts the clock afresh from any state (§5, {@link SlaClock#restart}).
+ * BREACHED by the sweep, RUNNING again when the street returns the report to the community with a new deadline (督办,
+ * issue 13). A move the table does not name leaves the clock as it is: a clock hears of facts that already happened at
+ * complaint-service, and one that does not apply to its state is not an error. A reopening is no move of the table: it
+ * starts the clock afresh from any state (§5, {@link SlaClock#restart}).
  */
 public enum ClockState {
     RUNNING, PAUSED, STOPPED, BREACHED, CANCELLED;
@@ -21,8 +22,9 @@ public enum ClockState {
     static {
         allow(RUNNING, PAUSED, STOPPED, BREACHED, CANCELLED);
         allow(PAUSED, RUNNING, STOPPED, CANCELLED);
-        // a breached clock keeps its breach (it was published); when the work was done is still recorded on it
-        allow(BREACHED);
+        // a breached clock keeps its breach (it was published); when the work was done is still recorded on it, and it
+        // runs again, breach on record, to the new deadline the street gives the community (督办)
+        allow(BREACHED, RUNNING);
         allow(STOPPED);
         allow(CANCELLED);
     }
@@ -44,7 +46,7 @@ public enum ClockState {
         return this == RUNNING;
     }
 
-    /** Nothing follows but a reopening. */
+    /** Nothing follows but a reopening (STOPPED, CANCELLED). */
     public boolean isFinal() {
         return ALLOWED.get(this).isEmpty();
     }

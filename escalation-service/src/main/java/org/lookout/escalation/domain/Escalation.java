@@ -3,6 +3,7 @@ package org.lookout.escalation.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.lookout.contracts.ClockKind;
 import org.lookout.contracts.EscalationTrigger;
 import org.lookout.problem.ProblemException;
 
@@ -111,7 +113,7 @@ public class Escalation {
         escalation.openedBy = opening.openedBy();
         List<EscalationPart> parts = new ArrayList<>();
         for (Agency agency : opening.agencies()) {
-            parts.add(EscalationPart.open(escalation.id, agency.code, agency.code.equals(opening.lead().code)));
+            parts.add(EscalationPart.open(escalation.id, agency, agency.code.equals(opening.lead().code)));
         }
         escalation.follow(parts);
         return new Opened(escalation, parts);
@@ -120,6 +122,18 @@ public class Escalation {
     /** The report it escalates. */
     public ReportFacts report() {
         return new ReportFacts(reportId, communityCode, itemCode, confidential);
+    }
+
+    /**
+     * The clock whose breach opened it (RESPONSE_BREACHED, RESOLUTION_BREACHED): the one the street's new deadline
+     * applies to; empty for the other triggers.
+     */
+    public Optional<ClockKind> breachedClock() {
+        return switch (trigger) {
+            case RESPONSE_BREACHED -> Optional.of(ClockKind.RESPONSE);
+            case RESOLUTION_BREACHED -> Optional.of(ClockKind.RESOLUTION);
+            default -> Optional.empty();
+        };
     }
 
     /** An agency may still act on its part: the escalation has not ended; 409 naming its state otherwise. */

@@ -18,7 +18,8 @@ import org.lookout.problem.ProblemException;
 /**
  * One agency's share of an escalation: its own status in the {@link EscalationStatus} table, outcome or return. What
  * the agency does checks the table and sets every field the move changes; a move the table does not allow is a 409
- * naming the state and the states that may follow.
+ * naming the state and the states that may follow. A part addressed to a street office is the street's: that street's
+ * supervisors work it, and return it to the community with instructions and a new deadline (督办).
  */
 @Entity
 @Table(name = "escalation_part")
@@ -35,6 +36,10 @@ public class EscalationPart {
 
     @Column(nullable = false)
     public boolean lead;
+
+    /** The street whose supervisors work this part (addressed to its street office); null for an agency's part. */
+    @Column(name = "street_code")
+    public String streetCode;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -66,16 +71,21 @@ public class EscalationPart {
     @Column(name = "return_note")
     public String returnNote;
 
+    /** The deadline the street gave the community when it returned the report with instructions; null otherwise. */
+    @Column(name = "return_due_at")
+    public Instant returnDueAt;
+
     @Version
     public int version;
 
-    /** A new part of {@code escalation} for {@code agencyCode}, OPEN. */
-    static EscalationPart open(UUID escalationId, String agencyCode, boolean lead) {
+    /** A new part of {@code escalation} for {@code agency}, OPEN; a street office's is its street's. */
+    static EscalationPart open(UUID escalationId, Agency agency, boolean lead) {
         EscalationPart part = new EscalationPart();
         part.id = UUID.randomUUID();
         part.escalationId = escalationId;
-        part.agencyCode = agencyCode;
+        part.agencyCode = agency.code;
         part.lead = lead;
+        part.streetCode = agency.workedByStreet().orElse(null);
         part.status = EscalationStatus.OPEN;
         return part;
     }
@@ -104,12 +114,51 @@ public class EscalationPart {
         actionsTaken = actions;
     }
 
-    /** The agency gives it back: not its responsibility, with a reason. */
-    public void giveBack(Instant at, ReturnReason reason, String note) {
-        move(EscalationStatus.RETURNED, "return");
+    /** Worked by a street's supervisors, not by an agency's client. */
+    public boolean isTheStreets() {
+        return streetCode != null;
+    }
+
+    /**
+     * The part is given back. An agency's: not its responsibility, with a reason of its own (no instructions, no
+     * deadline). The street's (督办): back to the community with {@code INSTRUCTIONS_GIVEN}, the instructions as
+     * {@code note} and a new deadline {@code newWorkingDays} from {@code at} on {@code calendar}. 400 naming the field
+     * that does not fit whose part it is.
+     */
+    public void giveBack(Instant at, ReturnReason reason, String note, Integer newWorkingDays,
+            WorkingCalendar calendar) {
+        if (isTheStreets()) {
+            requireInstructions(reason, note, newWorkingDays);
+            move(EscalationStatus.RETURNED, "return");
+            returnDueAt = calendar.deadline(at, newWorkingDays).dueAt();
+        } else {
+            if (reason == ReturnReason.INSTRUCTIONS_GIVEN) {
+                throw ProblemException.badRequest("reason",
+                        "only the street returns a report with instructions; an agency names why it gives it back");
+            }
+            if (newWorkingDays != null) {
+                throw ProblemException.badRequest("dueInWorkingDays",
+                        "only the street gives the community a new deadline");
+            }
+            move(EscalationStatus.RETURNED, "return");
+        }
         returnedAt = at;
         returnReason = reason;
         returnNote = note;
+    }
+
+    private static void requireInstructions(ReturnReason reason, String note, Integer newWorkingDays) {
+        if (reason != ReturnReason.INSTRUCTIONS_GIVEN) {
+            throw ProblemException.badRequest("reason", "the street returns a report to the community with"
+                    + " instructions and a new deadline: must be INSTRUCTIONS_GIVEN");
+        }
+        if (note == null || note.isBlank()) {
+            throw ProblemException.badRequest("note", "must hold the street's instructions to the community");
+        }
+        if (newWorkingDays == null) {
+            throw ProblemException.badRequest("dueInWorkingDays",
+                    "is required: the street gives the community a new deadline");
+        }
     }
 
     /** The escalation's deadline passed (the overdue sweep): an open or acknowledged part is overdue, once. */

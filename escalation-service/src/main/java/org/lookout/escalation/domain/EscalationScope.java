@@ -11,7 +11,8 @@ import org.lookout.security.Roles;
  * its community and supervisors of its street, unless the report is about an official. An escalation: admin all;
  * inspectors those about officials; an agency those with a part of its own (all parts, its own notes only); staff and
  * supervisors as for clocks. Escalating by hand: staff of the report's community and supervisors of its street, never a
- * report about an official. Anything else is answered as absent (404).
+ * report about an official. Working a part: the agency it is addressed to, or, for a part addressed to a street office,
+ * the supervisors of that street (issue 13). Anything else is answered as absent (404).
  */
 public final class EscalationScope {
 
@@ -50,6 +51,11 @@ public final class EscalationScope {
                 || caller.is(Roles.INSPECTOR) && escalation.confidential
                 || hasPart(caller, parts)
                 || worksOn(caller, escalation.report(), escalation.streetCode);
+    }
+
+    /** The caller works this part: its agency's client, or a supervisor of the street it is addressed to. */
+    public static boolean worksPart(Caller caller, EscalationPart part) {
+        return caller.isAgency(part.agencyCode) || part.isTheStreets() && caller.isSupervisorOf(part.streetCode);
     }
 
     /** The notes the caller reads: an agency (unless also admin) its own, everyone else who sees it all of them. */

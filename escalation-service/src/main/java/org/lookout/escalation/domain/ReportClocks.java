@@ -12,8 +12,9 @@ import org.lookout.contracts.ScheduleReason;
  * The clocks of one report (at most one of each kind) and what each report event does to them (ARCHITECTURE §6):
  * submitted starts the response clock, accepted the resolution clock; responded and resolved stop them; reopened
  * restarts the resolution clock, or the response clock when there is none; rejected and closed cancel, paused and
- * resumed pause and resume every clock. Each method answers the due times to announce ({@code sla-scheduled}); a new
- * clock among them is to be stored. An event of a report without clocks changes nothing.
+ * resumed pause and resume every clock; the street's return with a new deadline lets a clock run to it. Each method
+ * answers the due times to announce ({@code sla-scheduled}); a new clock among them is to be stored. An event of a
+ * report without clocks changes nothing.
  */
 public final class ReportClocks {
 
@@ -44,7 +45,9 @@ public final class ReportClocks {
         if (of(kind).isPresent()) {
             return List.of();
         }
-        SlaClock started = SlaClock.start(report, kind, workingDays, from, calendar, warningFraction);
+        // received when the response clock started; a report known by its resolution clock only, when that started
+        Instant receivedAt = of(ClockKind.RESPONSE).map(clock -> clock.reportReceivedAt).orElse(from);
+        SlaClock started = SlaClock.start(report, kind, workingDays, from, receivedAt, calendar, warningFraction);
         clocks.add(started);
         return List.of(new Scheduled(started, ScheduleReason.STARTED, from));
     }
@@ -60,6 +63,18 @@ public final class ReportClocks {
         Optional<SlaClock> restarted = of(ClockKind.RESOLUTION).or(() -> of(ClockKind.RESPONSE));
         restarted.ifPresent(clock -> clock.restart(at, calendar, warningFraction));
         return restarted.map(clock -> List.of(new Scheduled(clock, ScheduleReason.RESTARTED, at))).orElse(List.of());
+    }
+
+    /**
+     * The street returned the report to the community with a new deadline (督办): the clock of {@code kind} (the one
+     * whose breach was escalated) — when none is named, the resolution clock if the report has one, otherwise the
+     * response clock — runs to the deadline {@code workingDays} from {@code at}, and announces it.
+     */
+    public List<Scheduled> runTo(Optional<ClockKind> kind, Instant at, int workingDays) {
+        Optional<SlaClock> clock = kind.isPresent() ? of(kind.get())
+                : of(ClockKind.RESOLUTION).or(() -> of(ClockKind.RESPONSE));
+        return clock.filter(one -> one.runTo(at, workingDays, calendar, warningFraction))
+                .map(one -> List.of(new Scheduled(one, ScheduleReason.RETURNED, at))).orElse(List.of());
     }
 
     /** rejected or closed: every running or paused clock is cancelled; stopped and breached ones keep their outcome. */

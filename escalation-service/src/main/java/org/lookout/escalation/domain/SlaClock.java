@@ -49,6 +49,10 @@ public class SlaClock {
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
 
+    /** When the report was received (its response clock's start): how long it has been open, for the SLA board. */
+    @Column(name = "report_received_at", nullable = false)
+    public Instant reportReceivedAt;
+
     /** 75 % of the working time has passed. */
     @Column(name = "warn_at", nullable = false)
     public Instant warnAt;
@@ -84,8 +88,11 @@ public class SlaClock {
     @Version
     public int version;
 
-    /** A new running clock of {@code kind} for the report, counting {@code workingDays} from {@code from}. */
-    public static SlaClock start(ReportFacts report, ClockKind kind, int workingDays, Instant from,
+    /**
+     * A new running clock of {@code kind} for the report, counting {@code workingDays} from {@code from}; the report
+     * was received at {@code receivedAt}.
+     */
+    public static SlaClock start(ReportFacts report, ClockKind kind, int workingDays, Instant from, Instant receivedAt,
             WorkingCalendar calendar, double warningFraction) {
         SlaClock clock = new SlaClock();
         clock.id = UUID.randomUUID();
@@ -95,6 +102,7 @@ public class SlaClock {
         clock.itemCode = report.itemCode();
         clock.confidential = report.confidential();
         clock.workingDays = workingDays;
+        clock.reportReceivedAt = receivedAt;
         clock.runFrom(from, calendar, warningFraction);
         return clock;
     }
@@ -138,7 +146,7 @@ public class SlaClock {
 
     /** The wait ended: a paused clock runs again, its warning and deadline moved by the pause rule. */
     public boolean resume(Instant at, WorkingCalendar calendar) {
-        if (!state.canMoveTo(ClockState.RUNNING)) {
+        if (state != ClockState.PAUSED) {
             return false;
         }
         endPause(at, calendar);
@@ -162,6 +170,28 @@ public class SlaClock {
         }
         stoppedAt = at;
         met = !at.isAfter(dueAt);
+        return true;
+    }
+
+    /**
+     * The street returned the report to the community with a new deadline (督办): a running clock, or a breached one
+     * whose work is not done yet, runs to the deadline {@code workingDays} from {@code at} (warning at the same fraction
+     * of it). Its start, its working days and its breach stay on record, so a later breach is published again and a
+     * reopening still counts the item's days. A paused clock is left to its pause; an ended one has nothing to run for.
+     */
+    public boolean runTo(Instant at, int newWorkingDays, WorkingCalendar calendar, double warningFraction) {
+        // a running clock takes the new deadline; a breached one runs again (BREACHED → RUNNING) unless the work is done
+        boolean takesIt = state == ClockState.RUNNING
+                || state == ClockState.BREACHED && stoppedAt == null && state.canMoveTo(ClockState.RUNNING);
+        if (!takesIt) {
+            return false;
+        }
+        Deadline deadline = calendar.deadline(at, newWorkingDays);
+        warnAt = calendar.pointInWorkingTime(at, newWorkingDays, warningFraction);
+        dueAt = deadline.dueAt();
+        provisional = deadline.provisional();
+        state = ClockState.RUNNING;
+        warnedAt = null;
         return true;
     }
 

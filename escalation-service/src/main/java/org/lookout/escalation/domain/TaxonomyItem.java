@@ -16,7 +16,8 @@ import org.lookout.contracts.AgencyKind;
 /**
  * This service's copy of a taxonomy item, which complaint-service owns: built only from its
  * {@code lookout.complaint.item-changed.v1} events, the fields this service reads. How many working days a report of the
- * item has to be resolved once accepted, and to which agency kinds it escalates at once.
+ * item has to be resolved once accepted, to which agency kinds it escalates at once, and where a breach of its
+ * resolution clock escalates.
  */
 @Entity
 @Table(name = "taxonomy_item")
@@ -44,6 +45,14 @@ public class TaxonomyItem {
     @Enumerated(EnumType.STRING)
     @Column(name = "lead_agency_kind")
     public AgencyKind leadAgencyKind;
+
+    /**
+     * Where a breach of the resolution clock escalates: the nearest agency of this kind; null for the report's street,
+     * whose supervisors work it (督办).
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolution_breach_agency_kind")
+    public AgencyKind resolutionBreachAgencyKind;
 
     @Column(nullable = false)
     public boolean confidential;

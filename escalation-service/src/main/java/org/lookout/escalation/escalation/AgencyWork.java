@@ -7,7 +7,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.contracts.EventType;
+import org.lookout.escalation.calendar.CalendarService;
+import org.lookout.escalation.clock.SlaClockService;
+import org.lookout.escalation.domain.Escalation;
 import org.lookout.escalation.domain.EscalationPart;
+import org.lookout.escalation.domain.EscalationScope;
 import org.lookout.escalation.domain.EscalationStatus;
 import org.lookout.escalation.messaging.outgoing.EscalationEvents;
 import org.lookout.problem.ProblemException;
@@ -21,7 +25,8 @@ import io.smallrye.mutiny.Uni;
  * it with a reason. Each locks the escalation (so it waits for the overdue sweep, and two agencies of a joint
  * escalation one for the other), finds the caller's part, moves it by the {@link EscalationStatus} table, lets the
  * escalation follow its lead and writes the event, in one transaction. Another agency's escalation is answered as
- * absent (404).
+ * absent (404). A part addressed to a street office is worked the same way by that street's supervisors; the street
+ * returns a report to the community with instructions and a new deadline (督办), and the report's clock runs to it.
  */
 @ApplicationScoped
 public class AgencyWork {
@@ -30,14 +35,18 @@ public class AgencyWork {
     private final EscalationPartRepository parts;
     private final EscalationNoteRepository notes;
     private final EscalationEvents events;
+    private final CalendarService calendar;
+    private final SlaClockService clocks;
     private final Clock clock;
 
     AgencyWork(EscalationRepository escalations, EscalationPartRepository parts, EscalationNoteRepository notes,
-            EscalationEvents events, Clock clock) {
+            EscalationEvents events, CalendarService calendar, SlaClockService clocks, Clock clock) {
         this.escalations = escalations;
         this.parts = parts;
         this.notes = notes;
         this.events = events;
+        this.calendar = calendar;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -45,6 +54,12 @@ public class AgencyWork {
     @FunctionalInterface
     private interface Move {
         Uni<Void> apply(EscalationPart part, Instant at);
+    }
+
+    /** What follows a published move in the same transaction. */
+    @FunctionalInterface
+    private interface FollowUp {
+        Uni<Void> apply(Escalation escalation, EscalationPart part, Instant at);
     }
 
     public Uni<Void> acknowledge(UUID id, Caller caller) {
@@ -62,25 +77,34 @@ public class AgencyWork {
                 (part, at) -> done(() -> part.resolve(at, request.outcome(), request.actionsTaken())));
     }
 
+    /** The street's return with instructions also lets the report's clock run to the new deadline it gave. */
     public Uni<Void> giveBack(UUID id, ReturnEscalationRequest request, Caller caller) {
         return change(id, caller, "return", EventType.ESCALATION_RETURNED,
-                (part, at) -> done(() -> part.giveBack(at, request.reason(), request.note())));
+                (part, at) -> calendar.current().invoke(workingCalendar -> part.giveBack(at, request.reason(),
+                        request.note(), request.dueInWorkingDays(), workingCalendar)).replaceWithVoid(),
+                (escalation, part, at) -> part.returnDueAt == null ? Uni.createFrom().voidItem()
+                        : clocks.onReturnedByStreet(escalation.reportId, escalation.breachedClock(), at,
+                                request.dueInWorkingDays()));
     }
 
     private Uni<Void> change(UUID id, Caller caller, String action, EventType type, Move move) {
+        return change(id, caller, action, type, move, (escalation, part, at) -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> change(UUID id, Caller caller, String action, EventType type, Move move, FollowUp followUp) {
         Instant at = clock.instant();
         return Panache.withTransaction(() -> escalations.forUpdate(id).chain(escalation -> {
             if (escalation == null) {
                 throw ProblemException.notFound("escalation " + id);
             }
             return parts.of(id).chain(found -> {
-                EscalationPart part = found.stream().filter(one -> caller.isAgency(one.agencyCode)).findFirst()
-                        .orElseThrow(() -> ProblemException.notFound("escalation " + id));
+                EscalationPart part = found.stream().filter(one -> EscalationScope.worksPart(caller, one))
+                        .findFirst().orElseThrow(() -> ProblemException.notFound("escalation " + id));
                 escalation.checkOpenFor(action);
                 return move.apply(part, at).chain(() -> {
                     escalation.follow(found);
                     return events.changed(type, escalation, part, at);
-                });
+                }).chain(() -> followUp.apply(escalation, part, at));
             });
         }));
     }

@@ -22,12 +22,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The agency API: an agency's client (role {@code agency}, claim {@code agency} = its code) works on its part of an
- * escalation. Each answers 200 with the escalation as the agency reads it; another agency's escalation is 404, a move
- * its part's state does not allow 409.
+ * escalation; a street's supervisors work the parts addressed to their street's office the same way (督办). Each answers
+ * 200 with the escalation as the caller reads it; another agency's or another street's escalation is 404, a move the
+ * part's state does not allow 409.
  */
 @Path("/api/escalations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.AGENCY)
+@RolesAllowed({ Roles.AGENCY, Roles.SUPERVISOR })
 @Tag(name = "agency API")
 public class AgencyWorkResource {
 
@@ -43,7 +44,7 @@ public class AgencyWorkResource {
 
     @POST
     @Path("/acknowledge")
-    @Operation(summary = "The agency acknowledges its part (from OPEN or OVERDUE)")
+    @Operation(summary = "The agency (or the street's supervisor) acknowledges its part (from OPEN or OVERDUE)")
     public Uni<EscalationView> acknowledge(@PathParam("id") UUID id) {
         Caller agency = caller.get();
         return work.acknowledge(id, agency).chain(() -> read(id, agency));
@@ -71,7 +72,9 @@ public class AgencyWorkResource {
     @POST
     @Path("/return")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The agency returns its part as not its responsibility, with a reason")
+    @Operation(summary = "The agency returns its part as not its responsibility, with a reason; the street's"
+            + " supervisors return theirs to the community with instructions and a new deadline (INSTRUCTIONS_GIVEN,"
+            + " note, dueInWorkingDays)")
     public Uni<EscalationView> giveBack(@PathParam("id") UUID id, @Valid @NotNull ReturnEscalationRequest body) {
         Caller agency = caller.get();
         return work.giveBack(id, body, agency).chain(() -> read(id, agency));

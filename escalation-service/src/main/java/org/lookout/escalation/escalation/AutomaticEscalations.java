@@ -27,9 +27,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The escalations nobody has to decide (ARCHITECTURE §6), each in the transaction of what triggered it: a breached
- * response clock goes to the street office, an item marked for immediate escalation goes to its agencies on
- * acceptance, a forwarded tip-off about an official goes to the discipline commission (the level above when the accused
- * heads it). A trigger without an agency to go to is logged (references only) and opens nothing.
+ * response clock goes to the street (its street office, worked by the street's supervisors), a breached resolution
+ * clock to the street or straight to the agency kind its item names, an item marked for immediate escalation goes to
+ * its agencies on acceptance, a forwarded tip-off about an official goes to the discipline commission (the level above
+ * when the accused heads it). A trigger without an agency to go to is logged (references only) and opens nothing.
  */
 @ApplicationScoped
 public class AutomaticEscalations implements ClockBreachFollowUp {
@@ -57,12 +58,14 @@ public class AutomaticEscalations implements ClockBreachFollowUp {
     }
 
     /**
-     * A clock breached (in the sweep's transaction): a response clock escalates to its street's office. Not a report
-     * about an official: the street must not read it, it reaches the discipline commission as a forwarded tip-off.
+     * A clock breached (in the sweep's transaction). A response clock escalates to its street, whose supervisors work
+     * it (督办); a resolution clock to the street as well, or straight to the nearest agency of the kind its item names
+     * (back to the street when there is none). A report about an official has no clock here (its 12388 limits run in
+     * the cadre registry); one started before that rule is never sent to the street either.
      */
     @Override
     public Uni<Void> breached(SlaClock clock, String streetCode, Instant at) {
-        if (clock.kind != ClockKind.RESPONSE || clock.confidential) {
+        if (clock.confidential) {
             return Uni.createFrom().voidItem();
         }
         if (streetCode == null) {
@@ -70,16 +73,38 @@ public class AutomaticEscalations implements ClockBreachFollowUp {
                     clock.communityCode);
             return Uni.createFrom().voidItem();
         }
+        if (clock.kind == ClockKind.RESPONSE) {
+            return toStreet(clock, streetCode, EscalationTrigger.RESPONSE_BREACHED, at);
+        }
+        return policy.resolutionBreach(clock.itemCode).chain(kind -> kind.isEmpty()
+                ? toStreet(clock, streetCode, EscalationTrigger.RESOLUTION_BREACHED, at)
+                : finder.nearest(kind.get(), streetCode, AgencyFinder.STREET).chain(agency -> {
+                    if (agency.isEmpty()) {
+                        LOG.warnf("report %s: no active agency of %s for item %s; its resolution breach goes to the"
+                                + " street", clock.reportId, kind.get(), clock.itemCode);
+                        return toStreet(clock, streetCode, EscalationTrigger.RESOLUTION_BREACHED, at);
+                    }
+                    return policy.resolutionWorkingDays(clock.itemCode).chain(days -> open(clock, streetCode,
+                            EscalationTrigger.RESOLUTION_BREACHED, agency.get(), days, at));
+                }));
+    }
+
+    /** To the street's office, worked by the street's supervisors, due in {@code breach-escalation-working-days}. */
+    private Uni<Void> toStreet(SlaClock clock, String streetCode, EscalationTrigger trigger, Instant at) {
         return finder.in(AgencyKind.STREET_OFFICE, streetCode).chain(office -> {
             if (office.isEmpty()) {
                 LOG.warnf("report %s: no active street office for street %s; breach not escalated", clock.reportId,
                         streetCode);
                 return Uni.createFrom().voidItem();
             }
-            return opener.open(new Escalation.Opening(clock.report(), streetCode, EscalationTrigger.RESPONSE_BREACHED,
-                    null, List.of(office.get()), office.get(), config.breachEscalationWorkingDays(), at, null))
-                    .replaceWithVoid();
+            return open(clock, streetCode, trigger, office.get(), config.breachEscalationWorkingDays(), at);
         });
+    }
+
+    private Uni<Void> open(SlaClock clock, String streetCode, EscalationTrigger trigger, Agency to, int workingDays,
+            Instant at) {
+        return opener.open(new Escalation.Opening(clock.report(), streetCode, trigger, null, List.of(to), to,
+                workingDays, at, null)).replaceWithVoid();
     }
 
     /**

@@ -16,15 +16,19 @@ public record EscalationView(UUID id, UUID reportId, String itemCode, String com
         Instant dueAt, boolean provisional, String status, String openedBy, Instant overdueAt, List<PartView> parts,
         List<NoteView> notes) {
 
-    /** One agency's part. */
+    /**
+     * One agency's part; {@code streetCode} names the street whose supervisors work it (a street office's part), and
+     * {@code returnDueAt} the new deadline the street gave the community when it returned the report with instructions.
+     */
     public record PartView(String agencyCode, boolean lead, String status, Instant acknowledgedAt, Instant resolvedAt,
             Instant returnedAt, Instant overdueAt, String outcome, String actionsTaken, String returnReason,
-            String returnNote) {
+            String returnNote, String streetCode, Instant returnDueAt) {
 
         static PartView of(EscalationPart part) {
             return new PartView(part.agencyCode, part.lead, part.status.name(), part.acknowledgedAt, part.resolvedAt,
                     part.returnedAt, part.overdueAt, part.outcome == null ? null : part.outcome.name(),
-                    part.actionsTaken, part.returnReason == null ? null : part.returnReason.name(), part.returnNote);
+                    part.actionsTaken, part.returnReason == null ? null : part.returnReason.name(), part.returnNote,
+                    part.streetCode, part.returnDueAt);
         }
     }
 

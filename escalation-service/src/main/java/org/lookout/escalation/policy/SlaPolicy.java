@@ -14,8 +14,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * How long a report's clocks run and where it escalates at once: the response clock 1 working day (configured), the
- * resolution clock and the immediate escalation as complaint-service's item says (this service's copy). An item is
+ * How long a report's clocks run and where it escalates at once or when its resolution clock breaches: the response
+ * clock 1 working day (configured), the resolution clock, the immediate escalation and the breach's addressee as
+ * complaint-service's item says (this service's copy). An item is
  * read when its clock starts, so an edit at the owner applies to clocks started afterwards only.
  */
 @ApplicationScoped
@@ -53,6 +54,14 @@ public class SlaPolicy {
                 ? Optional.<Immediate>empty()
                 : Optional.of(new Immediate(item.immediateAgencyKinds(), item.leadAgencyKind,
                         item.resolutionWorkingDays)));
+    }
+
+    /**
+     * Where a breach of the item's resolution clock escalates (issue 13): straight to the nearest agency of the kind the
+     * item names, or, when it names none, to the report's street. Runs in the caller's session.
+     */
+    public Uni<Optional<AgencyKind>> resolutionBreach(String itemCode) {
+        return references.item(itemCode).map(item -> Optional.ofNullable(item.resolutionBreachAgencyKind));
     }
 
     /** Every item's policy, by item code. */

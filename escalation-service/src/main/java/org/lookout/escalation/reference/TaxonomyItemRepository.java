@@ -26,14 +26,17 @@ public class TaxonomyItemRepository implements PanacheRepositoryBase<TaxonomyIte
     public Uni<Boolean> storeIfNewer(ItemChanged item) {
         return getSession().chain(session -> session.createNativeQuery("""
                 insert into taxonomy_item (item_code, resolution_working_days, escalates_immediately,
-                    escalation_agency_kinds, joint_escalation, lead_agency_kind, confidential, active, revision, changed_at)
-                values (:code, :days, :immediately, :kinds, :joint, :lead, :confidential, :active, :revision, :changedAt)
+                    escalation_agency_kinds, joint_escalation, lead_agency_kind, confidential, active, revision, changed_at,
+                    resolution_breach_agency_kind)
+                values (:code, :days, :immediately, :kinds, :joint, :lead, :confidential, :active, :revision, :changedAt,
+                    :breachKind)
                 on conflict (item_code) do update set resolution_working_days = excluded.resolution_working_days,
                     escalates_immediately = excluded.escalates_immediately,
                     escalation_agency_kinds = excluded.escalation_agency_kinds,
                     joint_escalation = excluded.joint_escalation, lead_agency_kind = excluded.lead_agency_kind,
                     confidential = excluded.confidential, active = excluded.active, revision = excluded.revision,
-                    changed_at = excluded.changed_at
+                    changed_at = excluded.changed_at,
+                    resolution_breach_agency_kind = excluded.resolution_breach_agency_kind
                 where taxonomy_item.revision < excluded.revision""")
                 .setParameter("code", item.itemCode())
                 .setParameter("days", item.resolutionWorkingDays())
@@ -46,6 +49,8 @@ public class TaxonomyItemRepository implements PanacheRepositoryBase<TaxonomyIte
                 .setParameter("active", item.active())
                 .setParameter("revision", item.revision())
                 .setParameter("changedAt", item.changedAt())
+                .setParameter("breachKind", item.resolutionBreachAgencyKind() == null ? null
+                        : item.resolutionBreachAgencyKind().name())
                 .executeUpdate())
                 .map(stored -> stored > 0);
     }

@@ -49,7 +49,36 @@ class AgencyResourceTest {
                 .body("webhookUrl", nullValue())
                 .body("active", equalTo(true));
         given().auth().oauth2(Tokens.admin()).when().get(AGENCY, "housing")
-                .then().statusCode(200).body("kind", equalTo("HOUSING")).body("oidcClientId", nullValue());
+                .then().statusCode(200).body("kind", equalTo("HOUSING")).body("oidcClientId", equalTo("agency-housing"));
+        // the street office is worked by the street's supervisors: no client of its own
+        given().auth().oauth2(Tokens.admin()).when().get(AGENCY, "street-office-dcyjd")
+                .then().statusCode(200).body("kind", equalTo("STREET_OFFICE")).body("oidcClientId", nullValue());
+    }
+
+    /** Issue 13: every active agency acts through its own client; a street office never (its supervisors act). */
+    @ParameterizedTest(name = "{0}, client {1}, active {2} → {3}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "STREET_OFFICE | agency-street-test | true  | 422",
+            "STREET_OFFICE | agency-street-test | false | 422",
+            "STREET_OFFICE | NULL               | true  | 201",
+            "HOUSING       | NULL               | true  | 422",
+            "HOUSING       | NULL               | false | 201",
+            "HOUSING       | CLIENT             | true  | 201",
+    })
+    void whoActsForAnEntryIsItsClientOrForAStreetOfficeItsSupervisors(String kind, String client, boolean active,
+            int status) {
+        String code = "acts-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> entry = entry(code);
+        entry.put("kind", kind);
+        entry.put("oidcClientId", "CLIENT".equals(client) ? "agency-" + code : client);
+        entry.put("active", active);
+
+        var answer = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
+                .when().put(AGENCY, code).then().statusCode(status);
+        if (status == 422) {
+            answer.contentType(PROBLEM).body("errors[0].field", equalTo("oidcClientId"));
+            given().auth().oauth2(Tokens.admin()).when().get(AGENCY, code).then().statusCode(404);
+        }
     }
 
     @Test
@@ -61,13 +90,13 @@ class AgencyResourceTest {
     @Test
     void anAdministratorCreatesAndChangesAnEntryAndEachChangeIsAudited() {
         String code = "fire-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> entry = entry();
+        Map<String, Object> entry = entry(code);
 
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
                 .when().put(AGENCY, code)
                 .then().statusCode(201)
                 .body("code", equalTo(code))
-                .body("kind", equalTo("STREET_OFFICE"))
+                .body("kind", equalTo("URBAN_MANAGEMENT"))
                 .body("active", equalTo(true));
 
         entry.put("webhookUrl", "https://hooks.example.org/lookout");
@@ -89,7 +118,7 @@ class AgencyResourceTest {
     @Test
     void plainHttpWebhooksAreAcceptedOnlyToThisMachine() {
         String code = "local-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> entry = entry();
+        Map<String, Object> entry = entry(code);
         entry.put("webhookUrl", "http://127.0.0.1:9099/hook");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
                 .when().put(AGENCY, code).then().statusCode(201);
@@ -112,7 +141,7 @@ class AgencyResourceTest {
             "webhookUrl | https://user:pw@hooks.example.org/ | webhookUrl",
     })
     void badInputIs400NamingTheField(String field, String value, String named) {
-        Map<String, Object> entry = entry();
+        Map<String, Object> entry = entry("police-dcy");
         entry.put(field, value);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
                 .when().put(AGENCY, "police-dcy")
@@ -125,14 +154,14 @@ class AgencyResourceTest {
 
     @Test
     void aBadCodeIs400NamingIt() {
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry())
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry("police-dcy"))
                 .when().put(AGENCY, "Police DCY")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("code"));
     }
 
     @Test
     void aClientThatActsForAnotherAgencyIs409() {
-        Map<String, Object> entry = entry();
+        Map<String, Object> entry = entry("impostor");
         entry.put("oidcClientId", "agency-police-dcy");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(entry)
                 .when().put(AGENCY, "impostor-" + UUID.randomUUID().toString().substring(0, 8))
@@ -143,7 +172,7 @@ class AgencyResourceTest {
     void withoutATokenTheAnswerIs401() {
         given().when().get(AGENCIES).then().statusCode(401).contentType(PROBLEM);
         given().when().get(AGENCY, "police-dcy").then().statusCode(401).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body(entry()).when().put(AGENCY, "police-dcy")
+        given().contentType(ContentType.JSON).body(entry("police-dcy")).when().put(AGENCY, "police-dcy")
                 .then().statusCode(401).contentType(PROBLEM);
     }
 
@@ -160,7 +189,7 @@ class AgencyResourceTest {
     void everyRoleButAdminIsRefusedTheChange() {
         for (String token : new String[] { Tokens.resident("DCY"), Tokens.lookout("DCY"), Tokens.staff("DCY"),
                 Tokens.supervisor("DCYJD"), Tokens.inspector(), Tokens.agency("police-dcy") }) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(entry())
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(entry("police-dcy"))
                     .when().put(AGENCY, "police-dcy")
                     .then().statusCode(403).contentType(PROBLEM);
         }
@@ -168,12 +197,17 @@ class AgencyResourceTest {
                 .then().body("kind", equalTo("POLICE_STATION"));
     }
 
-    private static Map<String, Object> entry() {
+    /**
+     * An active agency acting through its own client, in a jurisdiction no other test escalates to (so the entries
+     * tests create never become the agency a report of the demo street escalates to).
+     */
+    private static Map<String, Object> entry(String code) {
         Map<String, Object> entry = new HashMap<>();
-        entry.put("kind", "STREET_OFFICE");
+        entry.put("kind", "URBAN_MANAGEMENT");
         entry.put("nameZh", "东朝阳路消防救援站");
         entry.put("nameEn", "Dongchaoyang Road Fire Station");
-        entry.put("jurisdiction", "DCYJD");
+        entry.put("jurisdiction", "FIREJD");
+        entry.put("oidcClientId", "agency-" + code);
         return entry;
     }
 }

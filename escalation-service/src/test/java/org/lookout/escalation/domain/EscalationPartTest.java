@@ -2,6 +2,7 @@ package org.lookout.escalation.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lookout.escalation.domain.WorkingCalendarTest.SEEDED;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lookout.contracts.AgencyKind;
 import org.lookout.contracts.Outcome;
 import org.lookout.contracts.ReturnReason;
 import org.lookout.problem.ProblemException;
@@ -17,15 +19,21 @@ import org.lookout.problem.ProblemType;
 
 /**
  * What an agency does with its part, for every state × action: the state it moves to, or the 409 naming the state, the
- * action and the states that may follow. Plain JUnit ({@code AgencyWorkResourceTest} proves the wiring).
+ * action and the states that may follow; a street's part (worked by its supervisors) moves by the same table and is
+ * returned with instructions and a new deadline. Plain JUnit ({@code AgencyWorkResourceTest} and
+ * {@code StreetWorkTest} prove the wiring).
  */
 class EscalationPartTest {
 
     private static final Instant AT = Instant.parse("2026-03-02T02:00:00Z");
     private static final Instant EARLIER = Instant.parse("2026-03-01T02:00:00Z");
 
+    // Mon 2026-03-02 10:00 Shanghai + 2 working days: the end of Wed 2026-03-04
+    private static final Instant TWO_WORKING_DAYS_LATER = Instant.parse("2026-03-04T16:00:00Z");
+
+    /** RETURN_WITH_INSTRUCTIONS: the street's return (督办), on a street's part; the others on an agency's part. */
     enum Action {
-        ACKNOWLEDGE, PROGRESS, RESOLVE, RETURN, OVERDUE
+        ACKNOWLEDGE, PROGRESS, RESOLVE, RETURN, RETURN_WITH_INSTRUCTIONS, OVERDUE
     }
 
     /** {@code to}: the part's state afterwards, or 409; the overdue sweep never refuses, it passes a part by. */
@@ -35,30 +43,35 @@ class EscalationPartTest {
             OPEN         | PROGRESS    | 409
             OPEN         | RESOLVE     | 409
             OPEN         | RETURN      | RETURNED
+            OPEN         | RETURN_WITH_INSTRUCTIONS | RETURNED
             OPEN         | OVERDUE     | OVERDUE
             ACKNOWLEDGED | ACKNOWLEDGE | 409
             ACKNOWLEDGED | PROGRESS    | ACKNOWLEDGED
             ACKNOWLEDGED | RESOLVE     | RESOLVED
             ACKNOWLEDGED | RETURN      | RETURNED
+            ACKNOWLEDGED | RETURN_WITH_INSTRUCTIONS | RETURNED
             ACKNOWLEDGED | OVERDUE     | OVERDUE
             OVERDUE      | ACKNOWLEDGE | ACKNOWLEDGED
             OVERDUE      | PROGRESS    | OVERDUE
             OVERDUE      | RESOLVE     | RESOLVED
             OVERDUE      | RETURN      | RETURNED
+            OVERDUE      | RETURN_WITH_INSTRUCTIONS | RETURNED
             OVERDUE      | OVERDUE     | OVERDUE
             RESOLVED     | ACKNOWLEDGE | 409
             RESOLVED     | PROGRESS    | 409
             RESOLVED     | RESOLVE     | 409
             RESOLVED     | RETURN      | 409
+            RESOLVED     | RETURN_WITH_INSTRUCTIONS | 409
             RESOLVED     | OVERDUE     | RESOLVED
             RETURNED     | ACKNOWLEDGE | 409
             RETURNED     | PROGRESS    | 409
             RETURNED     | RESOLVE     | 409
             RETURNED     | RETURN      | 409
+            RETURNED     | RETURN_WITH_INSTRUCTIONS | 409
             RETURNED     | OVERDUE     | RETURNED
             """)
     void everyActionInEveryState(EscalationStatus from, Action action, String to) {
-        EscalationPart part = part(from);
+        EscalationPart part = action == Action.RETURN_WITH_INSTRUCTIONS ? streetPart(from) : part(from);
         if (to.equals("409")) {
             assertThatThrownBy(() -> act(part, action)).isInstanceOfSatisfying(ProblemException.class, problem -> {
                 assertThat(problem.type()).isEqualTo(ProblemType.ILLEGAL_TRANSITION);
@@ -86,10 +99,58 @@ class EscalationPartTest {
         assertThat(part.actionsTaken).isEqualTo("a case was opened");
 
         EscalationPart returned = part(EscalationStatus.OPEN);
-        returned.giveBack(AT, ReturnReason.WRONG_JURISDICTION, "next district");
+        returned.giveBack(AT, ReturnReason.WRONG_JURISDICTION, "next district", null, SEEDED);
         assertThat(returned.returnedAt).isEqualTo(AT);
         assertThat(returned.returnReason).isEqualTo(ReturnReason.WRONG_JURISDICTION);
         assertThat(returned.returnNote).isEqualTo("next district");
+        assertThat(returned.returnDueAt).isNull();
+    }
+
+    @Test
+    void theStreetReturnsItsPartToTheCommunityWithInstructionsAndANewDeadline() {
+        EscalationPart part = streetPart(EscalationStatus.ACKNOWLEDGED);
+
+        part.giveBack(AT, ReturnReason.INSTRUCTIONS_GIVEN, "replace the lamp and report back", 2, SEEDED);
+
+        assertThat(part.status).isEqualTo(EscalationStatus.RETURNED);
+        assertThat(part.returnedAt).isEqualTo(AT);
+        assertThat(part.returnReason).isEqualTo(ReturnReason.INSTRUCTIONS_GIVEN);
+        assertThat(part.returnNote).isEqualTo("replace the lamp and report back");
+        assertThat(part.returnDueAt).isEqualTo(TWO_WORKING_DAYS_LATER);
+    }
+
+    @Test
+    void aPartAddressedToAStreetOfficeIsItsStreetsAndAnAgencysIsNot() {
+        Agency office = agency("street-office-dcyjd", AgencyKind.STREET_OFFICE, "DCYJD");
+        Agency police = agency("police-dcy", AgencyKind.POLICE_STATION, "DCYJD");
+
+        assertThat(EscalationPart.open(UUID.randomUUID(), office, true).streetCode).isEqualTo("DCYJD");
+        assertThat(EscalationPart.open(UUID.randomUUID(), office, true).isTheStreets()).isTrue();
+        assertThat(EscalationPart.open(UUID.randomUUID(), police, true).streetCode).isNull();
+        assertThat(EscalationPart.open(UUID.randomUUID(), police, true).isTheStreets()).isFalse();
+    }
+
+    /** reason, note, days → the field the 400 names; the part stays as it was. */
+    @ParameterizedTest(name = "{0} part: {1}, note {2}, {3} days → 400 {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            street | NOT_RESPONSIBLE    | instructions | 2 | reason
+            street | INSTRUCTIONS_GIVEN | -            | 2 | note
+            street | INSTRUCTIONS_GIVEN | '  '         | 2 | note
+            street | INSTRUCTIONS_GIVEN | instructions | - | dueInWorkingDays
+            agency | INSTRUCTIONS_GIVEN | instructions | - | reason
+            agency | NOT_RESPONSIBLE    | -            | 2 | dueInWorkingDays
+            """)
+    void aReturnThatDoesNotFitWhosePartItIsIsRefusedNamingTheField(String whose, ReturnReason reason, String note,
+            Integer days, String field) {
+        EscalationPart part = whose.equals("street") ? streetPart(EscalationStatus.OPEN) : part(EscalationStatus.OPEN);
+
+        assertThatThrownBy(() -> part.giveBack(AT, reason, note, days, SEEDED))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.errors()).extracting(error -> error.field()).containsExactly(field);
+                });
+        assertThat(part.status).isEqualTo(EscalationStatus.OPEN);
+        assertThat(part.returnedAt).isNull();
     }
 
     @Test
@@ -134,14 +195,31 @@ class EscalationPartTest {
             case ACKNOWLEDGE -> part.acknowledge(AT);
             case PROGRESS -> part.progress(AT, "note");
             case RESOLVE -> part.resolve(AT, Outcome.HANDLED, "done");
-            case RETURN -> part.giveBack(AT, ReturnReason.NOT_RESPONSIBLE, null);
+            case RETURN -> part.giveBack(AT, ReturnReason.NOT_RESPONSIBLE, null, null, SEEDED);
+            case RETURN_WITH_INSTRUCTIONS -> part.giveBack(AT, ReturnReason.INSTRUCTIONS_GIVEN, "do it", 2, SEEDED);
             case OVERDUE -> part.markOverdue(AT);
         }
     }
 
     private static EscalationPart part(EscalationStatus status) {
-        EscalationPart part = EscalationPart.open(UUID.randomUUID(), "police-dcy", true);
+        EscalationPart part = EscalationPart.open(UUID.randomUUID(),
+                agency("police-dcy", AgencyKind.POLICE_STATION, "DCYJD"), true);
         part.status = status;
         return part;
+    }
+
+    private static EscalationPart streetPart(EscalationStatus status) {
+        EscalationPart part = EscalationPart.open(UUID.randomUUID(),
+                agency("street-office-dcyjd", AgencyKind.STREET_OFFICE, "DCYJD"), true);
+        part.status = status;
+        return part;
+    }
+
+    private static Agency agency(String code, AgencyKind kind, String jurisdiction) {
+        Agency agency = new Agency();
+        agency.code = code;
+        agency.kind = kind;
+        agency.jurisdiction = jurisdiction;
+        return agency;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lookout.contracts.ClockKind;
@@ -51,9 +52,12 @@ class SlaClockTest {
     }
 
     /** What happens to the report: one of its events, or the sweep at the clock's warning point or deadline. */
+    /** RETURNED: the street returned the report with a new deadline of {@value #STREET_DAYS} working days (督办). */
     enum Step {
-        SUBMITTED, ACCEPTED, RESPONDED, RESOLVED, REOPENED, REJECTED, CLOSED, PAUSED, RESUMED, WARN, BREACH
+        SUBMITTED, ACCEPTED, RESPONDED, RESOLVED, REOPENED, REJECTED, CLOSED, PAUSED, RESUMED, WARN, BREACH, RETURNED
     }
+
+    private static final int STREET_DAYS = 2;
 
     /**
      * {@code published}: the SLA event of this clock the step causes (STARTED, RESTARTED, RESUMED announce a due time;
@@ -74,6 +78,7 @@ class SlaClockTest {
             RESPONSE   | NONE      | RESUMED   | NONE      |           |
             RESPONSE   | NONE      | WARN      | NONE      |           |
             RESPONSE   | NONE      | BREACH    | NONE      |           |
+            RESPONSE   | NONE      | RETURNED  | NONE      |           |
             RESPONSE   | RUNNING   | SUBMITTED | RUNNING   |           | 2026-02-14T16:00:00Z
             RESPONSE   | RUNNING   | ACCEPTED  | RUNNING   |           | 2026-02-14T16:00:00Z
             RESPONSE   | RUNNING   | RESPONDED | STOPPED   |           | 2026-02-14T16:00:00Z
@@ -85,6 +90,7 @@ class SlaClockTest {
             RESPONSE   | RUNNING   | RESUMED   | RUNNING   |           | 2026-02-14T16:00:00Z
             RESPONSE   | RUNNING   | WARN      | RUNNING   | WARNED    | 2026-02-14T16:00:00Z
             RESPONSE   | RUNNING   | BREACH    | BREACHED  | BREACHED  | 2026-02-14T16:00:00Z
+            RESPONSE   | RUNNING   | RETURNED  | RUNNING   | RETURNED  | 2026-02-25T16:00:00Z
             RESPONSE   | PAUSED    | SUBMITTED | PAUSED    |           | 2026-02-14T16:00:00Z
             RESPONSE   | PAUSED    | ACCEPTED  | PAUSED    |           | 2026-02-14T16:00:00Z
             RESPONSE   | PAUSED    | RESPONDED | STOPPED   |           | 2026-02-24T16:00:00Z
@@ -96,6 +102,7 @@ class SlaClockTest {
             RESPONSE   | PAUSED    | RESUMED   | RUNNING   | RESUMED   | 2026-02-24T16:00:00Z
             RESPONSE   | PAUSED    | WARN      | PAUSED    |           | 2026-02-14T16:00:00Z
             RESPONSE   | PAUSED    | BREACH    | PAUSED    |           | 2026-02-14T16:00:00Z
+            RESPONSE   | PAUSED    | RETURNED  | PAUSED    |           | 2026-02-14T16:00:00Z
             RESPONSE   | STOPPED   | SUBMITTED | STOPPED   |           | 2026-02-14T16:00:00Z
             RESPONSE   | STOPPED   | ACCEPTED  | STOPPED   |           | 2026-02-14T16:00:00Z
             RESPONSE   | STOPPED   | RESPONDED | STOPPED   |           | 2026-02-14T16:00:00Z
@@ -107,6 +114,7 @@ class SlaClockTest {
             RESPONSE   | STOPPED   | RESUMED   | STOPPED   |           | 2026-02-14T16:00:00Z
             RESPONSE   | STOPPED   | WARN      | STOPPED   |           | 2026-02-14T16:00:00Z
             RESPONSE   | STOPPED   | BREACH    | STOPPED   |           | 2026-02-14T16:00:00Z
+            RESPONSE   | STOPPED   | RETURNED  | STOPPED   |           | 2026-02-14T16:00:00Z
             RESPONSE   | BREACHED  | SUBMITTED | BREACHED  |           | 2026-02-14T16:00:00Z
             RESPONSE   | BREACHED  | ACCEPTED  | BREACHED  |           | 2026-02-14T16:00:00Z
             RESPONSE   | BREACHED  | RESPONDED | BREACHED  |           | 2026-02-14T16:00:00Z
@@ -118,6 +126,7 @@ class SlaClockTest {
             RESPONSE   | BREACHED  | RESUMED   | BREACHED  |           | 2026-02-14T16:00:00Z
             RESPONSE   | BREACHED  | WARN      | BREACHED  |           | 2026-02-14T16:00:00Z
             RESPONSE   | BREACHED  | BREACH    | BREACHED  |           | 2026-02-14T16:00:00Z
+            RESPONSE   | BREACHED  | RETURNED  | RUNNING   | RETURNED  | 2026-02-25T16:00:00Z
             RESPONSE   | CANCELLED | SUBMITTED | CANCELLED |           | 2026-02-14T16:00:00Z
             RESPONSE   | CANCELLED | ACCEPTED  | CANCELLED |           | 2026-02-14T16:00:00Z
             RESPONSE   | CANCELLED | RESPONDED | CANCELLED |           | 2026-02-14T16:00:00Z
@@ -129,6 +138,7 @@ class SlaClockTest {
             RESPONSE   | CANCELLED | RESUMED   | CANCELLED |           | 2026-02-14T16:00:00Z
             RESPONSE   | CANCELLED | WARN      | CANCELLED |           | 2026-02-14T16:00:00Z
             RESPONSE   | CANCELLED | BREACH    | CANCELLED |           | 2026-02-14T16:00:00Z
+            RESPONSE   | CANCELLED | RETURNED  | CANCELLED |           | 2026-02-14T16:00:00Z
             RESOLUTION | NONE      | SUBMITTED | NONE      |           |
             RESOLUTION | NONE      | ACCEPTED  | RUNNING   | STARTED   | 2026-03-02T16:00:00Z
             RESOLUTION | NONE      | RESPONDED | NONE      |           |
@@ -140,6 +150,7 @@ class SlaClockTest {
             RESOLUTION | NONE      | RESUMED   | NONE      |           |
             RESOLUTION | NONE      | WARN      | NONE      |           |
             RESOLUTION | NONE      | BREACH    | NONE      |           |
+            RESOLUTION | NONE      | RETURNED  | NONE      |           |
             RESOLUTION | RUNNING   | SUBMITTED | RUNNING   |           | 2026-02-25T16:00:00Z
             RESOLUTION | RUNNING   | ACCEPTED  | RUNNING   |           | 2026-02-25T16:00:00Z
             RESOLUTION | RUNNING   | RESPONDED | RUNNING   |           | 2026-02-25T16:00:00Z
@@ -151,6 +162,7 @@ class SlaClockTest {
             RESOLUTION | RUNNING   | RESUMED   | RUNNING   |           | 2026-02-25T16:00:00Z
             RESOLUTION | RUNNING   | WARN      | RUNNING   | WARNED    | 2026-02-25T16:00:00Z
             RESOLUTION | RUNNING   | BREACH    | BREACHED  | BREACHED  | 2026-02-25T16:00:00Z
+            RESOLUTION | RUNNING   | RETURNED  | RUNNING   | RETURNED  | 2026-02-28T16:00:00Z
             RESOLUTION | PAUSED    | SUBMITTED | PAUSED    |           | 2026-02-25T16:00:00Z
             RESOLUTION | PAUSED    | ACCEPTED  | PAUSED    |           | 2026-02-25T16:00:00Z
             RESOLUTION | PAUSED    | RESPONDED | PAUSED    |           | 2026-02-25T16:00:00Z
@@ -162,6 +174,7 @@ class SlaClockTest {
             RESOLUTION | PAUSED    | RESUMED   | RUNNING   | RESUMED   | 2026-02-28T16:00:00Z
             RESOLUTION | PAUSED    | WARN      | PAUSED    |           | 2026-02-25T16:00:00Z
             RESOLUTION | PAUSED    | BREACH    | PAUSED    |           | 2026-02-25T16:00:00Z
+            RESOLUTION | PAUSED    | RETURNED  | PAUSED    |           | 2026-02-25T16:00:00Z
             RESOLUTION | STOPPED   | SUBMITTED | STOPPED   |           | 2026-02-25T16:00:00Z
             RESOLUTION | STOPPED   | ACCEPTED  | STOPPED   |           | 2026-02-25T16:00:00Z
             RESOLUTION | STOPPED   | RESPONDED | STOPPED   |           | 2026-02-25T16:00:00Z
@@ -173,6 +186,7 @@ class SlaClockTest {
             RESOLUTION | STOPPED   | RESUMED   | STOPPED   |           | 2026-02-25T16:00:00Z
             RESOLUTION | STOPPED   | WARN      | STOPPED   |           | 2026-02-25T16:00:00Z
             RESOLUTION | STOPPED   | BREACH    | STOPPED   |           | 2026-02-25T16:00:00Z
+            RESOLUTION | STOPPED   | RETURNED  | STOPPED   |           | 2026-02-25T16:00:00Z
             RESOLUTION | BREACHED  | SUBMITTED | BREACHED  |           | 2026-02-25T16:00:00Z
             RESOLUTION | BREACHED  | ACCEPTED  | BREACHED  |           | 2026-02-25T16:00:00Z
             RESOLUTION | BREACHED  | RESPONDED | BREACHED  |           | 2026-02-25T16:00:00Z
@@ -184,6 +198,7 @@ class SlaClockTest {
             RESOLUTION | BREACHED  | RESUMED   | BREACHED  |           | 2026-02-25T16:00:00Z
             RESOLUTION | BREACHED  | WARN      | BREACHED  |           | 2026-02-25T16:00:00Z
             RESOLUTION | BREACHED  | BREACH    | BREACHED  |           | 2026-02-25T16:00:00Z
+            RESOLUTION | BREACHED  | RETURNED  | RUNNING   | RETURNED  | 2026-02-28T16:00:00Z
             RESOLUTION | CANCELLED | SUBMITTED | CANCELLED |           | 2026-02-25T16:00:00Z
             RESOLUTION | CANCELLED | ACCEPTED  | CANCELLED |           | 2026-02-25T16:00:00Z
             RESOLUTION | CANCELLED | RESPONDED | CANCELLED |           | 2026-02-25T16:00:00Z
@@ -195,18 +210,67 @@ class SlaClockTest {
             RESOLUTION | CANCELLED | RESUMED   | CANCELLED |           | 2026-02-25T16:00:00Z
             RESOLUTION | CANCELLED | WARN      | CANCELLED |           | 2026-02-25T16:00:00Z
             RESOLUTION | CANCELLED | BREACH    | CANCELLED |           | 2026-02-25T16:00:00Z
+            RESOLUTION | CANCELLED | RETURNED  | CANCELLED |           | 2026-02-25T16:00:00Z
             """)
     void everyTransition(ClockKind kind, String from, Step step, String to, String published, Instant dueAt) {
         Timeline timeline = TIMELINES.get(kind);
         List<SlaClock> clocks = reportWithClock(kind, from, timeline);
         assertThat(state(clocks, kind)).as("set up").isEqualTo(from);
 
-        List<String> happened = take(step, clocks, timeline).stream()
+        List<String> happened = take(step, kind, clocks, timeline).stream()
                 .filter(event -> event.kind() == kind).map(Happened::what).toList();
 
         assertThat(state(clocks, kind)).isEqualTo(to);
         assertThat(happened).isEqualTo(published == null ? List.of() : List.of(published));
         assertThat(clock(clocks, kind).map(clock -> clock.dueAt).orElse(null)).isEqualTo(dueAt);
+    }
+
+    /**
+     * After the street's new deadline the breach stays on record; the clock warns and breaches again by the new
+     * deadline (each once); a breached clock whose work was done (late) has nothing to run for.
+     */
+    @Test
+    void aBreachedClockGivenANewDeadlineKeepsItsBreachThenWarnsAndBreachesAgain() {
+        Timeline timeline = TIMELINES.get(ClockKind.RESPONSE);
+        List<SlaClock> clocks = reportWithClock(ClockKind.RESPONSE, "BREACHED", timeline);
+        SlaClock clock = clocks.getFirst();
+        Instant firstBreach = clock.breachedAt;
+        Instant returnedAt = timeline.stepAt();
+
+        assertThat(take(Step.RETURNED, ClockKind.RESPONSE, clocks, timeline)).extracting(Happened::what)
+                .containsExactly("RETURNED");
+        assertThat(clock.breachedAt).isEqualTo(firstBreach);
+        assertThat(clock.startedAt).isEqualTo(RECEIVED_AT);
+        assertThat(clock.workingDays).isEqualTo(RESPONSE_DAYS);
+        // 2 working days from Sun 02-15 01:00 Shanghai: Tue 24, Wed 25; 75 % of them: Wed 25 12:00
+        assertThat(clock.warnAt).isEqualTo(Instant.parse("2026-02-25T04:00:00Z"));
+        assertThat(clock.warnedAt).isNull();
+
+        assertThat(sweep(clocks, clock.warnAt)).extracting(Happened::what).containsExactly("WARNED");
+        assertThat(sweep(clocks, clock.warnAt)).isEmpty();
+        Instant newDueAt = clock.dueAt;
+        assertThat(sweep(clocks, newDueAt)).extracting(Happened::what).containsExactly("BREACHED");
+        assertThat(clock.breachedAt).isEqualTo(newDueAt);
+        assertThat(returnedAt).isBefore(newDueAt);
+
+        SlaClock done = reportWithClock(ClockKind.RESPONSE, "BREACHED", timeline).getFirst();
+        done.stop(returnedAt, SEEDED);
+        assertThat(done.runTo(returnedAt, STREET_DAYS, SEEDED, WARNING_FRACTION)).isFalse();
+        assertThat(done.state).isEqualTo(ClockState.BREACHED);
+    }
+
+    /** Both clocks know when the report was received (the board's oldest open report); a restart keeps it. */
+    @Test
+    void everyClockOfAReportKnowsWhenTheReportWasReceived() {
+        List<SlaClock> clocks = reportWithClock(ClockKind.RESOLUTION, "RUNNING", TIMELINES.get(ClockKind.RESOLUTION));
+        apply(clocks, report -> report.restart(SET_UP_AT));
+
+        assertThat(clocks).extracting(clock -> clock.reportReceivedAt).containsOnly(RECEIVED_AT);
+        assertThat(clock(clocks, ClockKind.RESOLUTION).orElseThrow().startedAt).isEqualTo(SET_UP_AT);
+        // a report whose response clock this service never saw: received, as far as it knows, when accepted
+        List<SlaClock> acceptedOnly = new ArrayList<>();
+        apply(acceptedOnly, report -> report.start(REPORT, ClockKind.RESOLUTION, RESOLUTION_DAYS, ACCEPTED_AT));
+        assertThat(acceptedOnly.getFirst().reportReceivedAt).isEqualTo(ACCEPTED_AT);
     }
 
     /** An SLA event of a clock of {@code kind}: a due time announced (its reason), WARNED or BREACHED. */
@@ -236,7 +300,7 @@ class SlaClockTest {
         return clocks;
     }
 
-    private static List<Happened> take(Step step, List<SlaClock> clocks, Timeline timeline) {
+    private static List<Happened> take(Step step, ClockKind kind, List<SlaClock> clocks, Timeline timeline) {
         Instant at = timeline.stepAt();
         return switch (step) {
             case WARN -> sweep(clocks, timeline.warnAt());
@@ -251,6 +315,8 @@ class SlaClockTest {
             case REJECTED, CLOSED -> apply(clocks, report -> report.cancel(at));
             case PAUSED -> apply(clocks, report -> report.pause(at));
             case RESUMED -> apply(clocks, report -> report.resume(at));
+            // the clock whose breach was escalated to the street
+            case RETURNED -> apply(clocks, report -> report.runTo(Optional.of(kind), at, STREET_DAYS));
         };
     }
 
