@@ -16,6 +16,11 @@ public final class ComplaintDatabase {
         return DATABASE.number(query, parameters);
     }
 
+    /** The first column of every row a query answers, as text, in the query's order. */
+    public static java.util.List<String> strings(String query, Object... parameters) {
+        return DATABASE.strings(query, parameters);
+    }
+
     /** Runs a statement (what a migration or another instance would do); answers how many rows it changed. */
     public static int execute(String statement, Object... parameters) {
         return DATABASE.execute(statement, parameters);

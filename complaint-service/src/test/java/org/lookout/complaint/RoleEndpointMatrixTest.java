@@ -77,7 +77,11 @@ class RoleEndpointMatrixTest {
      * with a photo) and {@code RECORDED_BY_STAFF} (a VISIT report with the reporter's name and phone).
      */
     enum Fixture {
-        NONE, RECEIVED, ACCEPTED, RESPONDED, RESOLVED, AWAITING_REPORTER, WITH_ATTACHMENT, RECORDED_BY_STAFF
+        NONE, RECEIVED, ACCEPTED, RESPONDED, RESOLVED, AWAITING_REPORTER, WITH_ATTACHMENT, RECORDED_BY_STAFF,
+        /** An Open311 client key issued by admin: {@code {keyId}}. */
+        OPEN311_KEY,
+        /** A request filed through Open311 in the community: {@code {id}}. */
+        OPEN311_REQUEST
     }
 
     /** What a request carries: a JSON body, or a file as {@code multipart/form-data}. */
@@ -88,6 +92,32 @@ class RoleEndpointMatrixTest {
     static Body json(Supplier<String> json) {
         return request -> request.contentType(ContentType.JSON).body(json.get());
     }
+
+    /** An Open311 form (a request for a corridor light in the community), with a key issued once by admin. */
+    static Body open311Form(boolean withKey) {
+        return request -> request.contentType("application/x-www-form-urlencoded; charset=utf-8")
+                .body((withKey ? "api_key=" + open311Key() + "&" : "")
+                        + "service_code=corridor-lighting&lat=39.9185&long=116.5120&attribute%5BFLOOR%5D=2");
+    }
+
+    private static String open311Key;
+
+    private static String open311Key() {
+        if (open311Key == null) {
+            open311Key = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"matrix client\"}").post("/api/open311/keys").then().statusCode(201)
+                    .extract().path("key");
+        }
+        return open311Key;
+    }
+
+    private static final String DCY_BOUNDARY = "{\"type\":\"Polygon\",\"coordinates\":[[[116.5080,39.9150],"
+            + "[116.5120,39.9145],[116.5161,39.9150],[116.5158,39.9218],[116.5082,39.9220],[116.5080,39.9150]]]}";
+    private static final String CORRIDOR_QUESTIONS = "{\"questions\":[{\"code\":\"FLOOR\",\"datatype\":\"number\","
+            + "\"required\":true,\"promptZh\":\"哪一层楼道不亮？\",\"promptEn\":\"Which floor is dark?\","
+            + "\"hintZh\":\"楼层数字，地下为负数\",\"hintEn\":\"The floor number; negative below ground\","
+            + "\"options\":[]}]}";
+    private static final String ANY = "*/*";
 
     static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
 
@@ -208,6 +238,59 @@ class RoleEndpointMatrixTest {
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
             new Endpoint("GET community audit", "GET", "/api/taxonomy/communities/audit", Fixture.NONE, null, JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("GET item questions", "GET", "/api/taxonomy/items/water/questions", Fixture.NONE, null, JSON,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("PUT item questions (as seeded)", "PUT", "/api/taxonomy/items/corridor-lighting/questions",
+                    Fixture.NONE, json(() -> CORRIDOR_QUESTIONS), JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("GET item questions audit", "GET", "/api/taxonomy/items/water/questions/audit", Fixture.NONE,
+                    null, JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("GET community boundary", "GET", "/api/taxonomy/communities/" + COMMUNITY + "/boundary",
+                    Fixture.NONE, null, JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("PUT community boundary (as seeded)", "PUT",
+                    "/api/taxonomy/communities/" + COMMUNITY + "/boundary", Fixture.NONE, json(() -> DCY_BOUNDARY), JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("POST Open311 key", "POST", "/api/open311/keys", Fixture.NONE,
+                    json(() -> "{\"name\":\"a client\"}"), JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 201, 403),
+            new Endpoint("GET Open311 keys", "GET", "/api/open311/keys", Fixture.NONE, null, JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("POST revoke Open311 key", "POST", "/api/open311/keys/{keyId}/revoke", Fixture.OPEN311_KEY,
+                    null, JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("GET a report's Open311 filing", "GET", "/api/complaints/{id}/open311",
+                    Fixture.OPEN311_REQUEST, null, JSON,
+                    401, 404, 404, 200, 404, 200, 404, 404, 200, 404),
+            new Endpoint("GET Open311 discovery", "GET", "/open311/v2/discovery.xml", Fixture.NONE, null, ANY,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("GET Open311 services", "GET", "/open311/v2/services.json", Fixture.NONE, null, ANY,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("GET Open311 service definition", "GET", "/open311/v2/services/water.xml", Fixture.NONE, null,
+                    ANY,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("POST Open311 request with a key", "POST", "/open311/v2/requests.xml", Fixture.NONE,
+                    open311Form(true), ANY,
+                    201, 201, 201, 201, 201, 201, 201, 201, 201, 201),
+            new Endpoint("POST Open311 request without a key", "POST", "/open311/v2/requests.json", Fixture.NONE,
+                    open311Form(false), ANY,
+                    403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+            new Endpoint("GET Open311 requests", "GET", "/open311/v2/requests.json", Fixture.NONE, null, ANY,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("GET Open311 request", "GET", "/open311/v2/requests/{trackingNumber}.json", Fixture.RECEIVED,
+                    null, ANY,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("GET Open311 token", "GET", "/open311/v2/tokens/{id}.xml", Fixture.RECEIVED, null, ANY,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("GET Open311 updates", "GET", "/open311/v2/servicerequestupdates.json", Fixture.NONE, null,
+                    ANY,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("GET unknown Open311 path", "GET", "/open311/nothing", Fixture.NONE, null, ANY,
+                    404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+            new Endpoint("POST unknown Open311 path", "POST", "/open311/nothing", Fixture.NONE,
+                    open311Form(true), ANY,
+                    404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
             new Endpoint("GET audit chain", "GET", "/api/complaints/audit?from=2026-01-01T00:00:00Z&to=2099-01-01T00:00:00Z",
                     Fixture.NONE, null, JSON,
                     401, 403, 403, 403, 403, 403, 403, 200, 200, 403));
@@ -334,12 +417,27 @@ class RoleEndpointMatrixTest {
                         .post("/api/complaints/" + id + "/attachments").then().statusCode(201).extract().path("id");
                 yield Map.of("{id}", id, "{attachmentId}", attachmentId);
             }
+            case OPEN311_REQUEST -> {
+                RequestSpecification filing = given();
+                open311Form(true).on(filing);
+                String number = filing.post("/open311/v2/requests.json").then().statusCode(201).extract()
+                        .path("[0].service_request_id");
+                yield Map.of("{id}", ComplaintDatabase.strings("select id from report where tracking_number = ?",
+                        number).getFirst());
+            }
+            case OPEN311_KEY -> Map.of("{keyId}", given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"to be revoked\"}").post("/api/open311/keys").then().statusCode(201)
+                    .extract().path("id"));
             case AWAITING_REPORTER -> {
                 String id = reportIn(Fixture.ACCEPTED);
                 command(staff, id, "await-reporter", "{}").statusCode(200);
                 yield Map.of("{id}", id);
             }
-            default -> Map.of("{id}", reportIn(fixture));
+            default -> {
+                String id = reportIn(fixture);
+                yield Map.of("{id}", id, "{trackingNumber}",
+                        ComplaintDatabase.strings("select tracking_number from report where id = ?::uuid", id).getFirst());
+            }
         };
     }
 

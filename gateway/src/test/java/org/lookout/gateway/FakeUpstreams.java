@@ -71,6 +71,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("lookout.gateway.routes.test-strict.rate-limit", "tiny-strict");
         config.put("lookout.gateway.rate-limits.tiny-strict.capacity", "2");
         config.put("lookout.gateway.rate-limits.tiny-strict.period", "1h");
+        // limited per client key too, like the Open311 route (api_key in the query or the form body)
+        config.put("lookout.gateway.routes.test-keyed.paths", "/api/test-keyed");
+        config.put("lookout.gateway.routes.test-keyed.upstream", "complaint-service");
+        config.put("lookout.gateway.routes.test-keyed.public-methods", "GET,POST");
+        config.put("lookout.gateway.routes.test-keyed.key-rate-limit", "tiny-key");
+        config.put("lookout.gateway.rate-limits.tiny-key.capacity", "2");
+        config.put("lookout.gateway.rate-limits.tiny-key.period", "1h");
         return config;
     }
 

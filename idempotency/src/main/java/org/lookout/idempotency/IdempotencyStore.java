@@ -68,11 +68,11 @@ public class IdempotencyStore {
     public Uni<Void> complete(Claim claim, int status, String contentType, String location, byte[] body) {
         Sealing sealing = claim.sealing();
         byte[] sealedLocation = sealing.sealText(location);
-        return pool.preparedQuery(COMPLETE)
-                .execute(Tuple.tuple().addString(sealing.rowId()).addOffsetDateTime(claim.claimedAt())
-                        .addInteger(status).addString(contentType)
-                        .addBuffer(sealedLocation == null ? null : Buffer.buffer(sealedLocation))
-                        .addBuffer(Buffer.buffer(sealing.seal(body))))
+        Tuple row = Tuple.tuple().addString(sealing.rowId()).addOffsetDateTime(claim.claimedAt()).addInteger(status)
+                .addString(contentType);
+        // an answer without Location (a 4xx, a 201 that names none): addBuffer(null) would fail unwrapping it
+        row = sealedLocation == null ? row.addValue(null) : row.addBuffer(Buffer.buffer(sealedLocation));
+        return pool.preparedQuery(COMPLETE).execute(row.addBuffer(Buffer.buffer(sealing.seal(body))))
                 .replaceWithVoid();
     }
 

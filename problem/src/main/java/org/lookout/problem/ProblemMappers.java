@@ -134,6 +134,10 @@ public class ProblemMappers {
             return answer(400, "Invalid request", "the multipart body ends before its closing boundary", List.of(), uri,
                     headers);
         }
+        if (isUndecodableForm(e)) {
+            return answer(400, "Invalid request", "the form body is not percent-encoded (a % starts two hex digits)",
+                    List.of(), uri, headers);
+        }
         if (SqlStates.isUniqueViolation(e)) {
             LOG.infof("a unique index refused the write of %s (another request stored it first): 409", request);
             return answer(409, "Conflict", "this conflicts with a change made at the same time; read the current state"
@@ -148,6 +152,15 @@ public class ProblemMappers {
     private static boolean isTruncatedMultipart(Throwable e) {
         return e instanceof IOException && e.getMessage() != null && e.getMessage().startsWith("Connection terminated")
                 && e.getMessage().contains("multipart");
+    }
+
+    /**
+     * The REST layer's form reader failing on a form body (any endpoint's: a filter that reads bodies has it parsed) that
+     * holds a broken percent escape such as {@code %zz}.
+     */
+    static boolean isUndecodableForm(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null
+                && e.getMessage().startsWith("Failed to decode URL");
     }
 
     /** The path as sent (percent-encoded), so that an encoded CR LF cannot start a forged log line. */

@@ -30,6 +30,12 @@ public class CommunityRepository {
                 .getResultList());
     }
 
+    /** The communities that take new reports, by code. */
+    Uni<List<Community>> active() {
+        return session().chain(session -> session
+                .createQuery("from Community where active order by code", Community.class).getResultList());
+    }
+
     Uni<Boolean> streetExists(String code) {
         return session().chain(session -> session
                 .createNativeQuery("select count(*) from street where code = :code", Long.class)

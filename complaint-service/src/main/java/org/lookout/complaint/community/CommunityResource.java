@@ -59,6 +59,22 @@ public class CommunityResource {
     }
 
     @GET
+    @Path("/{code}/boundary")
+    @Operation(summary = "A community's boundary as a GeoJSON Polygon or MultiPolygon (admin); 404 when none is drawn")
+    public Uni<BoundaryView> boundary(@PathParam("code") String code) {
+        return communities.boundary(code);
+    }
+
+    @PUT
+    @Path("/{code}/boundary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draw a community's boundary (admin): a GeoJSON Polygon or MultiPolygon, [longitude, latitude]"
+            + " in WGS84; audited. Reports filed by coordinates (Open311) are placed in the community that holds them.")
+    public Uni<BoundaryView> editBoundary(@PathParam("code") String code, @Valid @NotNull EditBoundaryRequest body) {
+        return communities.editBoundary(code, body, caller.subject());
+    }
+
+    @GET
     @Path("/audit")
     @Operation(summary = "The latest 500 edits of the communities, newest first, optionally of one community (admin)")
     public Uni<List<CommunityAuditEntryView>> audit(@QueryParam("communityCode") String communityCode) {

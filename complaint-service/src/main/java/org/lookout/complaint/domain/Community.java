@@ -29,4 +29,11 @@ public class Community extends PublishedRevision {
     /** An inactive community stays for its reports; new reports cannot be filed in it. */
     @Column(nullable = false)
     public boolean active;
+
+    /**
+     * Where it lies: a GeoJSON Polygon or MultiPolygon ([longitude, latitude], WGS84), or null when not drawn yet. A
+     * report filed by coordinates belongs to the community whose boundary holds the point. Not part of the published
+     * community-changed state.
+     */
+    public String boundary;
 }

@@ -140,6 +140,10 @@ public class Report {
     @Column(name = "escalation_id")
     public UUID escalationId;
 
+    /** The lead agency of the escalation the report waits for or last waited for; null before (or unknown). */
+    @Column(name = "escalation_agency")
+    public String escalationAgency;
+
     /** The agency's outcome code of the last escalation ({@code lookout.escalation.resolved.v1}). */
     @Column(name = "escalation_outcome")
     public String escalationOutcome;
@@ -252,10 +256,14 @@ public class Report {
         return status.canMoveTo(ReportStatus.ESCALATED);
     }
 
-    /** {@code → ESCALATED}: the report waits for the agencies of {@code escalation}; an earlier outcome is cleared. */
-    public void escalateTo(UUID escalation) {
+    /**
+     * {@code → ESCALATED}: the report waits for the agencies of {@code escalation}, led by {@code leadAgency}; an
+     * earlier outcome is cleared.
+     */
+    public void escalateTo(UUID escalation, String leadAgency) {
         moveTo(ReportStatus.ESCALATED, "escalate");
         escalationId = escalation;
+        escalationAgency = leadAgency;
         escalationOutcome = null;
     }
 

@@ -1,8 +1,10 @@
 package org.lookout.complaint.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -52,6 +54,14 @@ public class TaxonomyItem extends PublishedRevision {
     /** An inactive item stays for the reports that use it; new reports cannot choose it. */
     @Column(nullable = false)
     public boolean active;
+
+    /**
+     * The extra questions a report of the item should answer (Open311's attributes), in display order; edited by admin
+     * as one list, not part of the published item-changed state.
+     */
+    @Convert(converter = ItemQuestion.ListConverter.class)
+    @Column(nullable = false)
+    public List<ItemQuestion> questions = new ArrayList<>();
 
     /** The agency kinds it escalates to at once, the lead first; empty when it does not. */
     public List<String> agencyKinds() {

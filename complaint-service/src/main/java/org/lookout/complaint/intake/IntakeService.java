@@ -93,7 +93,22 @@ public class IntakeService {
                                 throw ProblemException.unprocessable("communityCode", "no longer takes new reports");
                             }
                         })
-                        .chain(community -> receive(request, caller, item)));
+                        .chain(community -> receive(request, request.anonymous() ? null : access.pseudonymOf(caller),
+                                caller.actingRole().orElse(Roles.RESIDENT), item)));
+    }
+
+    /**
+     * Intake for a system that files on someone's behalf without their account (Open311): the same report, history,
+     * event, encrypted identity and duplicates hint as every channel, in the caller's transaction. No account files it,
+     * so it has no filer pseudonym; {@code filedByRole} names the system in the history. The caller has checked the
+     * request against its own rules, and that item and community take new reports.
+     */
+    @WithTransaction
+    public Uni<ReceiptView> submitOnBehalf(@Valid SubmitReportRequest request, String filedByRole) {
+        checkCoordinates(request.location());
+        return taxonomy.item(request.itemCode())
+                .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
+                .chain(item -> receive(request, null, filedByRole, item));
     }
 
     /** The reports the caller filed, newest first (an anonymous report is not among them: it has no filer). */
@@ -106,10 +121,11 @@ public class IntakeService {
      * The possible duplicates are looked up before the tracking number is drawn: drawing it locks the community's
      * counter row until commit, so everything that does not need the number stays outside the lock.
      */
-    private Uni<ReceiptView> receive(SubmitReportRequest request, Caller caller, TaxonomyItem item) {
+    private Uni<ReceiptView> receive(SubmitReportRequest request, String filedByRef, String filedByRole,
+            TaxonomyItem item) {
         Instant now = clock.instant();
         int year = now.atZone(config.zone()).getYear();
-        Report report = newReport(request, caller, item, now);
+        Report report = newReport(request, filedByRef, filedByRole, item, now);
         return duplicates.of(report).chain(found -> trackingNumbers.next(request.communityCode(), year)
                 .chain(sequence -> {
                     report.trackingNumber = "%s-%d-%06d".formatted(request.communityCode(), year, sequence);
@@ -124,7 +140,8 @@ public class IntakeService {
                 }));
     }
 
-    private Report newReport(SubmitReportRequest request, Caller caller, TaxonomyItem item, Instant now) {
+    private Report newReport(SubmitReportRequest request, String filedByRef, String filedByRole, TaxonomyItem item,
+            Instant now) {
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.itemCode = item.code;
@@ -137,8 +154,8 @@ public class IntakeService {
         report.anonymous = request.anonymous();
         // copied, so a later edit of the item does not change who may see the reports filed before it
         report.confidential = item.confidential;
-        report.filedByRef = request.anonymous() ? null : access.pseudonymOf(caller);
-        report.filedByRole = caller.actingRole().orElse(Roles.RESIDENT);
+        report.filedByRef = filedByRef;
+        report.filedByRole = filedByRole;
         report.address = request.location().address().strip();
         report.building = request.location().building();
         report.latitude = request.location().latitude();

@@ -68,8 +68,8 @@ public class EscalationFactsService {
             if (!report.canEscalate()) {
                 return notApplied(report, LifecycleService.SYSTEM, note);
             }
-            return lifecycle.applied(report, r -> r.escalateTo(opened.escalationId()), LifecycleService.SYSTEM, note,
-                    EventType.COMPLAINT_ESCALATED).replaceWithVoid();
+            return lifecycle.applied(report, r -> r.escalateTo(opened.escalationId(), opened.leadAgencyCode()),
+                    LifecycleService.SYSTEM, note, EventType.COMPLAINT_ESCALATED).replaceWithVoid();
         });
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.lookout.complaint.domain.Category;
+import org.lookout.complaint.domain.ItemQuestionsChange;
 import org.lookout.complaint.domain.TaxonomyChange;
 import org.lookout.complaint.domain.TaxonomyItem;
 
@@ -26,7 +27,6 @@ public class TaxonomyRepository {
         return session().chain(session -> session.find(TaxonomyItem.class, code, LockMode.PESSIMISTIC_WRITE));
     }
 
-
     Uni<TaxonomyChange> append(TaxonomyChange change) {
         return session().chain(session -> session.persist(change)).replaceWith(change);
     }
@@ -41,11 +41,24 @@ public class TaxonomyRepository {
         });
     }
 
-    Uni<List<Category>> categories() {
+    Uni<ItemQuestionsChange> append(ItemQuestionsChange change) {
+        return session().chain(session -> session.persist(change)).replaceWith(change);
+    }
+
+    /** The latest edits of an item's questions, newest first. */
+    Uni<List<ItemQuestionsChange>> questionChanges(String itemCode, int limit) {
+        return session().chain(session -> session.createQuery(
+                "from ItemQuestionsChange where itemCode = :item order by at desc, id desc", ItemQuestionsChange.class)
+                .setParameter("item", itemCode).setMaxResults(limit).getResultList());
+    }
+
+    /** The categories in display order. */
+    public Uni<List<Category>> categories() {
         return session().chain(session -> session.createQuery("from Category order by sort", Category.class).getResultList());
     }
 
-    Uni<List<TaxonomyItem>> items() {
+    /** Every item, by category and display order. */
+    public Uni<List<TaxonomyItem>> items() {
         return session().chain(session -> session
                 .createQuery("from TaxonomyItem order by categoryCode, sort", TaxonomyItem.class).getResultList());
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lookout.complaint.domain.ItemQuestion;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -60,6 +61,34 @@ public class TaxonomyResource {
             + " kind leads (admin); audited, applies to reports accepted afterwards.")
     public Uni<ItemView> editEscalation(@PathParam("code") String code, @Valid @NotNull EditEscalationRulesRequest body) {
         return taxonomy.editEscalation(code, body, caller.subject());
+    }
+
+    @GET
+    @Path("/items/{code}/questions")
+    @Operation(summary = "An item's extra questions in display order (public): Open311 offers them as the service's"
+            + " attributes")
+    public Uni<List<ItemQuestion>> questions(@PathParam("code") String code) {
+        return taxonomy.questions(code);
+    }
+
+    @PUT
+    @Path("/items/{code}/questions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set an item's extra questions as one list in display order (admin); audited. Each: code,"
+            + " datatype (string, number, datetime, text, singlevaluelist, multivaluelist), required, prompt and hint"
+            + " in both languages, options of a list question.")
+    public Uni<List<ItemQuestion>> editQuestions(@PathParam("code") String code,
+            @Valid @NotNull EditQuestionsRequest body) {
+        return taxonomy.editQuestions(code, body, caller.subject());
+    }
+
+    @GET
+    @Path("/items/{code}/questions/audit")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The latest 500 edits of an item's questions, newest first (admin)")
+    public Uni<List<QuestionsAuditEntryView>> questionsAudit(@PathParam("code") String code) {
+        return taxonomy.questionsAudit(code);
     }
 
     @GET

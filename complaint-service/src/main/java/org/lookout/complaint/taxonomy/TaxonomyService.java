@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 
+import org.lookout.complaint.domain.ItemQuestion;
+import org.lookout.complaint.domain.ItemQuestionsChange;
 import org.lookout.complaint.domain.TaxonomyChange;
 import org.lookout.complaint.domain.TaxonomyItem;
 import org.lookout.complaint.messaging.outgoing.ReferenceDataEvents;
@@ -73,6 +76,78 @@ public class TaxonomyService {
         List<String> kinds = kindsLeadFirst(request);
         return changed(code, actor,
                 item -> item.escalation(request.escalatesImmediately(), kinds, request.jointEscalation()));
+    }
+
+    /** An item's extra questions in display order; 404 for an unknown item. */
+    @WithSession
+    public Uni<List<ItemQuestion>> questions(String code) {
+        return taxonomy.item(code)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("taxonomy item " + code))
+                .map(item -> List.copyOf(item.questions));
+    }
+
+    /**
+     * Sets an item's extra questions, as one list in display order; audited with the list before and after. They are
+     * not part of the published item state, so the item keeps its revision. 400 naming the field for a list that does
+     * not fit together (a code twice, a list question without options, options on another datatype).
+     */
+    @WithTransaction
+    public Uni<List<ItemQuestion>> editQuestions(String code, @Valid EditQuestionsRequest request, String actor) {
+        List<ItemQuestion> questions = questionsOf(request);
+        return taxonomy.itemForUpdate(code)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("taxonomy item " + code))
+                .chain(item -> {
+                    ItemQuestionsChange change = new ItemQuestionsChange();
+                    change.itemCode = item.code;
+                    change.actor = actor;
+                    change.at = clock.instant();
+                    change.before = List.copyOf(item.questions);
+                    item.questions = new ArrayList<>(questions);
+                    change.after = questions;
+                    return taxonomy.append(change).replaceWith(questions);
+                });
+    }
+
+    /** The latest 500 edits of an item's questions, newest first. */
+    @WithSession
+    public Uni<List<QuestionsAuditEntryView>> questionsAudit(String code) {
+        return taxonomy.questionChanges(code, AUDIT_PAGE)
+                .map(changes -> changes.stream().map(QuestionsAuditEntryView::of).toList());
+    }
+
+    /** The questions as stored; the rules Bean Validation cannot say about a whole list. */
+    static List<ItemQuestion> questionsOf(EditQuestionsRequest request) {
+        List<ItemQuestion> questions = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < request.questions().size(); i++) {
+            EditQuestionsRequest.Question question = request.questions().get(i);
+            String field = "questions[" + i + "]";
+            if (!codes.add(question.code())) {
+                throw ProblemException.badRequest(field + ".code", "is the code of an earlier question");
+            }
+            List<EditQuestionsRequest.Option> options = question.options() == null ? List.of() : question.options();
+            if (question.datatype().isList() && options.isEmpty()) {
+                throw ProblemException.badRequest(field + ".options", "names at least one option of a list question");
+            }
+            if (!question.datatype().isList() && !options.isEmpty()) {
+                throw ProblemException.badRequest(field + ".options", "is empty unless the datatype is a list");
+            }
+            Set<String> keys = new HashSet<>();
+            for (int j = 0; j < options.size(); j++) {
+                if (!keys.add(options.get(j).key())) {
+                    throw ProblemException.badRequest(field + ".options[" + j + "].key", "is the key of an earlier option");
+                }
+            }
+            questions.add(new ItemQuestion(question.code(), question.datatype(), question.required(),
+                    question.promptZh().strip(), question.promptEn().strip(), blankToNull(question.hintZh()),
+                    blankToNull(question.hintEn()), options.stream().map(option -> new ItemQuestion.Option(option.key(),
+                            option.nameZh().strip(), option.nameEn().strip())).toList()));
+        }
+        return List.copyOf(questions);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The latest 500 edits, newest first; of one item when {@code itemCode} is given. */

@@ -44,6 +44,7 @@ class ReportTest {
     private static final Instant RECEIVED_AT = Instant.parse("2026-02-13T01:00:00Z");
     private static final Instant AT = RECEIVED_AT.plus(Duration.ofHours(5));
     private static final UUID ESCALATION = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    private static final String LEAD_AGENCY = "psb-district";
 
     /** The states that may follow each state: what a refusal names as {@code allowed}, in lifecycle order. */
     private static final Map<ReportStatus, List<String>> NEXT = Map.of(
@@ -74,8 +75,8 @@ class ReportTest {
         RATE_NOT_SATISFIED("rate", report -> report.rate(false, AT), Map.of(RESOLVED, REOPENED)),
         REOPEN("reopen", Report::reopen, Map.of(RESOLVED, REOPENED)),
         AUTO_CLOSE("close without a rating", report -> report.autoClose(AT), Map.of(RESOLVED, CLOSED)),
-        ESCALATE("escalate", report -> report.escalateTo(ESCALATION), Map.of(RECEIVED, ESCALATED, ACCEPTED, ESCALATED,
-                ASSIGNED, ESCALATED, RESPONDED, ESCALATED, REOPENED, ESCALATED)),
+        ESCALATE("escalate", report -> report.escalateTo(ESCALATION, LEAD_AGENCY), Map.of(RECEIVED, ESCALATED,
+                ACCEPTED, ESCALATED, ASSIGNED, ESCALATED, RESPONDED, ESCALATED, REOPENED, ESCALATED)),
         AGENCY_RESOLVED("take the agency's outcome", report -> report.agencyResolved(Outcome.HANDLED, AT),
                 Map.of(ESCALATED, RESOLVED)),
         AGENCY_NOT_RESOLVABLE("take the agency's outcome", report -> report.agencyResolved(Outcome.NOT_RESOLVABLE, AT),
@@ -241,8 +242,9 @@ class ReportTest {
         Report report = reportIn(ASSIGNED);
         report.escalationOutcome = "PENALISED";
 
-        report.escalateTo(ESCALATION);
+        report.escalateTo(ESCALATION, LEAD_AGENCY);
         assertThat(report.escalationId).isEqualTo(ESCALATION);
+        assertThat(report.escalationAgency).isEqualTo(LEAD_AGENCY);
         assertThat(report.escalationOutcome).isNull();
         assertThat(report.waitsFor(ESCALATION)).isTrue();
         assertThat(report.waitsFor(UUID.randomUUID())).isFalse();

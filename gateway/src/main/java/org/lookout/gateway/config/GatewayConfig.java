@@ -81,6 +81,16 @@ public interface GatewayConfig {
         /** Largest request body accepted; larger gets 413. */
         @WithDefault("1M")
         MemorySize maxBodySize();
+
+        /**
+         * A second bucket per client key, under this policy (name of an entry in {@code rate-limits}): the key is the
+         * {@code key-parameter} of the request, in its query or its form body (Open311's {@code api_key}). Absent: none.
+         */
+        Optional<String> keyRateLimit();
+
+        /** The request parameter that carries a client key, for {@code key-rate-limit}. */
+        @WithDefault("api_key")
+        String keyParameter();
     }
 
     interface RateLimit {

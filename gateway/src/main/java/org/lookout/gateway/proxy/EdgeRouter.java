@@ -24,6 +24,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -136,8 +137,50 @@ public class EdgeRouter {
             return;
         }
 
+        if (!route.limitsPerKey()) {
+            forward(ctx, path, route, null);
+            return;
+        }
+        Optional<String> keyInQuery = ClientKeys.inQuery(ctx, route.keyParameter());
+        if (keyInQuery.isPresent() || !ClientKeys.hasFormBody(ctx)) {
+            if (withinKeyLimit(ctx, route, keyInQuery)) {
+                forward(ctx, path, route, null);
+            }
+            return;
+        }
+        // the key is a field of a small form body: read it (bounded by the route's limit), then forward it as read
+        ClientKeys.readBody(ctx.request(), route.maxBodyBytes()).onComplete(read -> {
+            if (read.failed()) {
+                if (read.cause() instanceof ClientKeys.BodyTooLargeException) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                    Problems.send(ctx, Problems.payloadTooLarge(ctx, route.maxBodyBytes()));
+                } else {
+                    ctx.fail(read.cause());
+                }
+                return;
+            }
+            if (withinKeyLimit(ctx, route, ClientKeys.inForm(read.result(), route.keyParameter()))) {
+                forward(ctx, path, route, read.result());
+            }
+        });
+    }
+
+    /** Takes a token from the key's own bucket; answers 429 and false when it is empty. No key: no bucket. */
+    private boolean withinKeyLimit(RoutingContext ctx, GatewayRoute route, Optional<String> key) {
+        if (key.isEmpty()) {
+            return true;
+        }
+        long waitSeconds = rateLimiter.acquire(route.keyRateLimit(), ClientKeys.bucket(key.get()));
+        if (waitSeconds > 0) {
+            Problems.send(ctx, Problems.tooManyRequests(ctx), HttpHeaders.RETRY_AFTER.toString(), Long.toString(waitSeconds));
+            return false;
+        }
+        return true;
+    }
+
+    private void forward(RoutingContext ctx, String path, GatewayRoute route, Buffer readBody) {
         UpstreamExchange.forward(ctx, path, route, upstreams.client(), metrics, publicLocations,
-                config.retryAfter().toSeconds(), config.connectTimeout().toMillis());
+                config.retryAfter().toSeconds(), config.connectTimeout().toMillis(), readBody);
     }
 
     private static SecurityIdentity authenticatedIdentity(RoutingContext ctx) {

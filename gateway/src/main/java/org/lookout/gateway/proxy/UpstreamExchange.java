@@ -13,6 +13,7 @@ import org.lookout.problem.Problem;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
@@ -57,11 +58,13 @@ final class UpstreamExchange implements ProxyInterceptor {
     private final PublicLocations publicLocations;
     private final String retryAfterSeconds;
     private final long connectTimeoutMillis;
+    private final Buffer readBody;
     private LimitedReadStream limitedBody;
     private boolean answeredByGateway;
 
     private UpstreamExchange(RoutingContext ctx, String normalPath, GatewayRoute route, GatewayMetrics metrics,
-            PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis) {
+            PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis, Buffer readBody) {
+        this.readBody = readBody;
         this.ctx = ctx;
         this.normalPath = normalPath;
         this.route = route;
@@ -71,10 +74,12 @@ final class UpstreamExchange implements ProxyInterceptor {
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
+    /** Forwards the request; {@code readBody} is its body when the edge has read it already (else it streams). */
     static void forward(RoutingContext ctx, String normalPath, GatewayRoute route, HttpClient client,
-            GatewayMetrics metrics, PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis) {
+            GatewayMetrics metrics, PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis,
+            Buffer readBody) {
         UpstreamExchange exchange = new UpstreamExchange(ctx, normalPath, route, metrics, publicLocations,
-                retryAfterSeconds, connectTimeoutMillis);
+                retryAfterSeconds, connectTimeoutMillis, readBody);
         HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(exchange::openUpstreamRequest)
                 .addInterceptor(exchange)
@@ -116,7 +121,9 @@ final class UpstreamExchange implements ProxyInterceptor {
         request.setURI(query == null ? normalPath : normalPath + '?' + query);
 
         Body body = request.getBody();
-        if (body != null && body.length() < 0) {
+        if (readBody != null) {
+            request.setBody(Body.body(readBody));
+        } else if (body != null && body.length() < 0) {
             limitedBody = new LimitedReadStream(body.stream(), route.maxBodyBytes());
             request.setBody(Body.body(limitedBody, -1));
         }

@@ -14,7 +14,20 @@ public record GatewayRoute(
         Duration timeout,
         Set<String> publicMethods,
         String rateLimit,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        String keyRateLimit,
+        String keyParameter) {
+
+    /** A route without a per-key bucket. */
+    public GatewayRoute(String name, List<String> paths, String upstream, URI upstreamUrl, Duration timeout,
+            Set<String> publicMethods, String rateLimit, long maxBodyBytes) {
+        this(name, paths, upstream, upstreamUrl, timeout, publicMethods, rateLimit, maxBodyBytes, null, null);
+    }
+
+    /** Whether requests are also limited per client key (the key read from the request). */
+    public boolean limitsPerKey() {
+        return keyRateLimit != null;
+    }
 
     public boolean isPublic(String method) {
         return publicMethods.contains(method);

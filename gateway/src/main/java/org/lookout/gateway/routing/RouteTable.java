@@ -69,11 +69,16 @@ public final class RouteTable {
                 throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown rate limit '"
                         + route.rateLimit() + "'; known: " + config.rateLimits().keySet());
             }
+            route.keyRateLimit().filter(policy -> !config.rateLimits().containsKey(policy)).ifPresent(policy -> {
+                throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown key rate limit '" + policy
+                        + "'; known: " + config.rateLimits().keySet());
+            });
             Set<String> publicMethods = route.publicMethods().orElse(Set.of()).stream()
                     .map(m -> m.trim().toUpperCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet());
             routes.add(new GatewayRoute(entry.getKey(), List.copyOf(route.paths()), route.upstream(), upstream.url(),
-                    route.timeout(), publicMethods, route.rateLimit(), route.maxBodySize().asLongValue()));
+                    route.timeout(), publicMethods, route.rateLimit(), route.maxBodySize().asLongValue(),
+                    route.keyRateLimit().orElse(null), route.keyParameter()));
         }
         return new RouteTable(routes);
     }

@@ -138,8 +138,15 @@ class EdgeAuthenticationTest {
                 .when().post("/api/taxonomy/items")
                 .then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").body("{}")
-                .when().post("/open311/v2/requests.json")
+                .when().put("/open311/v2/requests.json")
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void open311_writes_need_no_token_their_api_key_is_checked_by_the_service() {
+        given().contentType("application/x-www-form-urlencoded").body("api_key=k&service_code=water")
+                .when().post("/open311/v2/requests.json")
+                .then().statusCode(200).body("upstream", equalTo("complaint-service"));
     }
 
     @Test

@@ -37,6 +37,7 @@ class RoutingTest {
             "/api/statistics/monthly, complaint-service",
             "/api/ledger/DCY, complaint-service",
             "/open311/v2/services.json, complaint-service",
+            "/api/open311/keys, complaint-service",
             "/api/cadres/7, cadre-registry-service",
             "/api/notices, cadre-registry-service",
             "/api/escalations/9, escalation-service",
