@@ -160,8 +160,9 @@ kafka_access_plan() {
   for topic in "${KAFKA_DLQ_TOPICS[@]}"; do
     printf 'topic %s %s\n' "${topic}" "${KAFKA_PARTITIONS}"
   done
+  # an agency's own topic keeps its events 30 days (the AsyncAPI document's promise to integrators)
   for code in "${agencies[@]}"; do
-    printf 'topic lookout.agency.%s.v1 %s\n' "${code}" "${KAFKA_PARTITIONS}"
+    printf 'topic lookout.agency.%s.v1 %s retention.ms=2592000000\n' "${code}" "${KAFKA_PARTITIONS}"
   done
   for file in "${KAFKA_ACCESS_DIR}/acls.txt" "${KAFKA_ACCESS_DIR}/acls-development.txt"; do
     while IFS= read -r line || [[ -n "${line}" ]]; do

@@ -7,6 +7,8 @@ BUILD_STAMP="${ROOT}/target/lookout-build.stamp"
 DEV_PSEUDONYM_KEY="lookout-local-development-pseudonym-key"
 # AES-256 key (base64 of 32 bytes) for reporter names and phones at rest in complaint-service; development only
 DEV_IDENTITY_KEY="bG9va291dC1sb2NhbC1kZXYtaWRlbnRpdHkta2V5LTE="
+# HMAC key of complaint-service's proof-of-work challenges for reports from the public; development only
+DEV_CHALLENGE_KEY="lookout-local-development-challenge-key"
 
 # A service's row of deploy/services.tsv (read by common.sh into SERVICES and the SERVICE_* tables).
 service_module() {
@@ -125,6 +127,7 @@ start_service() {
   if [[ "${part}" == complaint ]]; then
     environment+=(
       LOOKOUT_IDENTITY_KEY="${LOOKOUT_IDENTITY_KEY:-${DEV_IDENTITY_KEY}}"
+      LOOKOUT_CHALLENGE_KEY="${LOOKOUT_CHALLENGE_KEY:-${DEV_CHALLENGE_KEY}}"
     )
   fi
   if [[ "${part}" == gateway ]]; then

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lookout.complaint.publicintake.PublicReports;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
 
@@ -238,6 +239,21 @@ class RoleEndpointMatrixTest {
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
             new Endpoint("GET community audit", "GET", "/api/taxonomy/communities/audit", Fixture.NONE, null, JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            // issue 14, agencies and the public: {id} of the case endpoints is an escalation id, here none the agency
+            // has a part in (CaseFileRoleMatrixTest has the agencies that do)
+            new Endpoint("GET case file", "GET", "/api/escalations/{id}/case", Fixture.RECEIVED, null, JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 403, 404),
+            new Endpoint("GET case file attachment", "GET", "/api/escalations/{id}/case/attachments/{attachmentId}",
+                    Fixture.WITH_ATTACHMENT, null, "*/*",
+                    401, 403, 403, 403, 403, 403, 403, 403, 403, 404),
+            new Endpoint("GET case reads", "GET", "/api/complaints/{id}/case-reads", Fixture.RECEIVED, null, JSON,
+                    401, 403, 403, 200, 404, 200, 404, 404, 200, 403),
+            new Endpoint("GET public challenge", "GET", "/api/public/challenge?community=" + COMMUNITY, Fixture.NONE,
+                    null, JSON,
+                    200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            new Endpoint("POST public report", "POST", "/api/public/reports", Fixture.NONE,
+                    json(() -> PublicReports.solvedReport("noise", COMMUNITY)), JSON,
+                    201, 201, 201, 201, 201, 201, 201, 201, 201, 201),
             new Endpoint("GET item questions", "GET", "/api/taxonomy/items/water/questions", Fixture.NONE, null, JSON,
                     200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
             new Endpoint("PUT item questions (as seeded)", "PUT", "/api/taxonomy/items/corridor-lighting/questions",

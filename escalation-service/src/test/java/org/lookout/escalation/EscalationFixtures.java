@@ -108,9 +108,9 @@ public final class EscalationFixtures {
         return request.when().post(ESCALATION + "/" + action, id).then();
     }
 
-    /** How many events of {@code type} the outbox holds for the escalation. */
+    /** How many events of {@code type} the outbox holds for the escalation (an event and its agency-topic copies: one). */
     public static long events(String escalationId, EventType type) {
-        return EscalationDatabase.number("select count(*) from outbox_event where event_type = ? and payload like ?",
+        return EscalationDatabase.number("select count(distinct event_id) from outbox_event where event_type = ? and payload like ?",
                 type.type(), "%" + escalationId + "%");
     }
 

@@ -133,6 +133,8 @@ class RoleEndpointMatrixTest {
                     405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405),
             new Endpoint("POST", "/api/escalations", "", Fixture.REPORT, "MANUAL",
                     401, 403, 403, 201, 404, 201, 404, 403, 403, 403, 403),
+            new Endpoint("POST", "/api/escalations/inform", "", Fixture.REPORT, "INFORM",
+                    401, 403, 403, 201, 404, 201, 404, 403, 403, 403, 403),
             new Endpoint("GET", "/api/escalations", "", Fixture.NONE, null,
                     401, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200),
             new Endpoint("GET", "/api/escalations/{id}", "", Fixture.OPEN, null,
@@ -192,10 +194,13 @@ class RoleEndpointMatrixTest {
             request.auth().oauth2(token);
         }
         if (endpoint.body() != null) {
-            String body = endpoint.body().equals("MANUAL")
-                    ? "{\"reportId\":\"" + value + "\",\"agencies\":[\"" + AGENCY + "\"],\"reason\":\"role matrix\","
-                            + "\"dueInWorkingDays\":3}"
-                    : endpoint.body();
+            String body = switch (endpoint.body()) {
+                case "MANUAL" -> "{\"reportId\":\"" + value + "\",\"agencies\":[\"" + AGENCY + "\"],"
+                        + "\"reason\":\"role matrix\",\"dueInWorkingDays\":3}";
+                case "INFORM" -> "{\"reportId\":\"" + value + "\",\"agency\":\"civil-affairs\","
+                        + "\"reason\":\"role matrix\"}";
+                default -> endpoint.body();
+            };
             request.contentType(ContentType.JSON).body(body);
         }
         request.request(endpoint.method(), path + endpoint.query()).then().statusCode(expected);

@@ -34,6 +34,8 @@ public enum EventType {
     ESCALATION_RETURNED("lookout.escalation.returned.v1", Topics.ESCALATION, EscalationChanged.class),
     /** The agency's deadline passed with its part still open: the escalation is {@code OVERDUE}. */
     ESCALATION_DEADLINE_MISSED("lookout.escalation.deadline-missed.v1", Topics.ESCALATION, EscalationChanged.class),
+    // -- issue 14, agencies as clients: a report copied to an agency for information (抄送)
+    ESCALATION_INFORMED("lookout.escalation.informed.v1", Topics.ESCALATION, EscalationInformed.class),
     CADRE_TIP_OFF_FORWARDED("lookout.cadre.tip-off-forwarded.v1", Topics.CADRE, TipOffForwarded.class),
     // --- the cadre registry (issue 11): officials, supervision records, integrity opinions, public notices
     CADRE_OFFICIAL_REGISTERED("lookout.cadre.official-registered.v1", Topics.CADRE, OfficialRegistered.class),
@@ -81,6 +83,15 @@ public enum EventType {
 
     public String sampleResource() {
         return "contracts/samples/" + type + ".json";
+    }
+
+    /**
+     * Whether escalation-service also publishes the type on the topic of every agency with a part in the escalation
+     * ({@link Topics#agency}): the events of an escalation's life, not the SLA clocks of the community.
+     */
+    public boolean onAgencyTopics() {
+        return payload == EscalationOpened.class || payload == EscalationInformed.class
+                || payload == EscalationChanged.class;
     }
 
     public static Optional<EventType> of(String type) {

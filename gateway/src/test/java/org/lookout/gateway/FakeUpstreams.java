@@ -71,6 +71,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("lookout.gateway.routes.test-strict.rate-limit", "tiny-strict");
         config.put("lookout.gateway.rate-limits.tiny-strict.capacity", "2");
         config.put("lookout.gateway.rate-limits.tiny-strict.period", "1h");
+        // a route limited per client generously and per community (query parameter) tightly
+        config.put("lookout.gateway.routes.test-community.paths", "/api/test-community");
+        config.put("lookout.gateway.routes.test-community.upstream", "complaint-service");
+        config.put("lookout.gateway.routes.test-community.public-methods", "GET");
+        config.put("lookout.gateway.routes.test-community.community-rate-limit", "tiny-community");
+        config.put("lookout.gateway.rate-limits.tiny-community.capacity", "3");
+        config.put("lookout.gateway.rate-limits.tiny-community.period", "1h");
         // limited per client key too, like the Open311 route (api_key in the query or the form body)
         config.put("lookout.gateway.routes.test-keyed.paths", "/api/test-keyed");
         config.put("lookout.gateway.routes.test-keyed.upstream", "complaint-service");

@@ -1,7 +1,12 @@
 package org.lookout.outbox;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +26,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Outbox {
 
+    /** Every topic an event type names: copies never go there. */
+    private static final Set<String> AGGREGATE_TOPICS = Arrays.stream(EventType.values()).map(EventType::topic)
+            .collect(Collectors.toUnmodifiableSet());
+
     private final String source;
 
     Outbox(@ConfigProperty(name = "quarkus.application.name") String applicationName) {
@@ -35,12 +44,37 @@ public class Outbox {
      * @param payload     the type's payload record
      */
     public Uni<Void> publish(EventType type, String aggregateId, Instant at, Object payload) {
+        return publish(type, aggregateId, at, payload, Set.of());
+    }
+
+    /**
+     * The same event — one {@code ce_id}, type, source, subject, time and data — on the type's topic and on each of
+     * {@code copies}, one outbox row per topic, all in the caller's transaction: a consumer of a copy (e.g. an agency's
+     * own topic) de-duplicates on the same id as a consumer of the original. A copy may not be an aggregate's topic (no
+     * service writes a type to another aggregate's topic through a copy either).
+     */
+    public Uni<Void> publish(EventType type, String aggregateId, Instant at, Object payload,
+            Collection<String> copies) {
         Objects.requireNonNull(aggregateId, "aggregateId");
         if (!type.payload().isInstance(payload)) {
             throw new IllegalArgumentException(type.type() + " carries " + type.payload().getSimpleName() + ", not "
                     + (payload == null ? "null" : payload.getClass().getSimpleName()));
         }
-        return append(type.topic(), aggregateId, CloudEvent.of(source, type, aggregateId, at, payload));
+        Set<String> topics = new LinkedHashSet<>();
+        topics.add(type.topic());
+        for (String copy : copies) {
+            if (AGGREGATE_TOPICS.contains(copy)) {
+                throw new IllegalArgumentException("a copy of " + type.type() + " may not go to the aggregate topic "
+                        + copy);
+            }
+            topics.add(copy);
+        }
+        CloudEvent event = CloudEvent.of(source, type, aggregateId, at, payload);
+        Uni<Void> appended = Uni.createFrom().voidItem();
+        for (String topic : topics) {
+            appended = appended.chain(() -> append(topic, aggregateId, event));
+        }
+        return appended;
     }
 
     /** The CloudEvents {@code source} of this service's events: {@code /lookout/<quarkus.application.name>}. */

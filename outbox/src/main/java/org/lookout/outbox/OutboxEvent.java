@@ -25,7 +25,8 @@ public class OutboxEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long position;
 
-    @Column(name = "event_id", nullable = false, unique = true)
+    /** Unique per topic: an event published with copies has one row per topic (V0_4). */
+    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
     @Column(nullable = false)

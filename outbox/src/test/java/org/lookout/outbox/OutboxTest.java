@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lookout.contracts.EventJson;
 import org.lookout.contracts.EventType;
+import org.lookout.contracts.Topics;
 import org.lookout.testsupport.ServiceDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
-/** What {@link Outbox#publish} writes, and what it refuses. */
+/** What {@link Outbox#publish} writes (also to copy topics), and what it refuses. */
 @QuarkusTest
 @OutboxTestResources
 class OutboxTest {
@@ -85,5 +86,32 @@ class OutboxTest {
 
         assertThatThrownBy(() -> outbox.publish(EventType.COMPLAINT_ACCEPTED, "r-1", Instant.now(), opened))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EscalationOpened");
+    }
+
+    @Test
+    void aCopyIsTheSameEventOnEveryTopicOneRowEach() {
+        String aggregate = UUID.randomUUID().toString();
+        EventType type = EventType.ESCALATION_INFORMED;
+        String copy = Topics.agency("civil-affairs");
+
+        OutboxFixture.await(() -> Panache.withTransaction(() -> outbox.publish(type, aggregate, Instant.now(),
+                OutboxFixture.payload(type, aggregate), List.of(copy))));
+
+        assertThat(DATABASE.strings("select topic from outbox_event where partition_key = ? order by topic", aggregate))
+                .containsExactlyInAnyOrder(type.topic(), copy);
+        assertThat(DATABASE.number("select count(distinct event_id) from outbox_event where partition_key = ?",
+                aggregate)).isEqualTo(1);
+        assertThat(DATABASE.number("select count(distinct payload) from outbox_event where partition_key = ?",
+                aggregate)).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyMayNotGoToAnAggregatesTopic() {
+        Object informed = OutboxFixture.payload(EventType.ESCALATION_INFORMED, UUID.randomUUID().toString());
+        for (String aggregate : List.of(Topics.COMPLAINT, Topics.CADRE, Topics.COMPLAINT_REFERENCE)) {
+            assertThatThrownBy(() -> outbox.publish(EventType.ESCALATION_INFORMED, "r-1", Instant.now(), informed,
+                    List.of(Topics.agency("civil-affairs"), aggregate)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(aggregate);
+        }
     }
 }

@@ -75,10 +75,18 @@ public class AttachmentService {
                                 List.of(new Problem.FieldError(FIELD, "the report has "
                                         + limits.attachmentsPerReport() + " attachments already")));
                     }
-                    ReportAttachment attachment = attachment(reportId, content, type, caller);
-                    return attachments.persist(attachment).map(saved -> new AttachmentView(saved.id,
-                            saved.mediaType, saved.size, saved.sha256, saved.uploadedByRole, saved.uploadedAt));
+                    return store(reportId, content, type, access.pseudonymOf(caller),
+                            caller.actingRole().orElse(Roles.RESIDENT));
                 });
+    }
+
+    /**
+     * A photo that comes with a report at intake, in the intake's transaction (the report is new: nobody else attaches
+     * to it yet); {@code uploadedByRef} and {@code uploadedByRole} name who sent it without an account (no subject).
+     */
+    public Uni<AttachmentView> attachAtIntake(UUID reportId, byte[] content, AttachmentType type, String uploadedByRef,
+            String uploadedByRole) {
+        return store(reportId, content, type, uploadedByRef, uploadedByRole);
     }
 
     @WithSession
@@ -94,7 +102,15 @@ public class AttachmentService {
                 .map(attachment -> new AttachmentFile(attachment.id, attachment.mediaType, attachment.content));
     }
 
-    private ReportAttachment attachment(UUID reportId, byte[] content, AttachmentType type, Caller caller) {
+    private Uni<AttachmentView> store(UUID reportId, byte[] content, AttachmentType type, String uploadedByRef,
+            String uploadedByRole) {
+        ReportAttachment attachment = attachment(reportId, content, type, uploadedByRef, uploadedByRole);
+        return attachments.persist(attachment).map(saved -> new AttachmentView(saved.id, saved.mediaType, saved.size,
+                saved.sha256, saved.uploadedByRole, saved.uploadedAt));
+    }
+
+    private ReportAttachment attachment(UUID reportId, byte[] content, AttachmentType type, String uploadedByRef,
+            String uploadedByRole) {
         ReportAttachment attachment = new ReportAttachment();
         attachment.id = UUID.randomUUID();
         attachment.reportId = reportId;
@@ -102,8 +118,8 @@ public class AttachmentService {
         attachment.size = content.length;
         attachment.sha256 = sha256(content);
         attachment.content = content;
-        attachment.uploadedByRef = access.pseudonymOf(caller);
-        attachment.uploadedByRole = caller.actingRole().orElse(Roles.RESIDENT);
+        attachment.uploadedByRef = uploadedByRef;
+        attachment.uploadedByRole = uploadedByRole;
         attachment.uploadedAt = clock.instant();
         return attachment;
     }

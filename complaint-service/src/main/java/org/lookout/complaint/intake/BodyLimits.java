@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.lookout.complaint.config.IntakeConfig;
+import org.lookout.complaint.config.PublicIntakeConfig;
 import org.lookout.complaint.attachment.AttachmentResource;
 import org.lookout.complaint.attachment.AttachmentService;
 import org.lookout.problem.Problem;
@@ -21,7 +22,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Request body limits per route: the attachment upload takes a file of some megabytes, everything else at most 1 MB.
+ * Request body limits per route: the attachment upload takes a file of some megabytes, a report from the public its
+ * photos, everything else at most 1 MB.
  * {@code quarkus.http.limits.max-body-size} is only the ceiling of all routes (and answers a bare 413), so the declared
  * {@code Content-Length} is checked here first, before a byte is read, and refused with a 413 problem. A chunked body
  * without a length is bounded by the ceiling here and by the gateway's per-route count.
@@ -30,12 +32,16 @@ import io.vertx.ext.web.RoutingContext;
 public class BodyLimits {
 
     private static final Pattern UPLOAD = Pattern.compile(AttachmentResource.UPLOAD_PATH);
+    /** A report from the public with its photos. */
+    private static final Pattern PUBLIC_REPORT = Pattern.compile("/api/public/reports/?");
 
     private final IntakeConfig config;
+    private final PublicIntakeConfig publicIntake;
     private final ObjectMapper json;
 
-    BodyLimits(IntakeConfig config, ObjectMapper json) {
+    BodyLimits(IntakeConfig config, PublicIntakeConfig publicIntake, ObjectMapper json) {
         this.config = config;
+        this.publicIntake = publicIntake;
         this.json = json;
     }
 
@@ -48,7 +54,10 @@ public class BodyLimits {
         long length = parse(declared);
         boolean upload = context.request().method() == HttpMethod.POST
                 && UPLOAD.matcher(context.normalizedPath()).matches();
-        long limit = upload ? config.attachmentBodyMaxBytes() : config.bodyMaxBytes();
+        boolean publicReport = context.request().method() == HttpMethod.POST
+                && PUBLIC_REPORT.matcher(context.normalizedPath()).matches();
+        long limit = upload ? config.attachmentBodyMaxBytes()
+                : publicReport ? publicIntake.bodyMaxBytes() : config.bodyMaxBytes();
         if (length <= limit) {
             context.next();
             return;

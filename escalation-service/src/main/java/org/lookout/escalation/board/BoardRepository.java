@@ -33,9 +33,12 @@ public class BoardRepository {
     private static final String OPEN_CLOCK = """
             not c.confidential and (c.state in ('RUNNING', 'PAUSED') or (c.state = 'BREACHED' and c.stopped_at is null))""";
 
-    /** An escalation waiting for someone. Matches the partial index. */
+    /**
+     * An escalation waiting for someone to act. Matches the partial index; a copy for information (kind INFORM, issue 14)
+     * waits for nobody and has no deadline, so it is left out.
+     */
     private static final String WAITING = """
-            not e.confidential and e.status in ('OPEN', 'ACKNOWLEDGED', 'OVERDUE')""";
+            not e.confidential and e.status in ('OPEN', 'ACKNOWLEDGED', 'OVERDUE') and e.kind = 'ACT'""";
 
     private static final String CLOCK_FIGURES = """
             with open_clock as (

@@ -16,12 +16,14 @@ import jakarta.persistence.Version;
 
 import org.lookout.contracts.ClockKind;
 import org.lookout.contracts.EscalationTrigger;
+import org.lookout.contracts.PartKind;
 import org.lookout.problem.ProblemException;
 
 /**
  * A report escalated to one or more agencies, each with its own {@link EscalationPart}. The report facts are copied
  * when it opens so that agencies and events never depend on complaint-service being reachable. It follows its lead's
- * part; once it has ended (RESOLVED or RETURNED) no part moves any more.
+ * part; once it has ended (RESOLVED or RETURNED) no part moves any more. A copy for information (kind
+ * {@link PartKind#INFORM}, 抄送) has one part, no lead and no deadline, and follows that part.
  */
 @Entity
 @Table(name = "escalation")
@@ -51,20 +53,28 @@ public class Escalation {
     @Column(nullable = false)
     public EscalationTrigger trigger;
 
+    /** ACT: its agencies must act by a deadline; INFORM: a copy for information to one agency, no lead, no deadline. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PartKind kind;
+
     /** What staff or a supervisor wrote (MANUAL only); read through the REST API, never published. */
     @Column
     public String reason;
 
-    @Column(name = "lead_agency_code", nullable = false)
+    /** Null for a copy for information. */
+    @Column(name = "lead_agency_code")
     public String leadAgencyCode;
 
-    @Column(name = "working_days", nullable = false)
-    public int workingDays;
+    /** Null for a copy for information. */
+    @Column(name = "working_days")
+    public Integer workingDays;
 
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
-    @Column(name = "due_at", nullable = false)
+    /** Null for a copy for information: it has no deadline and is never overdue. */
+    @Column(name = "due_at")
     public Instant dueAt;
 
     @Column(nullable = false)
@@ -104,6 +114,7 @@ public class Escalation {
         escalation.streetCode = opening.streetCode();
         escalation.confidential = opening.report().confidential();
         escalation.trigger = opening.trigger();
+        escalation.kind = PartKind.ACT;
         escalation.reason = opening.reason();
         escalation.leadAgencyCode = opening.lead().code;
         escalation.workingDays = opening.workingDays();
@@ -115,6 +126,29 @@ public class Escalation {
         for (Agency agency : opening.agencies()) {
             parts.add(EscalationPart.open(escalation.id, agency, agency.code.equals(opening.lead().code)));
         }
+        escalation.follow(parts);
+        return new Opened(escalation, parts);
+    }
+
+    /**
+     * A copy of the report for {@code agency}'s information (抄送), by {@code openedBy} at {@code at}, with their reason:
+     * one OPEN part of kind INFORM, no lead, no deadline.
+     */
+    public static Opened inform(ReportFacts report, String streetCode, Agency agency, String reason, Instant at,
+            String openedBy) {
+        Escalation escalation = new Escalation();
+        escalation.id = UUID.randomUUID();
+        escalation.reportId = report.reportId();
+        escalation.itemCode = report.itemCode();
+        escalation.communityCode = report.communityCode();
+        escalation.streetCode = streetCode;
+        escalation.confidential = report.confidential();
+        escalation.trigger = EscalationTrigger.MANUAL;
+        escalation.kind = PartKind.INFORM;
+        escalation.reason = reason;
+        escalation.openedAt = at;
+        escalation.openedBy = openedBy;
+        List<EscalationPart> parts = List.of(EscalationPart.open(escalation.id, agency, false, PartKind.INFORM));
         escalation.follow(parts);
         return new Opened(escalation, parts);
     }
@@ -162,9 +196,14 @@ public class Escalation {
     /**
      * The escalation follows its lead's part: RESOLVED when the lead resolved, RETURNED when the lead (or every agency)
      * returned it, OVERDUE while the lead is. While the lead has not acknowledged yet, another agency at work on it
-     * (acknowledged, overdue or resolved) makes it ACKNOWLEDGED: the joint work has started.
+     * (acknowledged, overdue or resolved) makes it ACKNOWLEDGED: the joint work has started. A copy for information
+     * takes its one part's state.
      */
     public void follow(List<EscalationPart> parts) {
+        if (kind == PartKind.INFORM) {
+            status = parts.getFirst().status;
+            return;
+        }
         EscalationPart lead = parts.stream().filter(part -> part.lead).findFirst()
                 .orElseThrow(() -> new IllegalStateException("escalation " + id + " has no lead"));
         if (parts.stream().allMatch(part -> part.status == EscalationStatus.RETURNED)) {

@@ -11,15 +11,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.lookout.contracts.Outcome;
+import org.lookout.contracts.PartKind;
 import org.lookout.contracts.ReturnReason;
 import org.lookout.problem.ProblemException;
 
 /**
  * One agency's share of an escalation: its own status in the {@link EscalationStatus} table, outcome or return. What
  * the agency does checks the table and sets every field the move changes; a move the table does not allow is a 409
- * naming the state and the states that may follow. A part addressed to a street office is the street's: that street's
- * supervisors work it, and return it to the community with instructions and a new deadline (督办).
+ * naming the state and the states that may follow. A part of kind {@link PartKind#INFORM} (a copy for information) has
+ * no deadline: the same table without {@code OVERDUE}. A part addressed to a street office is the street's: that
+ * street's supervisors work it, and return it to the community with instructions and a new deadline (督办).
  */
 @Entity
 @Table(name = "escalation_part")
@@ -40,6 +45,10 @@ public class EscalationPart {
     /** The street whose supervisors work this part (addressed to its street office); null for an agency's part. */
     @Column(name = "street_code")
     public String streetCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PartKind kind;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -78,16 +87,32 @@ public class EscalationPart {
     @Version
     public int version;
 
-    /** A new part of {@code escalation} for {@code agency}, OPEN; a street office's is its street's. */
+    /** A new part of {@code escalation} for {@code agency} that must act, OPEN; a street office's is its street's. */
     static EscalationPart open(UUID escalationId, Agency agency, boolean lead) {
+        return open(escalationId, agency, lead, PartKind.ACT);
+    }
+
+    /** A new part of {@code escalation} for {@code agency}, OPEN; a street office's is its street's. */
+    static EscalationPart open(UUID escalationId, Agency agency, boolean lead, PartKind kind) {
         EscalationPart part = new EscalationPart();
         part.id = UUID.randomUUID();
         part.escalationId = escalationId;
         part.agencyCode = agency.code;
         part.lead = lead;
+        part.kind = kind;
         part.streetCode = agency.workedByStreet().orElse(null);
         part.status = EscalationStatus.OPEN;
         return part;
+    }
+
+    /** The states this part may still move to: the table's, without {@code OVERDUE} for a copy for information. */
+    public Set<EscalationStatus> next() {
+        Set<EscalationStatus> next = EnumSet.noneOf(EscalationStatus.class);
+        next.addAll(status.next());
+        if (kind == PartKind.INFORM) {
+            next.remove(EscalationStatus.OVERDUE);
+        }
+        return next;
     }
 
     /** The agency takes it on (from OPEN, or late from OVERDUE); the first acknowledgement's time is kept. */
@@ -101,7 +126,7 @@ public class EscalationPart {
     /** The agency reports progress: a note of the part it is working on (acknowledged or overdue); no state changes. */
     public EscalationNote progress(Instant at, String note) {
         if (!status.takesProgress()) {
-            throw ProblemException.illegalTransition(status, "report progress", status.next());
+            throw ProblemException.illegalTransition(status, "report progress", next());
         }
         return EscalationNote.of(escalationId, agencyCode, at, note);
     }
@@ -163,7 +188,7 @@ public class EscalationPart {
 
     /** The escalation's deadline passed (the overdue sweep): an open or acknowledged part is overdue, once. */
     public boolean markOverdue(Instant at) {
-        if (!status.canMoveTo(EscalationStatus.OVERDUE) || overdueAt != null) {
+        if (!next().contains(EscalationStatus.OVERDUE) || overdueAt != null) {
             return false;
         }
         status = EscalationStatus.OVERDUE;
@@ -172,8 +197,8 @@ public class EscalationPart {
     }
 
     private void move(EscalationStatus target, String action) {
-        if (!status.canMoveTo(target)) {
-            throw ProblemException.illegalTransition(status, action, status.next());
+        if (!next().contains(target)) {
+            throw ProblemException.illegalTransition(status, action, next());
         }
         status = target;
     }

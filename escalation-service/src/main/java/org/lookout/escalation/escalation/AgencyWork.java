@@ -103,7 +103,7 @@ public class AgencyWork {
                 escalation.checkOpenFor(action);
                 return move.apply(part, at).chain(() -> {
                     escalation.follow(found);
-                    return events.changed(type, escalation, part, at);
+                    return events.changed(type, escalation, part, at, found);
                 }).chain(() -> followUp.apply(escalation, part, at));
             });
         }));

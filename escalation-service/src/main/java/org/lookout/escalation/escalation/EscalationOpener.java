@@ -1,11 +1,14 @@
 package org.lookout.escalation.escalation;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.escalation.calendar.CalendarService;
+import org.lookout.escalation.domain.Agency;
 import org.lookout.escalation.domain.Escalation;
+import org.lookout.escalation.domain.ReportFacts;
 import org.lookout.escalation.messaging.outgoing.EscalationEvents;
 
 import io.smallrye.mutiny.Uni;
@@ -43,5 +46,15 @@ public class EscalationOpener {
                             .chain(() -> events.opened(opened.escalation(), opened.parts(), opening.agencies()))
                             .replaceWith(Optional.of(opened.escalation()));
                 }));
+    }
+
+    /** A copy of the report for {@code agency}'s information: one INFORM part, no deadline, its {@code informed} event. */
+    public Uni<Escalation> inform(ReportFacts report, String streetCode, Agency agency, String reason, Instant at,
+            String openedBy) {
+        Escalation.Opened opened = Escalation.inform(report, streetCode, agency, reason, at, openedBy);
+        return escalations.persistAndFlush(opened.escalation())
+                .chain(() -> parts.persist(opened.parts()))
+                .chain(() -> events.informed(opened.escalation(), opened.parts().getFirst(), agency))
+                .replaceWith(opened.escalation());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.lookout.contracts.EscalationTrigger;
+import org.lookout.contracts.PartKind;
 import org.lookout.escalation.domain.Escalation;
 import org.lookout.escalation.domain.EscalationScope;
 import org.lookout.escalation.domain.EscalationStatus;
@@ -24,10 +25,10 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
     private static final List<EscalationStatus> ACTIVE = List.of(EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED,
             EscalationStatus.OVERDUE);
 
-    /** Whether the report has an escalation of this trigger that has not ended. */
+    /** Whether the report has an escalation of this trigger that must act and has not ended (copies do not count). */
     public Uni<Boolean> activeExists(UUID reportId, EscalationTrigger trigger) {
-        return count("reportId = ?1 and trigger = ?2 and status in ?3", reportId, trigger, ACTIVE)
-                .map(count -> count > 0);
+        return count("reportId = ?1 and trigger = ?2 and status in ?3 and kind = ?4", reportId, trigger, ACTIVE,
+                PartKind.ACT).map(count -> count > 0);
     }
 
     /** The escalation locked for this transaction (an agency's change waits for the overdue sweep and vice versa). */

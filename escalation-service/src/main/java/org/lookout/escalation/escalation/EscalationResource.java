@@ -38,11 +38,13 @@ import io.smallrye.mutiny.Uni;
 public class EscalationResource {
 
     private final ManualEscalations manual;
+    private final InformAgency inform;
     private final EscalationReader reader;
     private final CurrentCaller caller;
 
-    EscalationResource(ManualEscalations manual, EscalationReader reader, CurrentCaller caller) {
+    EscalationResource(ManualEscalations manual, InformAgency inform, EscalationReader reader, CurrentCaller caller) {
         this.manual = manual;
+        this.inform = inform;
         this.reader = reader;
         this.caller = caller;
     }
@@ -54,6 +56,20 @@ public class EscalationResource {
             + " Location; 422 for an unknown report or agency, 404 outside the caller's scope")
     public Uni<RestResponse<EscalationView>> open(@Valid @NotNull OpenEscalationRequest body, UriInfo uri) {
         return manual.open(body, caller.get()).chain(opened -> reader.one(opened.id, caller.get()))
+                .map(read -> RestResponse.ResponseBuilder.<EscalationView>created(location(uri, read.escalation().id))
+                        .entity(EscalationView.of(read, true)).build());
+    }
+
+    @POST
+    @Path("/inform")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR })
+    @Operation(summary = "Copies a report to an agency for information (抄送; staff of its community, supervisors of its"
+            + " street): one part of kind INFORM, no deadline; the report's state and clocks do not change. 201 with"
+            + " Location; 422 for an unknown report or agency, 404 outside the caller's scope, 409 while the agency has"
+            + " an open part of the report")
+    public Uni<RestResponse<EscalationView>> inform(@Valid @NotNull InformAgencyRequest body, UriInfo uri) {
+        return inform.inform(body, caller.get()).chain(opened -> reader.one(opened.id, caller.get()))
                 .map(read -> RestResponse.ResponseBuilder.<EscalationView>created(location(uri, read.escalation().id))
                         .entity(EscalationView.of(read, true)).build());
     }

@@ -9,24 +9,28 @@ import org.lookout.escalation.domain.EscalationPart;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An escalation as its readers see it: the report facts, its parts (the lead first) and, read by id, its notes. */
+/**
+ * An escalation as its readers see it: the report facts, its parts (the lead first) and, read by id, its notes.
+ * {@code kind} is {@code INFORM} for a copy for information (no lead, no deadline: those fields absent).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EscalationView(UUID id, UUID reportId, String itemCode, String communityCode, String streetCode,
-        boolean confidential, String trigger, String reason, String leadAgencyCode, int workingDays, Instant openedAt,
-        Instant dueAt, boolean provisional, String status, String openedBy, Instant overdueAt, List<PartView> parts,
-        List<NoteView> notes) {
+        boolean confidential, String trigger, String kind, String reason, String leadAgencyCode, Integer workingDays,
+        Instant openedAt, Instant dueAt, boolean provisional, String status, String openedBy, Instant overdueAt,
+        List<PartView> parts, List<NoteView> notes) {
 
     /**
-     * One agency's part; {@code streetCode} names the street whose supervisors work it (a street office's part), and
-     * {@code returnDueAt} the new deadline the street gave the community when it returned the report with instructions.
+     * One agency's part; {@code kind} is ACT or INFORM (a copy for information), {@code streetCode} names the street
+     * whose supervisors work it (a street office's part), and {@code returnDueAt} the new deadline the street gave the
+     * community when it returned the report with instructions.
      */
-    public record PartView(String agencyCode, boolean lead, String status, Instant acknowledgedAt, Instant resolvedAt,
-            Instant returnedAt, Instant overdueAt, String outcome, String actionsTaken, String returnReason,
-            String returnNote, String streetCode, Instant returnDueAt) {
+    public record PartView(String agencyCode, boolean lead, String kind, String status, Instant acknowledgedAt,
+            Instant resolvedAt, Instant returnedAt, Instant overdueAt, String outcome, String actionsTaken,
+            String returnReason, String returnNote, String streetCode, Instant returnDueAt) {
 
         static PartView of(EscalationPart part) {
-            return new PartView(part.agencyCode, part.lead, part.status.name(), part.acknowledgedAt, part.resolvedAt,
-                    part.returnedAt, part.overdueAt, part.outcome == null ? null : part.outcome.name(),
+            return new PartView(part.agencyCode, part.lead, part.kind.name(), part.status.name(), part.acknowledgedAt,
+                    part.resolvedAt, part.returnedAt, part.overdueAt, part.outcome == null ? null : part.outcome.name(),
                     part.actionsTaken, part.returnReason == null ? null : part.returnReason.name(), part.returnNote,
                     part.streetCode, part.returnDueAt);
         }
@@ -44,7 +48,8 @@ public record EscalationView(UUID id, UUID reportId, String itemCode, String com
     static EscalationView of(EscalationReader.Read read, boolean withNotes) {
         var escalation = read.escalation();
         return new EscalationView(escalation.id, escalation.reportId, escalation.itemCode, escalation.communityCode,
-                escalation.streetCode, escalation.confidential, escalation.trigger.name(), escalation.reason,
+                escalation.streetCode, escalation.confidential, escalation.trigger.name(), escalation.kind.name(),
+                escalation.reason,
                 escalation.leadAgencyCode, escalation.workingDays, escalation.openedAt, escalation.dueAt,
                 escalation.provisional, escalation.status.name(), escalation.openedBy, escalation.overdueAt,
                 read.parts().stream().map(PartView::of).toList(),

@@ -81,7 +81,7 @@ public class OverdueScheduler {
             Uni<Void> published = Uni.createFrom().voidItem();
             for (EscalationPart part : late) {
                 published = published.chain(() -> events.changed(EventType.ESCALATION_DEADLINE_MISSED, escalation,
-                        part, now));
+                        part, now, found));
             }
             return published.replaceWith(late.size());
         });

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lookout.contracts.AgencyKind;
 import org.lookout.contracts.Outcome;
+import org.lookout.contracts.PartKind;
 import org.lookout.contracts.ReturnReason;
 import org.lookout.problem.ProblemException;
 import org.lookout.problem.ProblemType;
@@ -85,6 +86,80 @@ class EscalationPartTest {
         }
         act(part, action);
         assertThat(part.status).isEqualTo(EscalationStatus.valueOf(to));
+    }
+
+    /**
+     * A part copied for information (INFORM) has no deadline: the same table without OVERDUE, which it never reaches
+     * (the sweep passes it by) and which its 409s never name.
+     */
+    @ParameterizedTest(name = "INFORM {0} + {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            OPEN         | ACKNOWLEDGE | ACKNOWLEDGED
+            OPEN         | PROGRESS    | 409
+            OPEN         | RESOLVE     | 409
+            OPEN         | RETURN      | RETURNED
+            OPEN         | OVERDUE     | OPEN
+            ACKNOWLEDGED | ACKNOWLEDGE | 409
+            ACKNOWLEDGED | PROGRESS    | ACKNOWLEDGED
+            ACKNOWLEDGED | RESOLVE     | RESOLVED
+            ACKNOWLEDGED | RETURN      | RETURNED
+            ACKNOWLEDGED | OVERDUE     | ACKNOWLEDGED
+            RESOLVED     | ACKNOWLEDGE | 409
+            RESOLVED     | PROGRESS    | 409
+            RESOLVED     | RESOLVE     | 409
+            RESOLVED     | RETURN      | 409
+            RESOLVED     | OVERDUE     | RESOLVED
+            RETURNED     | ACKNOWLEDGE | 409
+            RETURNED     | PROGRESS    | 409
+            RETURNED     | RESOLVE     | 409
+            RETURNED     | RETURN      | 409
+            RETURNED     | OVERDUE     | RETURNED
+            """)
+    void everyActionInEveryStateOfACopyForInformation(EscalationStatus from, Action action, String to) {
+        EscalationPart part = EscalationPart.open(UUID.randomUUID(),
+                agency("civil-affairs-dcy", AgencyKind.CIVIL_AFFAIRS, "DCYJD"), false, PartKind.INFORM);
+        part.status = from;
+        if (to.equals("409")) {
+            assertThatThrownBy(() -> act(part, action)).isInstanceOfSatisfying(ProblemException.class, problem -> {
+                assertThat(problem.status()).isEqualTo(409);
+                assertThat(problem.extensions()).containsEntry("from", from.name()).containsEntry("allowed",
+                        from.next().stream().filter(next -> next != EscalationStatus.OVERDUE).sorted()
+                                .map(Enum::name).toList());
+            });
+            assertThat(part.status).isEqualTo(from);
+            return;
+        }
+        act(part, action);
+        assertThat(part.status).isEqualTo(EscalationStatus.valueOf(to));
+        assertThat(part.overdueAt).isNull();
+    }
+
+    @Test
+    void aCopyForInformationHasOnePartNoLeadNoDeadlineAndFollowsItsPart() {
+        ReportFacts report = new ReportFacts(UUID.randomUUID(), "DCY", "subsistence-allowance", false);
+        Agency civilAffairs = new Agency();
+        civilAffairs.code = "civil-affairs";
+
+        Escalation.Opened opened = Escalation.inform(report, "DCYJD", civilAffairs, "the family visits", AT, "staff-1");
+        Escalation escalation = opened.escalation();
+        EscalationPart part = opened.parts().getFirst();
+
+        assertThat(opened.parts()).hasSize(1);
+        assertThat(escalation.kind).isEqualTo(PartKind.INFORM);
+        assertThat(part.kind).isEqualTo(PartKind.INFORM);
+        assertThat(part.lead).isFalse();
+        assertThat(escalation.leadAgencyCode).isNull();
+        assertThat(escalation.dueAt).isNull();
+        assertThat(escalation.workingDays).isNull();
+        assertThat(escalation.status).isEqualTo(EscalationStatus.OPEN);
+        part.acknowledge(AT);
+        escalation.follow(opened.parts());
+        assertThat(escalation.status).isEqualTo(EscalationStatus.ACKNOWLEDGED);
+        assertThat(escalation.markOverdue(AT, opened.parts())).isEmpty();
+        assertThat(escalation.status).isEqualTo(EscalationStatus.ACKNOWLEDGED);
+        part.resolve(AT, Outcome.CASE_OPENED, "the allowance is under review");
+        escalation.follow(opened.parts());
+        assertThat(escalation.status).isEqualTo(EscalationStatus.RESOLVED);
     }
 
     @Test

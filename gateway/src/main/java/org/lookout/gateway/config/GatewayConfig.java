@@ -78,6 +78,13 @@ public interface GatewayConfig {
         @WithDefault("default")
         String rateLimit();
 
+        /**
+         * Name of an entry in {@code rate-limits} that is also applied per community, the one named by the query
+         * parameter {@code community} (all requests without one share a bucket): a cap on what one community receives
+         * from everyone, on top of the per-client limit.
+         */
+        Optional<String> communityRateLimit();
+
         /** Largest request body accepted; larger gets 413. */
         @WithDefault("1M")
         MemorySize maxBodySize();

@@ -2,6 +2,7 @@ package org.lookout.gateway.proxy;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +47,8 @@ public class EdgeRouter {
     /** Between authentication (-200) and authorisation (-100). */
     private static final int ORDER_AFTER_AUTHENTICATION = -190;
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final String COMMUNITY_PARAMETER = "community";
+    private static final Pattern COMMUNITY_CODE = Pattern.compile("[A-Z]{2,8}");
 
     private final GatewayConfig config;
     private final RouteTable routes;
@@ -125,6 +128,9 @@ public class EdgeRouter {
         }
 
         long waitSeconds = rateLimiter.acquire(route.rateLimit(), clientKey(ctx, identity));
+        if (waitSeconds == 0 && route.communityRateLimit().isPresent()) {
+            waitSeconds = rateLimiter.acquire(route.communityRateLimit().get(), communityKey(ctx));
+        }
         if (waitSeconds > 0) {
             Problems.send(ctx, Problems.tooManyRequests(ctx), HttpHeaders.RETRY_AFTER.toString(), Long.toString(waitSeconds));
             return;
@@ -199,6 +205,15 @@ public class EdgeRouter {
             return "user:" + identity.getPrincipal().getName();
         }
         return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+    }
+
+    /**
+     * The community a request is for, from its query parameter {@code community} (a code is at most 8 capital letters):
+     * anything else shares one bucket, so made-up values cannot each get a bucket of their own.
+     */
+    static String communityKey(RoutingContext ctx) {
+        String community = ctx.request().getParam(COMMUNITY_PARAMETER);
+        return "community:" + (community != null && COMMUNITY_CODE.matcher(community).matches() ? community : "?");
     }
 
     private static long declaredLength(String header) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.lookout.gateway.config.GatewayConfig;
 
@@ -65,9 +66,12 @@ public final class RouteTable {
                 throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown upstream '" + route.upstream()
                         + "'; known: " + config.upstreams().keySet());
             }
-            if (!config.rateLimits().containsKey(route.rateLimit())) {
-                throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown rate limit '"
-                        + route.rateLimit() + "'; known: " + config.rateLimits().keySet());
+            for (String policy : Stream.concat(Stream.of(route.rateLimit()),
+                    route.communityRateLimit().stream()).toList()) {
+                if (!config.rateLimits().containsKey(policy)) {
+                    throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown rate limit '"
+                            + policy + "'; known: " + config.rateLimits().keySet());
+                }
             }
             route.keyRateLimit().filter(policy -> !config.rateLimits().containsKey(policy)).ifPresent(policy -> {
                 throw new IllegalStateException("Route '" + entry.getKey() + "' names unknown key rate limit '" + policy
@@ -78,7 +82,7 @@ public final class RouteTable {
                     .collect(Collectors.toUnmodifiableSet());
             routes.add(new GatewayRoute(entry.getKey(), List.copyOf(route.paths()), route.upstream(), upstream.url(),
                     route.timeout(), publicMethods, route.rateLimit(), route.maxBodySize().asLongValue(),
-                    route.keyRateLimit().orElse(null), route.keyParameter()));
+                    route.communityRateLimit(), route.keyRateLimit().orElse(null), route.keyParameter()));
         }
         return new RouteTable(routes);
     }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lookout.complaint.casefile.CaseFileFacts;
 import org.lookout.complaint.lifecycle.EscalationFactsService;
 import org.lookout.contracts.EscalationChanged;
+import org.lookout.contracts.EscalationInformed;
 import org.lookout.contracts.EscalationOpened;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.SlaBreached;
@@ -19,7 +21,9 @@ import io.smallrye.mutiny.Uni;
  * Escalation events from escalation-service, one record at a time so one report's events (keyed by report id) are
  * applied in order, each once: SLA due times and breaches, an escalation opened, resolved or returned, and its news for
  * the history. {@code sla-warned} is skipped (the report shows due times, not warnings); an invalid record goes to the
- * dead-letter topic; while the database is away the record waits and is tried again.
+ * dead-letter topic; while the database is away the record waits and is tried again. The escalation events also keep
+ * who may read the report's case file ({@link CaseFileFacts}), in the same transaction; a copy for information
+ * ({@code informed}) is history only for the report.
  */
 @ApplicationScoped
 public class EscalationEventsConsumer {
@@ -29,21 +33,27 @@ public class EscalationEventsConsumer {
 
     private final EventRouter router;
 
-    EscalationEventsConsumer(IdempotentConsumer idempotent, EscalationFactsService facts) {
+    EscalationEventsConsumer(IdempotentConsumer idempotent, EscalationFactsService facts, CaseFileFacts cases) {
         this.router = EventRouter.of(CONSUMER, idempotent)
                 .on(EventType.ESCALATION_SLA_SCHEDULED, SlaScheduled.class,
                         (event, scheduled) -> facts.onSlaScheduled(EventType.ESCALATION_SLA_SCHEDULED, scheduled))
                 .on(EventType.ESCALATION_SLA_BREACHED, SlaBreached.class,
                         (event, breached) -> facts.onSlaBreached(EventType.ESCALATION_SLA_BREACHED, breached))
                 .on(EventType.ESCALATION_OPENED, EscalationOpened.class,
-                        (event, opened) -> facts.onOpened(EventType.ESCALATION_OPENED, opened))
+                        (event, opened) -> facts.onOpened(EventType.ESCALATION_OPENED, opened)
+                                .chain(() -> cases.onOpened(opened)))
+                .on(EventType.ESCALATION_INFORMED, EscalationInformed.class,
+                        (event, informed) -> cases.onInformed(informed))
                 .on(EventType.ESCALATION_RESOLVED, EscalationChanged.class,
-                        (event, changed) -> facts.onResolved(EventType.ESCALATION_RESOLVED, changed))
+                        (event, changed) -> facts.onResolved(EventType.ESCALATION_RESOLVED, changed)
+                                .chain(() -> cases.onChanged(EventType.ESCALATION_RESOLVED, changed)))
                 .on(EventType.ESCALATION_RETURNED, EscalationChanged.class,
-                        (event, changed) -> facts.onReturned(EventType.ESCALATION_RETURNED, changed));
+                        (event, changed) -> facts.onReturned(EventType.ESCALATION_RETURNED, changed)
+                                .chain(() -> cases.onChanged(EventType.ESCALATION_RETURNED, changed)));
         for (EventType news : new EventType[] { EventType.ESCALATION_ACKNOWLEDGED, EventType.ESCALATION_PROGRESSED,
                 EventType.ESCALATION_DEADLINE_MISSED }) {
-            router.on(news, EscalationChanged.class, (event, changed) -> facts.onNews(news, changed));
+            router.on(news, EscalationChanged.class, (event, changed) -> facts.onNews(news, changed)
+                    .chain(() -> cases.onChanged(news, changed)));
         }
     }
 

@@ -48,7 +48,7 @@ class CadreEventsConsumerOutageTest {
                 assertThat(EscalationDatabase.strings("select trigger from escalation where report_id = ?",
                         UUID.fromString(report))).containsExactly("TIP_OFF");
                 assertThat(EscalationDatabase.number(
-                        "select count(*) from outbox_event where partition_key = ? and event_type = ?", report,
+                        "select count(distinct event_id) from outbox_event where partition_key = ? and event_type = ?", report,
                         EventType.ESCALATION_OPENED.type())).isEqualTo(1);
             }
             for (CloudEvent tipOff : tipOffs) {

@@ -107,7 +107,7 @@ class CadreEventsConsumerTest {
         assertThat(EscalationDatabase.number("select count(*) from processed_event where event_id = ?", tipOff.id()))
                 .isEqualTo(1);
         assertThat(EscalationDatabase.number(
-                "select count(*) from outbox_event where partition_key = ? and event_type = ?",
+                "select count(distinct event_id) from outbox_event where partition_key = ? and event_type = ?",
                 GoldenEvents.reportId(tipOff), EventType.ESCALATION_OPENED.type())).isEqualTo(1);
     }
 
