@@ -127,6 +127,8 @@ start_service() {
   if [[ "${part}" == complaint ]]; then
     environment+=(
       LOOKOUT_IDENTITY_KEY="${LOOKOUT_IDENTITY_KEY:-${DEV_IDENTITY_KEY}}"
+      # the lookout roster changes accounts through the Keycloak admin API (client lookout-roster of the realm)
+      KEYCLOAK_URL="${KEYCLOAK_URL}"
       LOOKOUT_CHALLENGE_KEY="${LOOKOUT_CHALLENGE_KEY:-${DEV_CHALLENGE_KEY}}"
     )
   fi

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lookout.complaint.publicintake.PublicReports;
+import org.lookout.security.Roles;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
 
@@ -61,7 +63,7 @@ class RoleEndpointMatrixTest {
         STAFF_OF_ANOTHER_COMMUNITY(() -> Tokens.staff("XHY")),
         SUPERVISOR(() -> Tokens.supervisor(STREET)),
         SUPERVISOR_OF_ANOTHER_STREET(() -> Tokens.supervisor("OTHERJD")),
-        INSPECTOR(Tokens::inspector),
+        INSPECTOR(() -> Tokens.builder().subject("inspector-1").roles(Roles.INSPECTOR).street(STREET).sign()),
         ADMIN(Tokens::admin),
         AGENCY(() -> Tokens.agency("police-dcy"));
 
@@ -79,24 +81,42 @@ class RoleEndpointMatrixTest {
      */
     enum Fixture {
         NONE, RECEIVED, ACCEPTED, RESPONDED, RESOLVED, AWAITING_REPORTER, WITH_ATTACHMENT, RECORDED_BY_STAFF,
+        /** Received, with {@code {trackingNumber}}. */
+        TRACKED,
+        /** A PHONE report staff recorded, resolved: waiting for its follow-up. */
+        RESOLVED_BY_PHONE,
+        /** {@code {actionId}}: an action holding the received report {@code {id}}. */
+        IN_ACTION,
+        /** The same, its report accepted, or responded to on site. */
+        IN_ACTION_ACCEPTED, IN_ACTION_RESPONDED,
+        /** An action ({@code {actionId}}) and another open report {@code {id}} not in it. */
+        ACTION_AND_OPEN_REPORT,
+        /** {@code {lookoutId}}: an active lookout of the community. */
+        LOOKOUT,
         /** An Open311 client key issued by admin: {@code {keyId}}. */
         OPEN311_KEY,
         /** A request filed through Open311 in the community: {@code {id}}. */
         OPEN311_REQUEST
     }
 
-    /** What a request carries: a JSON body, or a file as {@code multipart/form-data}. */
+    /** What a request carries: a JSON body (its placeholders filled from the fixture), or a file as multipart. */
     interface Body {
-        void on(RequestSpecification request);
+        void on(RequestSpecification request, Map<String, String> placeholders);
     }
 
     static Body json(Supplier<String> json) {
-        return request -> request.contentType(ContentType.JSON).body(json.get());
+        return (request, placeholders) -> {
+            String body = json.get();
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                body = body.replace(placeholder.getKey(), placeholder.getValue());
+            }
+            request.contentType(ContentType.JSON).body(body);
+        };
     }
 
     /** An Open311 form (a request for a corridor light in the community), with a key issued once by admin. */
     static Body open311Form(boolean withKey) {
-        return request -> request.contentType("application/x-www-form-urlencoded; charset=utf-8")
+        return (request, placeholders) -> request.contentType("application/x-www-form-urlencoded; charset=utf-8")
                 .body((withKey ? "api_key=" + open311Key() + "&" : "")
                         + "service_code=corridor-lighting&lat=39.9185&long=116.5120&attribute%5BFLOOR%5D=2");
     }
@@ -123,7 +143,7 @@ class RoleEndpointMatrixTest {
     static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
 
     static Body photo() {
-        return request -> request.multiPart("file", "photo.png", PNG, "image/png");
+        return (request, placeholders) -> request.multiPart("file", "photo.png", PNG, "image/png");
     }
 
     /**
@@ -161,8 +181,27 @@ class RoleEndpointMatrixTest {
             new Endpoint("POST complaint by VISIT", "POST", "/api/complaints", Fixture.NONE,
                     json(() -> report("water", COMMUNITY, "VISIT")), JSON,
                     401, 422, 422, 201, 403, 403, 403, 403, 403, 403),
-            new Endpoint("GET own complaints", "GET", "/api/complaints", Fixture.NONE, null, JSON,
-                    401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
+            new Endpoint("GET worklist", "GET", "/api/complaints", Fixture.NONE, null, JSON,
+                    401, 200, 200, 200, 200, 200, 200, 200, 200, 403),
+            new Endpoint("GET worklist of community DCY", "GET", "/api/complaints?community=" + COMMUNITY,
+                    Fixture.NONE, null, JSON,
+                    401, 200, 200, 200, 404, 200, 404, 200, 200, 403),
+            worklistFilter("status=RECEIVED,ACCEPTED&status=REOPENED"),
+            worklistFilter("item=water"),
+            worklistFilter("category=LIFE"),
+            worklistFilter("channel=PHONE"),
+            worklistFilter("assignee=VOLUNTEER"),
+            worklistFilter("assignee=staff-1"),
+            worklistFilter("receivedFrom=2026-01-01&receivedTo=2026-12-31"),
+            worklistFilter("dueBefore=2026-12-31T16:00:00Z"),
+            worklistFilter("warned=true"),
+            worklistFilter("breached=false"),
+            worklistFilter("unrated=true"),
+            worklistFilter("q=light"),
+            worklistFilter("sort=received&limit=200"),
+            new Endpoint("GET complaint by tracking number", "GET", "/api/complaints/by-tracking/{trackingNumber}",
+                    Fixture.TRACKED, null, JSON,
+                    401, 200, 404, 200, 404, 200, 404, 404, 200, 403),
             new Endpoint("GET complaint", "GET", "/api/complaints/{id}", Fixture.RECEIVED, null, JSON,
                     401, 200, 404, 200, 404, 200, 404, 404, 200, 404),
             new Endpoint("GET history", "GET", "/api/complaints/{id}/history", Fixture.RECEIVED, null, JSON,
@@ -192,7 +231,10 @@ class RoleEndpointMatrixTest {
             new Endpoint("GET ledger CSV", "GET", "/api/ledger?community=" + COMMUNITY, Fixture.NONE, null, "text/csv",
                     401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
             new Endpoint("GET statistics", "GET", "/api/statistics?scope=" + COMMUNITY, Fixture.NONE, null, JSON,
-                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+                    401, 403, 403, 200, 404, 200, 404, 200, 200, 403),
+            new Endpoint("GET public statistics", "GET", "/api/statistics/public?community=" + COMMUNITY + "&month=2026-02",
+                    Fixture.NONE, null, JSON,
+                    401, 200, 200, 200, 404, 200, 404, 403, 200, 403),
             new Endpoint("GET ranking", "GET", "/api/statistics/ranking?street=" + STREET, Fixture.NONE, null, JSON,
                     401, 403, 403, 403, 403, 200, 404, 403, 200, 403),
             new Endpoint("POST note", "POST", "/api/complaints/{id}/notes", Fixture.RECEIVED,
@@ -229,6 +271,18 @@ class RoleEndpointMatrixTest {
                     json(() -> "{\"escalatesImmediately\":true,\"escalationAgencyKinds\":[\"MARKET_REGULATION\"],"
                             + "\"jointEscalation\":false,\"leadAgencyKind\":\"MARKET_REGULATION\"}"), JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("PUT escalation rules of an item, its resolution breach to the street (as seeded)", "PUT",
+                    "/api/taxonomy/items/food-drug-safety/escalation", Fixture.NONE,
+                    json(() -> "{\"escalatesImmediately\":true,\"escalationAgencyKinds\":[\"MARKET_REGULATION\"],"
+                            + "\"jointEscalation\":false,\"leadAgencyKind\":\"MARKET_REGULATION\","
+                            + "\"resolutionBreachAgencyKind\":null}"), JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("PUT escalation rules of an item, its resolution breach to STREET_OFFICE", "PUT",
+                    "/api/taxonomy/items/food-drug-safety/escalation", Fixture.NONE,
+                    json(() -> "{\"escalatesImmediately\":true,\"escalationAgencyKinds\":[\"MARKET_REGULATION\"],"
+                            + "\"jointEscalation\":false,\"leadAgencyKind\":\"MARKET_REGULATION\","
+                            + "\"resolutionBreachAgencyKind\":\"STREET_OFFICE\"}"), JSON,
+                    401, 403, 403, 403, 403, 403, 403, 403, 422, 403),
             new Endpoint("GET communities", "GET", "/api/taxonomy/communities", Fixture.NONE, null, JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
             new Endpoint("GET community", "GET", "/api/taxonomy/communities/" + COMMUNITY, Fixture.NONE, null, JSON,
@@ -239,6 +293,65 @@ class RoleEndpointMatrixTest {
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
             new Endpoint("GET community audit", "GET", "/api/taxonomy/communities/audit", Fixture.NONE, null, JSON,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+            new Endpoint("POST follow-up", "POST", "/api/complaints/{id}/follow-up", Fixture.RESOLVED_BY_PHONE,
+                    json(() -> "{\"reachedBy\":\"PHONE\",\"satisfied\":true,\"reachedAt\":\"" + Instant.now() + "\"}"),
+                    JSON,
+                    401, 403, 403, 201, 404, 403, 403, 403, 201, 403),
+            new Endpoint("GET follow-ups", "GET", "/api/complaints/{id}/follow-up", Fixture.RECEIVED, null, JSON,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+            new Endpoint("POST anonymous feedback with an unknown code", "POST",
+                    "/api/complaints/track/ZZZZZZZZZZZZ/feedback", Fixture.NONE, json(() -> "{\"satisfied\":true}"),
+                    JSON,
+                    404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+            new Endpoint("POST action", "POST", "/api/complaints/actions", Fixture.RECEIVED,
+                    json(() -> "{\"title\":\"gas alarms\",\"itemCode\":\"heating-gas\",\"reportIds\":[\"{id}\"]}"),
+                    JSON,
+                    401, 403, 403, 201, 422, 403, 403, 403, 201, 403),
+            new Endpoint("GET actions", "GET", "/api/complaints/actions?community=" + COMMUNITY, Fixture.NONE, null,
+                    JSON,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+            new Endpoint("GET action", "GET", "/api/complaints/actions/{actionId}", Fixture.IN_ACTION, null, JSON,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+            new Endpoint("POST reports to an action", "POST", "/api/complaints/actions/{actionId}/reports",
+                    Fixture.ACTION_AND_OPEN_REPORT, json(() -> "{\"reportIds\":[\"{id}\"]}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("DELETE report from an action", "DELETE", "/api/complaints/actions/{actionId}/reports/{id}",
+                    Fixture.IN_ACTION, null, JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("POST action accept", "POST", "/api/complaints/actions/{actionId}/accept", Fixture.IN_ACTION,
+                    json(() -> "{}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("POST action assign", "POST", "/api/complaints/actions/{actionId}/assign",
+                    Fixture.IN_ACTION_ACCEPTED, json(() -> "{\"unit\":\"VOLUNTEER\"}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("POST action respond", "POST", "/api/complaints/actions/{actionId}/respond",
+                    Fixture.IN_ACTION_ACCEPTED,
+                    json(() -> "{\"kind\":\"ON_SITE_VISIT\",\"respondedAt\":\"" + Instant.now() + "\"}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("POST action resolve", "POST", "/api/complaints/actions/{actionId}/resolve",
+                    Fixture.IN_ACTION_RESPONDED, json(() -> "{\"result\":\"alarms installed\"}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("GET lookouts", "GET", "/api/lookouts?community=" + COMMUNITY, Fixture.NONE, null, JSON,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+            new Endpoint("POST lookout", "POST", "/api/lookouts", Fixture.NONE,
+                    json(() -> "{\"username\":\"matrix-" + UUID.randomUUID() + "\",\"name\":\"王楼长\","
+                            + "\"kind\":\"BUILDING_HEAD\",\"buildings\":[\"3\"],\"communityCode\":\"" + COMMUNITY
+                            + "\"}"), JSON,
+                    401, 403, 403, 201, 404, 403, 403, 403, 201, 403),
+            new Endpoint("GET lookout", "GET", "/api/lookouts/{lookoutId}", Fixture.LOOKOUT, null, JSON,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+            new Endpoint("PUT lookout", "PUT", "/api/lookouts/{lookoutId}", Fixture.LOOKOUT,
+                    json(() -> "{\"name\":\"王楼长\",\"kind\":\"CLEANER\",\"buildings\":[\"3\",\"4\"]}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("POST lookout retire", "POST", "/api/lookouts/{lookoutId}/retire", Fixture.LOOKOUT,
+                    json(() -> "{}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
+            new Endpoint("GET buildings", "GET", "/api/lookouts/buildings?community=" + COMMUNITY, Fixture.NONE, null,
+                    JSON,
+                    401, 403, 403, 200, 404, 200, 404, 403, 200, 403),
+            new Endpoint("PUT buildings", "PUT", "/api/lookouts/buildings?community=" + COMMUNITY, Fixture.NONE,
+                    json(() -> "{\"buildings\":[\"1\",\"2\",\"3\"]}"), JSON,
+                    401, 403, 403, 200, 404, 403, 403, 403, 200, 403),
             // issue 14, agencies and the public: {id} of the case endpoints is an escalation id, here none the agency
             // has a part in (CaseFileRoleMatrixTest has the agencies that do)
             new Endpoint("GET case file", "GET", "/api/escalations/{id}/case", Fixture.RECEIVED, null, JSON,
@@ -312,6 +425,12 @@ class RoleEndpointMatrixTest {
                     401, 403, 403, 403, 403, 403, 403, 200, 200, 403));
     // @formatter:on
 
+    /** A worklist filter: every role with a worklist gets 200 (its own reports filtered), agency 403. */
+    private static Endpoint worklistFilter(String query) {
+        return new Endpoint("GET worklist with " + query, "GET", "/api/complaints?" + query, Fixture.NONE, null, JSON,
+                401, 200, 200, 200, 200, 200, 200, 200, 200, 403);
+    }
+
     static Stream<Arguments> cells() {
         return ENDPOINTS.stream().flatMap(endpoint -> Arrays.stream(Who.values())
                 .map(who -> Arguments.of(endpoint, who, endpoint.expected()[who.ordinal()])));
@@ -321,7 +440,8 @@ class RoleEndpointMatrixTest {
     @MethodSource("cells")
     void eachRoleGetsTheStatusTheTableSays(Endpoint endpoint, Who who, int expected) {
         String path = endpoint.path();
-        for (Map.Entry<String, String> placeholder : prepared(endpoint.fixture()).entrySet()) {
+        Map<String, String> placeholders = prepared(endpoint.fixture());
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
             path = path.replace(placeholder.getKey(), placeholder.getValue());
         }
         // reads of a reporter's identity say why (without it: 400, tested in ReporterIdentityTest)
@@ -331,7 +451,7 @@ class RoleEndpointMatrixTest {
             request.auth().oauth2(token);
         }
         if (endpoint.body() != null) {
-            endpoint.body().on(request);
+            endpoint.body().on(request, placeholders);
         }
         request.request(endpoint.method(), path).then().statusCode(expected);
     }
@@ -433,9 +553,40 @@ class RoleEndpointMatrixTest {
                         .post("/api/complaints/" + id + "/attachments").then().statusCode(201).extract().path("id");
                 yield Map.of("{id}", id, "{attachmentId}", attachmentId);
             }
+            case TRACKED -> {
+                var filed = submit(Who.RESIDENT.token.get(), report("corridor-lighting", COMMUNITY, "APP"))
+                        .statusCode(201).extract();
+                yield Map.of("{id}", filed.path("id"), "{trackingNumber}", filed.path("trackingNumber"));
+            }
+            case RESOLVED_BY_PHONE -> {
+                String id = submit(staff, report("noise", COMMUNITY, "PHONE")).statusCode(201).extract().path("id");
+                command(staff, id, "accept", "{}").statusCode(200);
+                command(staff, id, "respond", "{\"kind\":\"ON_SITE_VISIT\",\"respondedAt\":\"" + Instant.now() + "\"}")
+                        .statusCode(200);
+                command(staff, id, "resolve", "{\"result\":\"quiet again\"}").statusCode(200);
+                yield Map.of("{id}", id);
+            }
+            case IN_ACTION, IN_ACTION_ACCEPTED, IN_ACTION_RESPONDED -> {
+                String id = reportIn(Fixture.RECEIVED);
+                String actionId = action(staff, id);
+                if (fixture != Fixture.IN_ACTION) {
+                    actionCommand(staff, actionId, "accept", "{}");
+                }
+                if (fixture == Fixture.IN_ACTION_RESPONDED) {
+                    actionCommand(staff, actionId, "respond",
+                            "{\"kind\":\"ON_SITE_VISIT\",\"respondedAt\":\"" + Instant.now() + "\"}");
+                }
+                yield Map.of("{id}", id, "{actionId}", actionId);
+            }
+            case ACTION_AND_OPEN_REPORT -> Map.of("{actionId}", action(staff, reportIn(Fixture.RECEIVED)),
+                    "{id}", reportIn(Fixture.RECEIVED));
+            case LOOKOUT -> Map.of("{lookoutId}", given().auth().oauth2(staff).contentType(ContentType.JSON)
+                    .body("{\"username\":\"matrix-" + UUID.randomUUID() + "\",\"name\":\"李保洁\","
+                            + "\"kind\":\"CLEANER\",\"buildings\":[\"5\"]}")
+                    .post("/api/lookouts").then().statusCode(201).extract().path("id"));
             case OPEN311_REQUEST -> {
                 RequestSpecification filing = given();
-                open311Form(true).on(filing);
+                open311Form(true).on(filing, Map.of());
                 String number = filing.post("/open311/v2/requests.json").then().statusCode(201).extract()
                         .path("[0].service_request_id");
                 yield Map.of("{id}", ComplaintDatabase.strings("select id from report where tracking_number = ?",
@@ -455,6 +606,18 @@ class RoleEndpointMatrixTest {
                         ComplaintDatabase.strings("select tracking_number from report where id = ?::uuid", id).getFirst());
             }
         };
+    }
+
+    /** A new action of the community holding the report. */
+    private static String action(String staff, String reportId) {
+        return given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body("{\"title\":\"gas alarms\",\"itemCode\":\"heating-gas\",\"reportIds\":[\"" + reportId + "\"]}")
+                .post("/api/complaints/actions").then().statusCode(201).extract().path("id");
+    }
+
+    private static void actionCommand(String staff, String actionId, String action, String body) {
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+                .post("/api/complaints/actions/" + actionId + "/" + action).then().statusCode(200);
     }
 
     /** A fresh report of the filer, brought by the community's staff into a lifecycle state. */

@@ -1,7 +1,10 @@
 package org.lookout.complaint.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -27,6 +30,14 @@ import org.lookout.problem.ProblemException;
 @Entity
 @Table(name = "report")
 public class Report {
+
+    /** The channels on which someone other than the reporter filed the report: staff follow up with the reporter. */
+    public static final Set<Channel> FOLLOWED_UP_BY_STAFF = Collections.unmodifiableSet(
+            EnumSet.of(Channel.PHONE, Channel.VISIT, Channel.LETTER, Channel.LOOKOUT));
+
+    /** The states in which a report may join an action: open and with the community (not with an agency). */
+    static final Set<ReportStatus> JOINS_ACTIONS = Collections.unmodifiableSet(EnumSet.of(ReportStatus.RECEIVED,
+            ReportStatus.ACCEPTED, ReportStatus.ASSIGNED, ReportStatus.RESPONDED, ReportStatus.REOPENED));
 
     @Id
     public UUID id;
@@ -115,12 +126,40 @@ public class Report {
     /** The reporter's rating of the last resolution; null until rated. */
     public Boolean satisfied;
 
+    /** Who recorded {@link #satisfied}: the reporter, or staff following up (回访); null until rated. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rated_by")
+    public RatedBy ratedBy;
+
+    @Column(name = "rated_at")
+    public Instant ratedAt;
+
+    /**
+     * The database's copy of {@link #dueAt()} (the generated column worklists sort by), as it was when the report was
+     * read; never written by this service and stale once the report changes in memory: read {@link #dueAt()}. Mapped
+     * so that a native {@code select *} of reports reads every column it returns.
+     */
+    @Column(name = "due_at", insertable = false, updatable = false)
+    public Instant dueAtAsStored;
+
+    /** The action (集中办理) the report is worked in together with others; null when worked on its own. */
+    @Column(name = "action_id")
+    public UUID actionId;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 
     /** Due time of the response clock, from {@code lookout.escalation.sla-scheduled.v1}; null until known. */
     @Column(name = "response_due_at")
     public Instant responseDueAt;
+
+    /** The first contact with the reporter (a call, a message), if any; it is a response, but not an on-site one. */
+    @Column(name = "first_contact_at")
+    public Instant firstContactAt;
+
+    /** Someone went on site: the response the seed promises within one working day (the response rate counts it). */
+    @Column(name = "on_site_at")
+    public Instant onSiteAt;
 
     /** When the response clock breached ({@code sla-breached}); null while it has not: the response is in time. */
     @Column(name = "response_breached_at")
@@ -131,6 +170,13 @@ public class Report {
 
     @Column(name = "resolution_breached_at")
     public Instant resolutionBreachedAt;
+
+    /** When 75 % of the response clock's time had passed ({@code sla-warned}); cleared when the clock restarts. */
+    @Column(name = "response_warned_at")
+    public Instant responseWarnedAt;
+
+    @Column(name = "resolution_warned_at")
+    public Instant resolutionWarnedAt;
 
     /** A due time counts days of a year without a loaded holiday notice. */
     @Column(name = "due_provisional", nullable = false)
@@ -176,15 +222,39 @@ public class Report {
         assigneeStaff = unit == AssigneeUnit.STAFF ? staffMember : null;
     }
 
-    /** {@code → RESPONDED}: someone went on site or reached the reporter at {@code at}, which is not before receipt. */
+    /**
+     * {@code → RESPONDED}: someone went on site or reached the reporter first at {@code at}, which is not before
+     * receipt. Either kind is a response (the status moves); only an on-site one counts in the response rate.
+     */
     public void respond(ResponseKind kind, Instant at) {
         require(ReportStatus.RESPONDED, "respond");
-        if (at.isBefore(receivedAt)) {
-            throw ProblemException.badRequest("respondedAt", "is before the report was received");
-        }
+        requireNotBeforeReceipt(at);
         moveTo(ReportStatus.RESPONDED, "respond");
         responseKind = kind;
         respondedAt = at;
+        if (kind == ResponseKind.ON_SITE_VISIT) {
+            onSiteAt = at;
+        } else {
+            firstContactAt = at;
+        }
+    }
+
+    /** Whether the report was responded to by a first contact and nobody has been on site since. */
+    public boolean awaitsOnSiteVisit() {
+        return status == ReportStatus.RESPONDED && responseKind == ResponseKind.FIRST_CONTACT && onSiteAt == null;
+    }
+
+    /**
+     * The on-site visit after a first contact: the report stays {@code RESPONDED} (it was responded to already), the
+     * visit is recorded for the response rate. 409 when the report does not wait for one.
+     */
+    public void visitOnSite(Instant at) {
+        if (!awaitsOnSiteVisit()) {
+            throw ProblemException.conflict("an on-site visit is recorded here only after a first contact, while the"
+                    + " report is RESPONDED and nobody has been on site yet; the report is " + status);
+        }
+        requireNotBeforeReceipt(at);
+        onSiteAt = at;
     }
 
     /** {@code → RESOLVED} with the result; the reporter is asked for a rating (any earlier one no longer counts). */
@@ -227,12 +297,37 @@ public class Report {
         awaitingReporterSince = null;
     }
 
-    // -- what the reporter does
+    // -- what the reporter does, or staff following up for them
 
     /** The reporter's rating of a resolved report: satisfied closes it ({@code CLOSED}), not satisfied reopens it. */
     public void rate(boolean satisfied, Instant at) {
-        moveTo(satisfied ? ReportStatus.CLOSED : ReportStatus.REOPENED, "rate");
+        rated(satisfied, at, RatedBy.REPORTER, "rate");
+    }
+
+    /** Whether staff follow up with the reporter (回访) rather than the reporter rating it: see {@link #followUp}. */
+    public boolean isFollowedUpByStaff() {
+        return !anonymous && FOLLOWED_UP_BY_STAFF.contains(channel);
+    }
+
+    /**
+     * Staff reached the reporter of a report filed by phone, visit, letter or by a lookout for someone (回访) and record
+     * the answer: it counts like the reporter's own rating. Reports filed by their reporter through the app, the web or
+     * Open311, and anonymous ones, are rated by the reporter (409).
+     */
+    public void followUp(boolean satisfied, Instant at) {
+        if (!isFollowedUpByStaff()) {
+            throw ProblemException.conflict(anonymous ? "an anonymous report is rated by its reporter with the tracking"
+                    + " code and secret" : "a report filed through " + channel + " is rated by its reporter;"
+                    + " staff follow up reports that came by " + FOLLOWED_UP_BY_STAFF);
+        }
+        rated(satisfied, at, RatedBy.FOLLOW_UP, "record a follow-up");
+    }
+
+    private void rated(boolean satisfied, Instant at, RatedBy by, String action) {
+        moveTo(satisfied ? ReportStatus.CLOSED : ReportStatus.REOPENED, action);
         this.satisfied = satisfied;
+        ratedBy = by;
+        ratedAt = at;
         if (satisfied) {
             closedAt = at;
         }
@@ -293,17 +388,27 @@ public class Report {
         moveTo(ReportStatus.ASSIGNED, "return to the community");
     }
 
-    /** A clock got a due time; a restart begins the clock afresh, so its earlier breach no longer counts. */
+    /** A clock got a due time; a restart begins the clock afresh, so its earlier warning and breach no longer count. */
     public void clockScheduled(ClockKind kind, Instant dueAt, boolean restarted, boolean provisional) {
         if (kind == ClockKind.RESPONSE) {
             responseDueAt = dueAt;
             responseBreachedAt = restarted ? null : responseBreachedAt;
+            responseWarnedAt = restarted ? null : responseWarnedAt;
         } else {
             resolutionDueAt = dueAt;
             resolutionBreachedAt = restarted ? null : resolutionBreachedAt;
+            resolutionWarnedAt = restarted ? null : resolutionWarnedAt;
         }
         // once a due time of the report counted days without a holiday notice, the report says so
         dueProvisional = dueProvisional || provisional;
+    }
+
+    public void clockWarned(ClockKind kind, Instant at) {
+        if (kind == ClockKind.RESPONSE) {
+            responseWarnedAt = at;
+        } else {
+            resolutionWarnedAt = at;
+        }
     }
 
     public void clockBreached(ClockKind kind, Instant at) {
@@ -314,9 +419,65 @@ public class Report {
         }
     }
 
+    /**
+     * The due time a worklist sorts by: the earliest due time of a clock the report has not met yet (the response clock
+     * until someone responded, the resolution clock until it is resolved); null once finished or while none is known.
+     * The database keeps the same rule as the generated column {@code report.due_at} (V40), which worklists sort by.
+     */
+    public Instant dueAt() {
+        if (!status.isBeforeResolution()) {
+            return null;
+        }
+        Instant response = respondedAt == null ? responseDueAt : null;
+        if (response == null || resolutionDueAt == null) {
+            return response == null ? resolutionDueAt : response;
+        }
+        return response.isBefore(resolutionDueAt) ? response : resolutionDueAt;
+    }
+
+    // -- one action for many reports (集中办理)
+
+    /** Whether the report may join an action: open, handled by the community, in no action yet. */
+    public boolean canJoinAction() {
+        return actionId == null && !confidential && JOINS_ACTIONS.contains(status);
+    }
+
+    /** The report is worked together with the others of {@code action} (409 when it cannot join). */
+    public void joinAction(UUID action) {
+        if (actionId != null) {
+            throw ProblemException.conflict("report " + trackingNumber + " is already worked in action " + actionId);
+        }
+        if (!canJoinAction()) {
+            throw ProblemException.conflict("report " + trackingNumber + " is " + status + (confidential
+                    ? " and confidential" : "") + "; only open reports of the community (" + JOINS_ACTIONS
+                    + ") join an action");
+        }
+        actionId = Objects.requireNonNull(action, "action");
+    }
+
+    /** The report leaves its action and is worked on its own again; only before it is resolved (409). */
+    public void leaveAction() {
+        if (actionId == null) {
+            throw ProblemException.conflict("report " + trackingNumber + " is worked in no action");
+        }
+        if (!status.isBeforeResolution()) {
+            throw ProblemException.conflict("report " + trackingNumber + " is " + status
+                    + ": a report leaves its action only before it is resolved");
+        }
+        actionId = null;
+    }
+
     private void resolved(Instant at) {
         resolvedAt = at;
         satisfied = null;
+        ratedBy = null;
+        ratedAt = null;
+    }
+
+    private void requireNotBeforeReceipt(Instant at) {
+        if (at.isBefore(receivedAt)) {
+            throw ProblemException.badRequest("respondedAt", "is before the report was received");
+        }
     }
 
     private void requireEscalated(String action) {

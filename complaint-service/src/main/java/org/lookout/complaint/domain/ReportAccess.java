@@ -1,5 +1,7 @@
 package org.lookout.complaint.domain;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +43,78 @@ public class ReportAccess {
      */
     @WithSession
     public Uni<Report> toRead(UUID id, Caller caller) {
-        String callerRef = pseudonymOf(caller);
-        return reports.findById(id)
-                .chain(report -> report == null ? Uni.createFrom().<Report> nullItem()
-                        : streetIfNeeded(report, caller).map(street -> mayRead(caller, callerRef, report, street)
-                                ? report : null))
+        return reports.findById(id).chain(report -> readable(report, caller))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("report " + id))
                 .call(report -> sensitiveReads.reportRead(report.id, report.confidential, caller));
+    }
+
+    /** The report with this tracking number, for a caller who may read it. */
+    @WithSession
+    public Uni<Report> toReadByTrackingNumber(String trackingNumber, Caller caller) {
+        return reports.withTrackingNumber(trackingNumber).chain(report -> readable(report, caller))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("report " + trackingNumber));
+    }
+
+    /**
+     * The reports a caller's worklist holds (ARCHITECTURE §2): staff the reports of their community, supervisors those
+     * of their street's communities, inspectors the confidential reports of their streets, admin all; residents and
+     * lookouts the reports they filed. Staff and supervisors never list a confidential report (they cannot read one);
+     * inspectors list only confidential ones. Empty for a role that has no worklist (agency, app backend).
+     */
+    public Optional<WorklistScope> worklistOf(Caller caller) {
+        String role = caller.actingRole().orElse("");
+        return Optional.ofNullable(switch (role) {
+            case Roles.ADMIN -> WorklistScope.everything();
+            case Roles.STAFF -> caller.community().map(WorklistScope::community).orElse(null);
+            case Roles.SUPERVISOR -> WorklistScope.streets(Set.copyOf(caller.streets()), false);
+            case Roles.INSPECTOR -> WorklistScope.streets(Set.copyOf(caller.streets()), true);
+            case Roles.RESIDENT, Roles.LOOKOUT -> WorklistScope.filer(pseudonymOf(caller));
+            default -> null;
+        });
+    }
+
+    /**
+     * What a worklist may list, as the repository turns it into SQL: everything, one community, the communities of some
+     * streets (confidential reports only, for inspectors; never, for everyone else), or the reports one account filed.
+     */
+    public record WorklistScope(Kind kind, String community, Set<String> streets, String filerRef) {
+
+        public enum Kind {
+            EVERYTHING, COMMUNITY, STREETS, CONFIDENTIAL_OF_STREETS, FILER
+        }
+
+        static WorklistScope everything() {
+            return new WorklistScope(Kind.EVERYTHING, null, Set.of(), null);
+        }
+
+        static WorklistScope community(String community) {
+            return new WorklistScope(Kind.COMMUNITY, community, Set.of(), null);
+        }
+
+        static WorklistScope streets(Set<String> streets, boolean confidential) {
+            return new WorklistScope(confidential ? Kind.CONFIDENTIAL_OF_STREETS : Kind.STREETS, null, streets, null);
+        }
+
+        static WorklistScope filer(String filerRef) {
+            return new WorklistScope(Kind.FILER, null, Set.of(), filerRef);
+        }
+
+        /** Whether a community filter may name {@code community} of {@code street}. */
+        public boolean admits(String community, String street) {
+            return switch (kind) {
+                case EVERYTHING, FILER -> true;
+                case COMMUNITY -> this.community.equals(community);
+                case STREETS, CONFIDENTIAL_OF_STREETS -> streets.contains(street);
+            };
+        }
+    }
+
+    private Uni<Report> readable(Report report, Caller caller) {
+        if (report == null) {
+            return Uni.createFrom().nullItem();
+        }
+        String callerRef = pseudonymOf(caller);
+        return streetIfNeeded(report, caller).map(street -> mayRead(caller, callerRef, report, street) ? report : null);
     }
 
     /** The report, for staff of its community and admin: the lifecycle commands. */
@@ -79,7 +146,12 @@ public class ReportAccess {
 
     /** The keyed pseudonym a report stores of the account that filed it. */
     public String pseudonymOf(Caller caller) {
-        return ReporterPseudonym.of(config.pseudonymKey(), caller.subject());
+        return pseudonymOfSubject(caller.subject());
+    }
+
+    /** The keyed pseudonym of an account known by its subject (a lookout's account, found in the realm). */
+    public String pseudonymOfSubject(String subject) {
+        return ReporterPseudonym.of(config.pseudonymKey(), subject);
     }
 
     /** Officials read INTERNAL notes of the reports they may see; residents and lookouts do not. */
@@ -91,6 +163,11 @@ public class ReportAccess {
     /** Whether the caller reads every report of a community (its ledger, its statistics). */
     public static boolean seesCommunity(Caller caller, String community, String street) {
         return caller.is(Roles.ADMIN) || caller.worksIn(community, street);
+    }
+
+    /** Whether the caller handles the reports of a community (the lifecycle commands, its actions and lookouts). */
+    public static boolean handlesCommunity(Caller caller, String community) {
+        return caller.is(Roles.ADMIN) || caller.isStaffOf(community);
     }
 
     /** Whether the caller reads the figures of a whole street. */

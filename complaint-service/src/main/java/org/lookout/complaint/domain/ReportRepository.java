@@ -7,15 +7,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** The reports and their history; every feature that reads or changes a report goes through here. */
 @ApplicationScoped
 public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
-    public Uni<List<Report>> filedBy(String filedByRef) {
-        return list("filedByRef", Sort.descending("receivedAt"), filedByRef);
+    public Uni<Report> withTrackingNumber(String trackingNumber) {
+        return find("trackingNumber", trackingNumber).firstResult();
     }
 
     /** The street of the report's community (whose supervisors see it); null for an unknown community. */

@@ -49,6 +49,11 @@ public enum ReportStatus {
         return WAITING_ALLOWED.contains(this);
     }
 
+    /** Not yet resolved, closed or rejected: the report still waits for a result (it may leave an action). */
+    public boolean isBeforeResolution() {
+        return !isFinal() && this != RESOLVED;
+    }
+
     /** An end state: nothing follows, the clocks stop for good. */
     public boolean isFinal() {
         return ALLOWED.get(this).isEmpty();

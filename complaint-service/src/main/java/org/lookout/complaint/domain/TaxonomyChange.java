@@ -16,11 +16,13 @@ public class TaxonomyChange extends AdminEdit {
 
     /** The editable fields of an item, as stored in the audit's JSON columns; the agency kinds lead first. */
     public record Snapshot(String nameZh, String nameEn, int resolutionDays, boolean confidential, boolean active,
-            boolean escalatesImmediately, List<String> escalationAgencyKinds, boolean jointEscalation) {
+            boolean escalatesImmediately, List<String> escalationAgencyKinds, boolean jointEscalation,
+            String resolutionBreachAgencyKind) {
 
         public static Snapshot of(TaxonomyItem item) {
             return new Snapshot(item.nameZh, item.nameEn, item.resolutionDays, item.confidential, item.active,
-                    item.escalatesImmediately, item.agencyKinds(), item.jointEscalation);
+                    item.escalatesImmediately, item.agencyKinds(), item.jointEscalation,
+                    item.resolutionBreachAgencyKind);
         }
     }
 

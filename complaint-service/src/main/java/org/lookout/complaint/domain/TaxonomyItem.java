@@ -47,6 +47,13 @@ public class TaxonomyItem extends PublishedRevision {
     @Column(name = "joint_escalation", nullable = false)
     public boolean jointEscalation;
 
+    /**
+     * Where a breach of the resolution clock escalates (an {@code AgencyKind} name): the nearest agency of that kind;
+     * null: the report's street, whose supervisors work it (督办). Never {@code STREET_OFFICE}.
+     */
+    @Column(name = "resolution_breach_agency_kind")
+    public String resolutionBreachAgencyKind;
+
     /** Copied onto a report at intake: a later change of the item does not change the reports filed before it. */
     @Column(nullable = false)
     public boolean confidential;
@@ -73,10 +80,15 @@ public class TaxonomyItem extends PublishedRevision {
         return agencyKinds().isEmpty() ? null : agencyKinds().getFirst();
     }
 
-    /** The rules for escalating at once: to these kinds, the lead first (none when it does not escalate at once). */
-    public void escalation(boolean immediately, List<String> kindsLeadFirst, boolean joint) {
+    /**
+     * The rules for escalating at once: to these kinds, the lead first (none when it does not escalate at once); and
+     * where a resolution breach goes (null: the street).
+     */
+    public void escalation(boolean immediately, List<String> kindsLeadFirst, boolean joint,
+            String resolutionBreachKind) {
         escalatesImmediately = immediately;
         escalationAgencyKinds = String.join(",", kindsLeadFirst);
         jointEscalation = joint;
+        resolutionBreachAgencyKind = resolutionBreachKind;
     }
 }

@@ -1,13 +1,11 @@
 package org.lookout.complaint.intake;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,14 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.lookout.complaint.lifecycle.ReportView;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** Filing a report on every channel, and the reports the caller filed. */
+/** Filing a report on every channel (the reports a caller filed are its worklist: worklist.WorklistResource). */
 @Path("/api/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,12 +49,5 @@ public class IntakeResource {
                 // a tracking secret is shown once: no cache keeps it
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build());
-    }
-
-    @GET
-    @RolesAllowed({ Roles.RESIDENT, Roles.LOOKOUT })
-    @Operation(summary = "The reports the caller filed, newest first")
-    public Uni<List<ReportView>> mine() {
-        return intake.filedBy(caller.get());
     }
 }

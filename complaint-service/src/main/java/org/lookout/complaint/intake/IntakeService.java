@@ -19,7 +19,6 @@ import org.lookout.complaint.domain.ReportRepository;
 import org.lookout.complaint.domain.ReportStatus;
 import org.lookout.complaint.domain.TaxonomyItem;
 import org.lookout.complaint.identity.ReporterIdentityService;
-import org.lookout.complaint.lifecycle.ReportView;
 import org.lookout.complaint.messaging.outgoing.ComplaintEvents;
 import org.lookout.complaint.taxonomy.TaxonomyRepository;
 import org.lookout.complaint.tracking.AnonymousTrackingService;
@@ -30,7 +29,6 @@ import org.lookout.problem.ProblemType;
 import org.lookout.security.Caller;
 import org.lookout.security.Roles;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -109,12 +107,6 @@ public class IntakeService {
         return taxonomy.item(request.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
                 .chain(item -> receive(request, null, filedByRole, item));
-    }
-
-    /** The reports the caller filed, newest first (an anonymous report is not among them: it has no filer). */
-    @WithSession
-    public Uni<List<ReportView>> filedBy(Caller caller) {
-        return reports.filedBy(access.pseudonymOf(caller)).map(filed -> filed.stream().map(ReportView::of).toList());
     }
 
     /**

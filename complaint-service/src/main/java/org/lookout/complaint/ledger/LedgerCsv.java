@@ -12,7 +12,8 @@ final class LedgerCsv {
     static final String BOM = "\uFEFF";
 
     static final List<String> HEADER = List.of("时间 Time", "受理编号 Tracking number", "事项 Item", "类别 Category",
-            "渠道 Channel", "原状态 From status", "新状态 To status", "操作角色 Actor role", "备注 Note");
+            "渠道 Channel", "原状态 From status", "新状态 To status", "操作角色 Actor role", "备注 Note",
+            "反映编号 Report id");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -28,7 +29,7 @@ final class LedgerCsv {
         for (LedgerLine row : page) {
             out.append(line(List.of(TIME.format(row.at().atZone(zone).toOffsetDateTime()), row.trackingNumber(),
                     text(row.itemCode()), text(row.categoryCode()), text(row.channel()), text(row.fromStatus()),
-                    text(row.toStatus()), text(row.actorRole()), text(row.note()))));
+                    text(row.toStatus()), text(row.actorRole()), text(row.note()), row.reportId().toString())));
         }
         return out.toString();
     }

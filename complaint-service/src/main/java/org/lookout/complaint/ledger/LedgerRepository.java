@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class LedgerRepository {
 
     private static final String PAGE = """
-            select h.id, h.at, h.from_status, h.to_status, h.actor_role, h.note,
+            select h.id, h.report_id, h.at, h.from_status, h.to_status, h.actor_role, h.note,
                    r.tracking_number, r.item_code, r.category_code, r.channel, r.confidential
               from report_history h join report r on r.id = h.report_id
              where r.community_code = $1 and h.at >= $2 and h.at < $3 and (h.at, h.id) > ($4, $5)
@@ -27,7 +28,7 @@ public class LedgerRepository {
              limit $6""";
 
     /** One history entry with the report facts the ledger shows. */
-    record Row(long id, Instant at, String fromStatus, String toStatus, String actorRole, String note,
+    record Row(long id, UUID reportId, Instant at, String fromStatus, String toStatus, String actorRole, String note,
             String trackingNumber, String itemCode, String categoryCode, String channel, boolean confidential) {
     }
 
@@ -58,7 +59,7 @@ public class LedgerRepository {
         return pool.preparedQuery(PAGE).execute(params).map(rows -> {
             List<Row> page = new ArrayList<>(rows.size());
             for (io.vertx.mutiny.sqlclient.Row row : rows) {
-                page.add(new Row(row.getLong("id"), row.getOffsetDateTime("at").toInstant(),
+                page.add(new Row(row.getLong("id"), row.getUUID("report_id"), row.getOffsetDateTime("at").toInstant(),
                         row.getString("from_status"), row.getString("to_status"), row.getString("actor_role"),
                         row.getString("note"), row.getString("tracking_number"), row.getString("item_code"),
                         row.getString("category_code"), row.getString("channel"), row.getBoolean("confidential")));

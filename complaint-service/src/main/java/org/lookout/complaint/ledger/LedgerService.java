@@ -88,10 +88,10 @@ public class LedgerService {
     private static LedgerLine line(LedgerRepository.Row row, boolean unmasked) {
         if (row.confidential() && !unmasked) {
             return new LedgerLine(row.at(), row.trackingNumber(), CONFIDENTIAL, null, null, row.fromStatus(),
-                    row.toStatus(), null, null);
+                    row.toStatus(), null, null, row.reportId());
         }
         return new LedgerLine(row.at(), row.trackingNumber(), row.itemCode(), row.categoryCode(), row.channel(),
-                row.fromStatus(), row.toStatus(), row.actorRole(), row.note());
+                row.fromStatus(), row.toStatus(), row.actorRole(), row.note(), row.reportId());
     }
 
     private static LocalDate date(String name, String value) {

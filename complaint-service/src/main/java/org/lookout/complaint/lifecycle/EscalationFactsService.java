@@ -18,12 +18,14 @@ import org.lookout.contracts.Outcome;
 import org.lookout.contracts.ScheduleReason;
 import org.lookout.contracts.SlaBreached;
 import org.lookout.contracts.SlaScheduled;
+import org.lookout.contracts.SlaWarned;
 import org.lookout.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * What escalation-service tells about a report, applied to it: SLA due times and breaches are stored on the report; an
+ * What escalation-service tells about a report, applied to it: SLA due times, warnings and breaches are stored on the
+ * report; an
  * opened escalation makes it ESCALATED, the agency's outcome or return brings it back to the community; the rest of an
  * escalation's life is written to the history. An event the report's state cannot follow (a final report, another
  * escalation than the one it waits for) is recorded in the history and changes nothing: it is news, never an error.
@@ -48,6 +50,14 @@ public class EscalationFactsService {
         return withReport(type, scheduled.reportId(), report -> {
             report.clockScheduled(scheduled.clockKind(), scheduled.dueAt(),
                     scheduled.reason() == ScheduleReason.RESTARTED, scheduled.provisional());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** 75 % of a clock's time has passed: worklists show the report as warned until the clock stops or breaches. */
+    public Uni<Void> onSlaWarned(EventType type, SlaWarned warned) {
+        return withReport(type, warned.reportId(), report -> {
+            report.clockWarned(warned.clockKind(), warned.warnedAt());
             return Uni.createFrom().voidItem();
         });
     }

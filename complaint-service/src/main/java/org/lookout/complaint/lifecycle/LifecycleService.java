@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.lookout.complaint.domain.ReportAccess;
 import org.lookout.complaint.domain.ReportHistoryEntry;
 import org.lookout.complaint.domain.ReportRepository;
 import org.lookout.complaint.domain.ReportStatus;
+import org.lookout.complaint.domain.ResponseKind;
 import org.lookout.complaint.messaging.outgoing.ComplaintEvents;
 import org.lookout.contracts.EventType;
 import org.lookout.problem.ProblemException;
@@ -42,6 +44,11 @@ public class LifecycleService {
     /** The actor of a change the service makes by itself (an escalation opened, the rating window). */
     static final String SYSTEM = "system";
 
+    /** The actor of what the holder of an anonymous report's tracking code and secret does. */
+    public static final String ANONYMOUS_REPORTER = "anonymous";
+
+    static final String ON_SITE_AFTER_CONTACT = "on site after the first contact";
+
     private final ReportRepository reports;
     private final ReportAccess access;
     private final ComplaintEvents events;
@@ -55,7 +62,7 @@ public class LifecycleService {
     }
 
     public Uni<ReportView> accept(UUID id, @Valid AcceptReportRequest request, Caller caller) {
-        return handle(id, caller, Report::accept, request.note(), EventType.COMPLAINT_ACCEPTED);
+        return handle(id, caller, report -> accept(report, request, actorRole(caller)));
     }
 
     public Uni<ReportView> reject(UUID id, @Valid RejectReportRequest request, Caller caller) {
@@ -70,35 +77,67 @@ public class LifecycleService {
     }
 
     public Uni<ReportView> assign(UUID id, @Valid AssignReportRequest request, Caller caller) {
-        if (request.unit() == AssigneeUnit.STAFF && request.staffMember() == null) {
-            throw ProblemException.badRequest("staffMember", "is required when the unit is STAFF");
-        }
-        return handle(id, caller, report -> report.assign(request.unit(), request.staffMember()), request.note(),
-                EventType.COMPLAINT_ASSIGNED);
+        checkAssignee(request);
+        return handle(id, caller, report -> assign(report, request, actorRole(caller)));
     }
 
     public Uni<ReportView> respond(UUID id, @Valid RecordResponseRequest request, Caller caller) {
-        return handle(id, caller, report -> report.respond(request.kind(), request.respondedAt()), request.note(),
-                EventType.COMPLAINT_RESPONDED);
+        return handle(id, caller, report -> respond(report, request, actorRole(caller)));
     }
 
     public Uni<ReportView> resolve(UUID id, @Valid ResolveReportRequest request, Caller caller) {
-        return handle(id, caller, report -> report.resolve(clock.instant(), request.result()), request.result(),
+        return handle(id, caller, report -> resolve(report, request, actorRole(caller)));
+    }
+
+    // -- the same moves on a report already loaded and checked (one action works many reports: action.ActionService)
+
+    public Uni<ReportView> accept(Report report, AcceptReportRequest request, String actorRole) {
+        return applied(report, Report::accept, actorRole, request.note(), EventType.COMPLAINT_ACCEPTED);
+    }
+
+    /** 400 naming {@code staffMember} when the unit is STAFF and no staff member is named. */
+    public static void checkAssignee(AssignReportRequest request) {
+        if (request.unit() == AssigneeUnit.STAFF && request.staffMember() == null) {
+            throw ProblemException.badRequest("staffMember", "is required when the unit is STAFF");
+        }
+    }
+
+    public Uni<ReportView> assign(Report report, AssignReportRequest request, String actorRole) {
+        return applied(report, r -> r.assign(request.unit(), request.staffMember()), actorRole, request.note(),
+                EventType.COMPLAINT_ASSIGNED);
+    }
+
+    /**
+     * The first response moves the report to RESPONDED (and stops its response clock); an on-site visit after a first
+     * contact is recorded without a move and without an event: it is what the response rate counts.
+     */
+    public Uni<ReportView> respond(Report report, RecordResponseRequest request, String actorRole) {
+        if (request.kind() == ResponseKind.ON_SITE_VISIT && report.awaitsOnSiteVisit()) {
+            String note = request.note() == null ? ON_SITE_AFTER_CONTACT
+                    : ON_SITE_AFTER_CONTACT + ": " + request.note().strip();
+            return applied(report, r -> r.visitOnSite(request.respondedAt()), actorRole, note);
+        }
+        return applied(report, r -> r.respond(request.kind(), request.respondedAt()), actorRole, request.note(),
+                EventType.COMPLAINT_RESPONDED);
+    }
+
+    public Uni<ReportView> resolve(Report report, ResolveReportRequest request, String actorRole) {
+        return applied(report, r -> r.resolve(clock.instant(), request.result()), actorRole, request.result(),
                 EventType.COMPLAINT_RESOLVED);
     }
 
     public Uni<ReportView> close(UUID id, @Valid CloseReportRequest request, Caller caller) {
         Consumer<Report> close = request.resolvable() ? report -> report.close(clock.instant())
                 : report -> report.closeUnresolvable(clock.instant());
-        return handle(id, caller, close, request.note(), EventType.COMPLAINT_CLOSED);
+        return handle(id, caller, report -> applied(report, close, actorRole(caller), request.note(),
+                EventType.COMPLAINT_CLOSED));
     }
 
     /** Only the reporter rates; for anyone else the report does not exist. */
     public Uni<ReportView> rate(UUID id, @Valid RateReportRequest request, Caller caller) {
         boolean satisfied = request.satisfied();
-        return inTransaction(() -> access.toRate(id, caller).chain(report -> applied(report,
-                r -> r.rate(satisfied, clock.instant()), actorRole(caller), request.note(), EventType.COMPLAINT_RATED,
-                satisfied ? EventType.COMPLAINT_CLOSED : EventType.COMPLAINT_REOPENED)));
+        return inTransaction(() -> access.toRate(id, caller).chain(report -> rated(report, satisfied,
+                r -> r.rate(satisfied, clock.instant()), actorRole(caller), request.note())));
     }
 
     /**
@@ -121,7 +160,7 @@ public class LifecycleService {
      * Applies one move to the report and writes its history entry and the events announcing it, in the caller's
      * transaction; for the commands above and for what the service does by itself ({@code actorRole} says who).
      */
-    Uni<ReportView> applied(Report report, Consumer<Report> move, String actorRole, String note,
+    public Uni<ReportView> applied(Report report, Consumer<Report> move, String actorRole, String note,
             EventType... announced) {
         ReportStatus from = report.status;
         move.accept(report);
@@ -140,10 +179,8 @@ public class LifecycleService {
         }, actorRole, note);
     }
 
-    private Uni<ReportView> handle(UUID id, Caller caller, Consumer<Report> move, String note,
-            EventType announced) {
-        return inTransaction(() -> access.toHandle(id, caller)
-                .chain(report -> applied(report, move, actorRole(caller), note, announced)));
+    private Uni<ReportView> handle(UUID id, Caller caller, Function<Report, Uni<ReportView>> move) {
+        return inTransaction(() -> access.toHandle(id, caller).chain(report -> move.apply(report)));
     }
 
     private Uni<Void> checkDuplicateOf(Report report, UUID duplicateOf) {
@@ -159,8 +196,18 @@ public class LifecycleService {
                 .replaceWithVoid();
     }
 
+    /**
+     * A rating, by the reporter or recorded by staff ({@code rate} applies it): {@code rated}, then {@code closed}
+     * (satisfied) or {@code reopened}, in the caller's transaction.
+     */
+    public Uni<ReportView> rated(Report report, boolean satisfied, Consumer<Report> rate, String actorRole,
+            String note) {
+        return applied(report, rate, actorRole, note, EventType.COMPLAINT_RATED,
+                satisfied ? EventType.COMPLAINT_CLOSED : EventType.COMPLAINT_REOPENED);
+    }
+
     /** One transaction; a concurrent change of the same report that committed first wins (the version check). */
-    private static <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
+    public static <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
         return Panache.withTransaction(work)
                 .onFailure(LifecycleService::lostTheRace)
                 .transform(lost -> ProblemException.concurrentChange("the report"));
@@ -176,7 +223,7 @@ public class LifecycleService {
     }
 
     /** The role a history entry records: the one the caller acted in. */
-    private static String actorRole(Caller caller) {
+    public static String actorRole(Caller caller) {
         return caller.actingRole().orElse(Roles.RESIDENT);
     }
 }

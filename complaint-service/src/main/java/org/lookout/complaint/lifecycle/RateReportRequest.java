@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RateReportRequest(@NotNull Boolean satisfied, @Size(max = 900) String comment) {
 
     /** What the history keeps: the rating and the comment. */
-    String note() {
+    public String note() {
         String rating = satisfied ? "satisfied" : "not satisfied";
         return comment == null || comment.isBlank() ? rating : rating + ": " + comment.strip();
     }

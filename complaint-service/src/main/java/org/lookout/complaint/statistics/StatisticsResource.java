@@ -29,15 +29,27 @@ public class StatisticsResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.ADMIN })
     @Operation(summary = "Counts and the three rates of the reports received in a period, per group and in total",
-            description = "scope: a community or street code (default: the staff's community, the supervisor's street,"
-                    + " everything for admin); from/to: dates of Asia/Shanghai, both included, at most 366 days"
-                    + " (default: this month so far); groupBy: category (default), item, status, month, community."
-                    + " The group counts add up to the total.")
+            description = "scope: a community or street code (default: the staff's community, the supervisor's or"
+                    + " inspector's street, everything for admin); from/to: dates of Asia/Shanghai, both included, at"
+                    + " most 366 days (default: this month so far); groupBy: category (default), item, status, month,"
+                    + " community. The group counts add up to the total. Confidential reports count only in the"
+                    + " inspectors' figures (confidential: true), never in a community's.")
     public Uni<StatisticsView> statistics(@RestQuery String scope, @RestQuery String from, @RestQuery String to,
             @RestQuery String groupBy) {
         return statistics.statistics(scope, from, to, groupBy, caller.get()).map(StatisticsView::of);
+    }
+
+    @GET
+    @Path("/public")
+    @RolesAllowed({ Roles.RESIDENT, Roles.LOOKOUT, Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "A community's month as residents see it: reports per category and the three rates",
+            description = "community: default the caller's own (residents, lookouts and staff see only their own;"
+                    + " supervisors the communities of their street); month: yyyy-MM, default this month. No personal"
+                    + " data, no free text; confidential reports are not counted.")
+    public Uni<PublicStatisticsView> publicFigures(@RestQuery String community, @RestQuery String month) {
+        return statistics.publicFigures(community, month, caller.get()).map(PublicStatisticsView::of);
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.lookout.complaint.statistics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -27,8 +28,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Statistics of the reports received in a period (ARCHITECTURE §5), within the caller's scope: staff their community,
- * supervisors their street or one of its communities, admin anything. Parameters are checked first (400 naming the
- * parameter), then the scope (404 outside it, as for reports). The figures come from one SQL aggregation.
+ * supervisors their street or one of its communities, admin anything; inspectors the confidential reports of their
+ * streets, which count in no community's figures or rankings. Parameters are checked first (400 naming the parameter),
+ * then the scope (404 outside it, as for reports). The figures come from one SQL aggregation.
  */
 @ApplicationScoped
 public class StatisticsService {
@@ -61,8 +63,17 @@ public class StatisticsService {
         }
     }
 
-    /** The figures of a scope and period: the total and, whose counts add up to it, the groups. */
-    public record Statistics(Scope scope, Period period, Grouping groupBy, Figures total, List<GroupFigures> groups) {
+    /**
+     * The figures of a scope and period: the total and, whose counts add up to it, the groups; of the confidential
+     * reports (inspectors) or of all others (everyone else).
+     */
+    public record Statistics(Scope scope, boolean confidential, Period period, Grouping groupBy, Figures total,
+            List<GroupFigures> groups) {
+    }
+
+    /** What residents and lookouts see of their community's month: every category's count, the total, three rates. */
+    public record PublicFigures(String community, String labelZh, String labelEn, YearMonth month, Figures total,
+            List<GroupFigures> categories) {
     }
 
     /** A community ranked by its resolution rate; equal rates share a rank. */
@@ -74,19 +85,67 @@ public class StatisticsService {
             List<GroupFigures> notRanked) {
     }
 
+    /**
+     * Inspectors see the figures of the confidential reports of their streets, which no one else's figures count;
+     * staff, supervisors and admin those of all other reports.
+     */
     public Uni<Statistics> statistics(String scope, String from, String to, String groupBy, Caller caller) {
         Grouping grouping = grouping(groupBy);
         Period period = period(from, to);
+        boolean confidential = seesConfidentialFigures(caller);
         return scope(scope, caller).chain(checked -> repository
                 .grouped(grouping, zone, clock.instant(), period.start(), period.end(),
                         checked.kind() == Scope.Kind.COMMUNITY ? checked.code() : null,
-                        checked.kind() == Scope.Kind.STREET ? checked.code() : null)
-                .map(rows -> {
-                    Figures total = rows.stream().filter(GroupFigures::total).findFirst()
-                            .map(GroupFigures::figures).orElseGet(StatisticsService::none);
-                    List<GroupFigures> groups = rows.stream().filter(row -> !row.total()).toList();
-                    return new Statistics(checked, period, grouping, total, groups);
-                }));
+                        checked.kind() == Scope.Kind.STREET ? checked.code() : null, confidential)
+                .map(rows -> new Statistics(checked, confidential, period, grouping, total(rows),
+                        rows.stream().filter(row -> !row.total()).toList())));
+    }
+
+    /**
+     * The public figures of one community for one month ({@code yyyy-MM}, default this month): for its residents and
+     * lookouts, its staff, the supervisors of its street and admin. No report, no person, no text: counts and rates.
+     */
+    public Uni<PublicFigures> publicFigures(String community, String month, Caller caller) {
+        YearMonth yearMonth = month(month);
+        if (community == null || community.isBlank()) {
+            if (caller.community().isEmpty()) {
+                throw ProblemException.badRequest("community", "is required");
+            }
+            community = caller.community().get();
+        }
+        checkCode("community", community);
+        String code = community;
+        Instant start = yearMonth.atDay(1).atStartOfDay(zone).toInstant();
+        Instant end = yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return repository.community(code).chain(found -> {
+            if (found == null || !(caller.inCommunity(code) || ReportAccess.seesCommunity(caller, code,
+                    found.street()))) {
+                throw ProblemException.notFound("community " + code);
+            }
+            return repository.perCategoryOfCommunity(code, clock.instant(), start, end)
+                    .map(rows -> new PublicFigures(code, found.labelZh(), found.labelEn(), yearMonth, total(rows),
+                            rows.stream().filter(row -> !row.total()).toList()));
+        });
+    }
+
+    private static boolean seesConfidentialFigures(Caller caller) {
+        return caller.actingRole().filter(Roles.INSPECTOR::equals).isPresent();
+    }
+
+    private static Figures total(List<GroupFigures> rows) {
+        return rows.stream().filter(GroupFigures::total).findFirst().map(GroupFigures::figures)
+                .orElseGet(Figures::none);
+    }
+
+    private YearMonth month(String month) {
+        if (month == null || month.isBlank()) {
+            return YearMonth.now(clock.withZone(zone));
+        }
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("month", "must be a month (yyyy-MM)");
+        }
     }
 
     /**
@@ -119,10 +178,6 @@ public class StatisticsService {
     /** Higher rate first, compared exactly (cross-multiplied), not by the rounded figure. */
     private static int betterFirst(Rate a, Rate b) {
         return Long.compare(b.numerator() * a.denominator(), a.numerator() * b.denominator());
-    }
-
-    private static Figures none() {
-        return new Figures(0, Rate.of(0, 0), Rate.of(0, 0), Rate.of(0, 0), null, null);
     }
 
     private static Grouping grouping(String groupBy) {
@@ -179,7 +234,7 @@ public class StatisticsService {
         if (caller.is(Roles.ADMIN)) {
             return new Scope(Scope.Kind.ALL, null);
         }
-        if (caller.is(Roles.SUPERVISOR) && caller.street().isPresent()) {
+        if ((caller.is(Roles.SUPERVISOR) || caller.is(Roles.INSPECTOR)) && caller.street().isPresent()) {
             return new Scope(Scope.Kind.STREET, caller.street().get());
         }
         if (caller.is(Roles.STAFF) && caller.community().isPresent()) {
@@ -188,7 +243,11 @@ public class StatisticsService {
         throw ProblemException.notFound("scope");
     }
 
+    /** Inspectors: the communities and streets of their streets (for the confidential reports). */
     private static boolean admits(Caller caller, Scope.Kind kind, String code, String street) {
+        if (seesConfidentialFigures(caller)) {
+            return caller.isInspectorOf(street);
+        }
         return kind == Scope.Kind.COMMUNITY ? ReportAccess.seesCommunity(caller, code, street)
                 : ReportAccess.seesStreet(caller, street);
     }

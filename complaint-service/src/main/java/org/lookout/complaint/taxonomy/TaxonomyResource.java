@@ -58,7 +58,8 @@ public class TaxonomyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Edit whether an item's reports escalate at once, to which agency kinds, jointly, and which"
-            + " kind leads (admin); audited, applies to reports accepted afterwards.")
+            + " kind leads, and where a breach of its resolution clock goes (resolutionBreachAgencyKind; left out: the"
+            + " report's street) (admin); audited, applies to reports accepted afterwards.")
     public Uni<ItemView> editEscalation(@PathParam("code") String code, @Valid @NotNull EditEscalationRulesRequest body) {
         return taxonomy.editEscalation(code, body, caller.subject());
     }

@@ -2,6 +2,7 @@ package org.lookout.complaint.taxonomy;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,9 @@ public class TaxonomyService {
     @WithTransaction
     public Uni<ItemView> editEscalation(String code, @Valid EditEscalationRulesRequest request, String actor) {
         List<String> kinds = kindsLeadFirst(request);
-        return changed(code, actor,
-                item -> item.escalation(request.escalatesImmediately(), kinds, request.jointEscalation()));
+        AgencyKind breach = resolutionBreachKind(request.resolutionBreachAgencyKind());
+        return changed(code, actor, item -> item.escalation(request.escalatesImmediately(), kinds,
+                request.jointEscalation(), breach == null ? null : breach.name()));
     }
 
     /** An item's extra questions in display order; 404 for an unknown item. */
@@ -171,6 +173,21 @@ public class TaxonomyService {
                     change.after = TaxonomyChange.Snapshot.of(item);
                     return taxonomy.append(change).chain(() -> events.itemChanged(item)).map(ignored -> ItemView.of(item));
                 });
+    }
+
+    /** Where a resolution breach goes: an agency kind, or null for the street (never the kind STREET_OFFICE). */
+    static AgencyKind resolutionBreachKind(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        AgencyKind parsed = Arrays.stream(AgencyKind.values()).filter(known -> known.name().equals(kind)).findFirst()
+                .orElseThrow(() -> ProblemException.unprocessable("resolutionBreachAgencyKind",
+                        "is not an agency kind; leave it out for the report's street"));
+        if (parsed == AgencyKind.STREET_OFFICE) {
+            throw ProblemException.unprocessable("resolutionBreachAgencyKind",
+                    "is left out for the report's street, whose supervisors work the breach, instead of STREET_OFFICE");
+        }
+        return parsed;
     }
 
     /** The kinds as stored, the lead first; the rules that make a joint or a single escalation, or none. */

@@ -1,13 +1,18 @@
 package org.lookout.complaint.tracking;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
 
 import org.lookout.complaint.domain.AnonymousTracking;
 import org.lookout.complaint.domain.NoteVisibility;
+import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportRepository;
+import org.lookout.complaint.lifecycle.LifecycleService;
+import org.lookout.complaint.lifecycle.RateReportRequest;
 import org.lookout.complaint.note.NoteRepository;
 import org.lookout.problem.ProblemException;
 
@@ -15,8 +20,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Following an anonymous report with its code and secret instead of an account. An unknown code, a missing secret and
- * a wrong one all answer the same 404, so the answer tells nothing about which codes exist.
+ * Following an anonymous report with its code and secret instead of an account, and rating it once resolved. An unknown
+ * code, a missing secret and a wrong one all answer the same 404, so the answer tells nothing about which codes exist.
  */
 @ApplicationScoped
 public class AnonymousTrackingService {
@@ -29,10 +34,16 @@ public class AnonymousTrackingService {
     private final ReportRepository reports;
     private final NoteRepository notes;
 
-    AnonymousTrackingService(AnonymousTrackingRepository trackings, ReportRepository reports, NoteRepository notes) {
+    private final LifecycleService lifecycle;
+    private final Clock clock;
+
+    AnonymousTrackingService(AnonymousTrackingRepository trackings, ReportRepository reports, NoteRepository notes,
+            LifecycleService lifecycle, Clock clock) {
         this.trackings = trackings;
         this.reports = reports;
         this.notes = notes;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
     }
 
     /** A new code and secret for the report, inside the caller's transaction; only the secret's hash is stored. */
@@ -45,9 +56,25 @@ public class AnonymousTrackingService {
         return trackings.persist(tracking).replaceWith(issued);
     }
 
-    @WithSession
     /** What the holder of the secret sees: the report (status, item, number, times) and its public notes. */
+    @WithSession
     public Uni<TrackingView> track(String code, String secret) {
+        return reportOf(code, secret).chain(reports::findById).chain(this::view);
+    }
+
+    /**
+     * The anonymous reporter rates the resolved report with its code and secret, as a reporter with an account does:
+     * satisfied closes it, not satisfied reopens it (409 when it is not resolved).
+     */
+    public Uni<TrackingView> rate(String code, String secret, @Valid RateReportRequest request) {
+        boolean satisfied = request.satisfied();
+        return LifecycleService.inTransaction(() -> reportOf(code, secret).chain(reports::findById)
+                .chain(report -> lifecycle.rated(report, satisfied, r -> r.rate(satisfied, clock.instant()),
+                        LifecycleService.ANONYMOUS_REPORTER, request.note()).chain(rated -> view(report))));
+    }
+
+    /** The report the code and secret open; one 404 for an unknown code, a missing secret and a wrong one. */
+    private Uni<UUID> reportOf(String code, String secret) {
         String normalised = code == null ? "" : TrackingCredentials.normalise(code);
         Uni<AnonymousTracking> found = normalised.matches(CODE_PATTERN) ? trackings.findById(normalised)
                 : Uni.createFrom().nullItem();
@@ -57,8 +84,11 @@ public class AnonymousTrackingService {
                 throw ProblemException.notFound("tracking code");
             }
             return tracking.reportId;
-        }).chain(reports::findById)
-                .chain(report -> notes.notes(report.id, Set.of(NoteVisibility.PUBLIC))
-                        .map(publicNotes -> TrackingView.of(report, publicNotes)));
+        });
+    }
+
+    private Uni<TrackingView> view(Report report) {
+        return notes.notes(report.id, Set.of(NoteVisibility.PUBLIC)).map(publicNotes -> TrackingView.of(report,
+                publicNotes));
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lookout.contracts.Channel;
 import org.lookout.contracts.ClockKind;
 import org.lookout.contracts.Outcome;
 import org.lookout.problem.ProblemException;
@@ -73,6 +74,8 @@ class ReportTest {
                 Map.of(RESPONDED, CLOSED_UNRESOLVABLE)),
         RATE_SATISFIED("rate", report -> report.rate(true, AT), Map.of(RESOLVED, CLOSED)),
         RATE_NOT_SATISFIED("rate", report -> report.rate(false, AT), Map.of(RESOLVED, REOPENED)),
+        FOLLOW_UP_SATISFIED("record a follow-up", report -> report.followUp(true, AT), Map.of(RESOLVED, CLOSED)),
+        FOLLOW_UP_NOT_SATISFIED("record a follow-up", report -> report.followUp(false, AT), Map.of(RESOLVED, REOPENED)),
         REOPEN("reopen", Report::reopen, Map.of(RESOLVED, REOPENED)),
         AUTO_CLOSE("close without a rating", report -> report.autoClose(AT), Map.of(RESOLVED, CLOSED)),
         ESCALATE("escalate", report -> report.escalateTo(ESCALATION, LEAD_AGENCY), Map.of(RECEIVED, ESCALATED,
@@ -278,6 +281,119 @@ class ReportTest {
         assertThat(report.dueProvisional).as("once provisional, the report says so").isTrue();
     }
 
+    @Test
+    void aFirstContactIsAResponseAndTheOnSiteVisitThatFollowsIsRecordedWithoutAMove() {
+        Report report = reportIn(ASSIGNED);
+
+        report.respond(ResponseKind.FIRST_CONTACT, AT);
+        assertThat(report.status).isEqualTo(RESPONDED);
+        assertThat(report.firstContactAt).isEqualTo(AT);
+        assertThat(report.onSiteAt).isNull();
+        assertThat(report.awaitsOnSiteVisit()).isTrue();
+
+        assertThatThrownBy(() -> report.visitOnSite(RECEIVED_AT.minusSeconds(1)))
+                .isInstanceOfSatisfying(ProblemException.class, refusal -> assertThat(refusal.status()).isEqualTo(400));
+        report.visitOnSite(AT.plusSeconds(3600));
+        assertThat(report.status).isEqualTo(RESPONDED);
+        assertThat(report.onSiteAt).isEqualTo(AT.plusSeconds(3600));
+        assertThat(report.respondedAt).as("the first response stays the response").isEqualTo(AT);
+        assertConflict(() -> report.visitOnSite(AT.plusSeconds(7200)));
+
+        Report onSite = reportIn(ACCEPTED);
+        onSite.respond(ResponseKind.ON_SITE_VISIT, AT);
+        assertThat(onSite.onSiteAt).isEqualTo(AT);
+        assertThat(onSite.firstContactAt).isNull();
+        assertConflict(() -> onSite.visitOnSite(AT));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void staffFollowUpOnlyWhereSomeoneElseFiledForTheReporter(Channel channel) {
+        boolean followedUp = EnumSet.of(Channel.PHONE, Channel.VISIT, Channel.LETTER, Channel.LOOKOUT).contains(channel);
+        Report report = reportIn(RESOLVED);
+        report.channel = channel;
+
+        if (!followedUp) {
+            assertConflict(() -> report.followUp(true, AT));
+            assertThat(report.status).isEqualTo(RESOLVED);
+            return;
+        }
+        report.followUp(true, AT);
+        assertThat(report.status).isEqualTo(CLOSED);
+        assertThat(report.satisfied).isTrue();
+        assertThat(report.ratedBy).isEqualTo(RatedBy.FOLLOW_UP);
+        assertThat(report.ratedAt).isEqualTo(AT);
+
+        Report anonymous = reportIn(RESOLVED);
+        anonymous.channel = channel;
+        anonymous.anonymous = true;
+        assertConflict(() -> anonymous.followUp(true, AT));
+    }
+
+    @Test
+    void aNewResolutionForgetsWhoRatedTheLastOne() {
+        Report report = reportIn(RESOLVED);
+        report.followUp(false, AT);
+        assertThat(report.ratedBy).isEqualTo(RatedBy.FOLLOW_UP);
+
+        report.assign(AssigneeUnit.VOLUNTEER, null);
+        report.respond(ResponseKind.ON_SITE_VISIT, AT);
+        report.resolve(AT.plusSeconds(60), "done again");
+        assertThat(report.satisfied).isNull();
+        assertThat(report.ratedBy).isNull();
+        assertThat(report.ratedAt).isNull();
+
+        report.rate(true, AT.plusSeconds(120));
+        assertThat(report.ratedBy).isEqualTo(RatedBy.REPORTER);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportStatus.class)
+    void onlyAnOpenReportOfTheCommunityJoinsAnActionAndItLeavesBeforeItIsResolved(ReportStatus state) {
+        UUID action = UUID.randomUUID();
+        boolean joins = EnumSet.of(RECEIVED, ACCEPTED, ASSIGNED, RESPONDED, REOPENED).contains(state);
+        Report report = reportIn(state);
+
+        if (!joins) {
+            assertConflict(() -> report.joinAction(action));
+            assertThat(report.actionId).isNull();
+        } else {
+            report.joinAction(action);
+            assertThat(report.actionId).isEqualTo(action);
+            assertConflict(() -> report.joinAction(UUID.randomUUID()));
+            report.leaveAction();
+            assertThat(report.actionId).isNull();
+        }
+        assertConflict(report::leaveAction);
+
+        Report resolvedInAction = reportIn(state);
+        resolvedInAction.actionId = action;
+        boolean leaves = EnumSet.of(RECEIVED, ACCEPTED, ASSIGNED, RESPONDED, REOPENED, ESCALATED).contains(state);
+        if (leaves) {
+            resolvedInAction.leaveAction();
+            assertThat(resolvedInAction.actionId).isNull();
+        } else {
+            assertConflict(resolvedInAction::leaveAction);
+            assertThat(resolvedInAction.actionId).isEqualTo(action);
+        }
+
+        Report confidential = reportIn(state);
+        confidential.confidential = true;
+        assertConflict(() -> confidential.joinAction(action));
+    }
+
+    @Test
+    void aWarningIsKeptUntilTheClockRestarts() {
+        Report report = reportIn(ACCEPTED);
+        report.clockWarned(ClockKind.RESPONSE, AT);
+        report.clockWarned(ClockKind.RESOLUTION, AT);
+        report.clockScheduled(ClockKind.RESPONSE, AT.plusSeconds(60), false, false);
+        report.clockScheduled(ClockKind.RESOLUTION, AT.plusSeconds(60), true, false);
+
+        assertThat(report.responseWarnedAt).isEqualTo(AT);
+        assertThat(report.resolutionWarnedAt).isNull();
+    }
+
     private static void assertConflict(Runnable move) {
         assertThatThrownBy(move::run).isInstanceOfSatisfying(ProblemException.class,
                 refusal -> assertThat(refusal.type()).isEqualTo(ProblemType.CONFLICT));
@@ -289,6 +405,8 @@ class ReportTest {
         report.status = state;
         report.receivedAt = RECEIVED_AT;
         report.escalationId = state == ESCALATED ? ESCALATION : null;
+        report.channel = Channel.PHONE;
+        report.trackingNumber = "DCY-2026-000001";
         return report;
     }
 

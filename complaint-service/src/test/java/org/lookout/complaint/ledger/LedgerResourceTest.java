@@ -48,7 +48,7 @@ class LedgerResourceTest {
     private static final String ACCEPT_NOTE = "住户说：\"灯坏了\", call Mr. \"Li\", room 3,4";
     private static final String ASSIGN_NOTE = "第一行, line one\nsecond line \"quoted\"";
     private static final List<String> COLUMNS = List.of("at", "trackingNumber", "itemCode", "categoryCode", "channel",
-            "fromStatus", "toStatus", "actorRole", "note");
+            "fromStatus", "toStatus", "actorRole", "note", "reportId");
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -117,6 +117,8 @@ class LedgerResourceTest {
         assertThat(rows.get(4)).containsEntry("note", ASSIGN_NOTE).containsEntry("fromStatus", "ACCEPTED");
         assertThat(rows.get(1)).containsEntry("itemCode", "noise").containsEntry("actorRole", "resident");
         assertThat(rows).extracting(row -> Instant.parse((String) row.get("at"))).isSorted();
+        assertThat(rows).as("each row names its report").extracting(row -> row.get("reportId"))
+                .containsExactly(first[0], second[0], third[0], first[0], first[0]);
 
         Response csvAnswer = given().auth().oauth2(STAFF).accept("text/csv")
                 .queryParam("community", COMMUNITY).queryParam("from", today.minusDays(1).toString())
@@ -129,7 +131,8 @@ class LedgerResourceTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<List<String>> records = parseCsv(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
         assertThat(records.get(0)).containsExactly("时间 Time", "受理编号 Tracking number", "事项 Item",
-                "类别 Category", "渠道 Channel", "原状态 From status", "新状态 To status", "操作角色 Actor role", "备注 Note");
+                "类别 Category", "渠道 Channel", "原状态 From status", "新状态 To status", "操作角色 Actor role", "备注 Note",
+                "反映编号 Report id");
         List<List<String>> csvRows = records.stream().skip(1).filter(record -> mine.contains(record.get(1))).toList();
         assertThat(csvRows).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -155,6 +158,7 @@ class LedgerResourceTest {
         Map<String, Object> masked = only(given().auth().oauth2(STAFF).accept("application/json")
                 .queryParam("community", COMMUNITY).get("/api/ledger"), whistle[1]);
         assertThat(masked).containsEntry("itemCode", "confidential").containsEntry("toStatus", "RECEIVED")
+                .containsEntry("reportId", whistle[0])
                 .containsEntry("note", null).containsEntry("categoryCode", null).containsEntry("channel", null)
                 .containsEntry("actorRole", null);
         Map<String, Object> supervisorView = only(given().auth().oauth2(Tokens.supervisor("DCYJD"))

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lookout.security.Roles;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
 
@@ -72,9 +73,9 @@ class StatisticsResourceTest {
         // in time; resolved; satisfied. 00:10 in Shanghai is still 28 February in UTC: March only in the zone.
         report(HPL, "corridor-lighting", "CLOSED", "2025-03-01T00:10").responded(2).responseDue(past).resolved(10)
                 .resolutionDue(past).satisfied(true).insert();
-        // late (breached); resolved; auto-closed, not rated
-        report(HPL, "water", "CLOSED", "2025-03-05T09:00").responded(30).responseDue(past).responseBreached(past)
-                .resolved(48).resolutionDue(past).insert();
+        // late: on site 30 hours after receipt, its clock breached at 24; resolved; auto-closed, not rated
+        report(HPL, "water", "CLOSED", "2025-03-05T09:00").responded(30).responseDue(at("2025-03-06T09:00"))
+                .responseBreached(at("2025-03-06T09:00")).resolved(48).resolutionDue(past).insert();
         // in time; resolved, waiting for a rating
         report(HPL, "noise", "RESOLVED", "2025-03-12T14:00").responded(4).responseDue(past).resolved(20)
                 .resolutionDue(future).insert();
@@ -91,9 +92,11 @@ class StatisticsResourceTest {
         // in time; reopened after a resolution (not resolved now), rated not satisfied
         report(HPL, "elderly-care", "REOPENED", "2025-04-20T10:00").responded(3).responseDue(past).resolved(24)
                 .resolutionDue(past).satisfied(false).insert();
-        // confidential: counted, in time, resolved, satisfied
+        // confidential: in no community's figures or ranking, only in the inspectors' (in time, resolved, satisfied)
         report(HPL, "cadre-conduct", "CLOSED", "2025-04-25T10:00").responded(1).responseDue(past).resolved(72)
                 .resolutionDue(past).satisfied(true).insert();
+        // just received, no due time known: counted, nothing due
+        report(HPL, "greening-cityscape", "RECEIVED", "2025-04-05T10:00").insert();
         // responded before any due time was known: due and in time; resolved late still counts as resolved
         report(HPL, "corridor-lighting", "RESOLVED", "2025-04-30T23:50").responded(1).resolved(5)
                 .resolutionDue(past).resolutionBreached(past).insert();
@@ -123,23 +126,41 @@ class StatisticsResourceTest {
         JsonNode byCommunity = statistics(Tokens.supervisor(STREET), STREET, "community");
         assertThat(byCommunity.path("scope").asText()).isEqualTo(STREET);
         assertThat(byCommunity.path("scopeKind").asText()).isEqualTo("street");
-        assertFigures(byCommunity.path("total"), 16, "9/12 0.7500", "7/10 0.7000", "4/5 0.8000", "6.15", "27.29");
+        assertFigures(byCommunity.path("total"), 16, "8/11 0.7273", "6/9 0.6667", "3/4 0.7500", "6.72", "19.83");
+        assertRate(byCommunity.path("total").path("firstContact"), "firstContact", "8/11 0.7273");
+        assertRate(byCommunity.path("total").path("satisfactionByReporter"), "by reporter", "3/4 0.7500");
+        assertRate(byCommunity.path("total").path("satisfactionByFollowUp"), "by follow-up", "0/0 null");
+        assertThat(byCommunity.path("confidential").asBoolean()).isFalse();
         assertThat(keys(byCommunity)).containsExactly(HPL, QNJ);
         JsonNode hpl = group(byCommunity, HPL);
         assertThat(hpl.path("labelZh").asText()).isEqualTo("和平里社区");
         assertThat(hpl.path("labelEn").asText()).isEqualTo("Hepingli");
-        assertFigures(hpl, 10, "6/8 0.7500", "5/7 0.7143", "2/3 0.6667", "6.71", "31.00");
+        assertFigures(hpl, 10, "5/7 0.7143", "4/6 0.6667", "1/2 0.5000", "7.67", "20.75");
         assertFigures(group(byCommunity, QNJ), 6, "3/4 0.7500", "2/3 0.6667", "2/2 1.0000", "4.83", "18.00");
 
         // staff see their community by default, and the same figures as the supervisor
         JsonNode staff = statistics(Tokens.staff(HPL), null, "category");
         assertThat(staff.path("scope").asText()).isEqualTo(HPL);
-        assertFigures(staff.path("total"), 10, "6/8 0.7500", "5/7 0.7143", "2/3 0.6667", "6.71", "31.00");
+        assertFigures(staff.path("total"), 10, "5/7 0.7143", "4/6 0.6667", "1/2 0.5000", "7.67", "20.75");
         assertFigures(statistics(Tokens.supervisor(STREET), QNJ, "status").path("total"), 6, "3/4 0.7500",
                 "2/3 0.6667", "2/2 1.0000", "4.83", "18.00");
         JsonNode everywhere = statistics(Tokens.admin(), null, "community");
         assertThat(everywhere.path("scopeKind").asText()).isEqualTo("all");
-        assertFigures(everywhere.path("total"), 16, "9/12 0.7500", "7/10 0.7000", "4/5 0.8000", "6.15", "27.29");
+        assertFigures(everywhere.path("total"), 16, "8/11 0.7273", "6/9 0.6667", "3/4 0.7500", "6.72", "19.83");
+    }
+
+    @Test
+    void confidentialReportsCountOnlyInTheInspectorsFiguresOfTheirStreets() {
+        String inspector = Tokens.builder().subject("inspector-stats").roles(Roles.INSPECTOR).street(STREET).sign();
+        JsonNode confidential = statistics(inspector, null, "community");
+        assertThat(confidential.path("scope").asText()).isEqualTo(STREET);
+        assertThat(confidential.path("confidential").asBoolean()).isTrue();
+        assertFigures(confidential.path("total"), 1, "1/1 1.0000", "1/1 1.0000", "1/1 1.0000", "1.00", "72.00");
+        assertThat(keys(confidential)).containsExactly(HPL);
+        assertFigures(statistics(inspector, HPL, "item").path("total"), 1, "1/1 1.0000", "1/1 1.0000",
+                "1/1 1.0000", "1.00", "72.00");
+        get(Tokens.builder().subject("inspector-elsewhere").roles(Roles.INSPECTOR).street("OTHERJD").sign(),
+                "/api/statistics", Map.of("scope", STREET), 404);
     }
 
     @Test
@@ -150,9 +171,9 @@ class StatisticsResourceTest {
         assertThat(group(answer, "LIFE").path("labelEn").asText()).isEqualTo("Social life");
         assertFigures(group(answer, "LIFE"), 9, "4/6 0.6667", "5/6 0.8333", "2/2 1.0000", "7.80", "17.80");
         assertFigures(group(answer, "SERVICE"), 2, "2/2 1.0000", "0/2 0.0000", "0/1 0.0000", "4.50", null);
-        assertFigures(group(answer, "PUBLIC"), 3, "1/2 0.5000", "0/0 null", "0/0 null", "12.00", null);
-        assertFigures(group(answer, "ENFORCEMENT"), 2, "2/2 1.0000", "2/2 1.0000", "2/2 1.0000", "0.75", "51.00");
-        assertFigures(answer.path("total"), 16, "9/12 0.7500", "7/10 0.7000", "4/5 0.8000", "6.15", "27.29");
+        assertFigures(group(answer, "PUBLIC"), 4, "1/2 0.5000", "0/0 null", "0/0 null", "12.00", null);
+        assertFigures(group(answer, "ENFORCEMENT"), 1, "1/1 1.0000", "1/1 1.0000", "1/1 1.0000", "0.50", "30.00");
+        assertFigures(answer.path("total"), 16, "8/11 0.7273", "6/9 0.6667", "3/4 0.7500", "6.72", "19.83");
     }
 
     @Test
@@ -161,7 +182,7 @@ class StatisticsResourceTest {
         assertThat(keys(answer)).containsExactly("2025-03", "2025-04");
         assertThat(group(answer, "2025-03").path("labelZh").isNull()).isTrue();
         assertFigures(group(answer, "2025-03"), 6, "4/6 0.6667", "4/6 0.6667", "2/2 1.0000", "8.80", "21.00");
-        assertFigures(group(answer, "2025-04"), 10, "5/6 0.8333", "3/4 0.7500", "2/3 0.6667", "3.50", "35.67");
+        assertFigures(group(answer, "2025-04"), 10, "4/5 0.8000", "2/3 0.6667", "1/2 0.5000", "4.13", "17.50");
 
         JsonNode march = statistics(Tokens.supervisor(STREET), STREET, "month", "2025-03-01", "2025-03-31");
         assertThat(keys(march)).containsExactly("2025-03");
@@ -172,10 +193,10 @@ class StatisticsResourceTest {
     void everyStatusAndItemOfTheKnownSetIsCountedOnce() {
         JsonNode byStatus = statistics(Tokens.admin(), STREET, "status");
         Map<String, Long> counts = counts(byStatus);
-        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 1L, "ASSIGNED", 1L, "CLOSED", 5L,
-                "CLOSED_UNRESOLVABLE", 1L, "ESCALATED", 1L, "RECEIVED", 1L, "REJECTED", 2L, "REOPENED", 1L,
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 1L, "ASSIGNED", 1L, "CLOSED", 4L,
+                "CLOSED_UNRESOLVABLE", 1L, "ESCALATED", 1L, "RECEIVED", 2L, "REJECTED", 2L, "REOPENED", 1L,
                 "RESOLVED", 2L, "RESPONDED", 1L));
-        assertFigures(group(byStatus, "CLOSED"), 5, "4/5 0.8000", "5/5 1.0000", "4/4 1.0000", "7.10", "33.20");
+        assertFigures(group(byStatus, "CLOSED"), 4, "3/4 0.7500", "4/4 1.0000", "3/3 1.0000", "8.63", "23.50");
         assertFigures(group(byStatus, "REJECTED"), 2, "0/0 null", "0/0 null", "0/0 null", null, null);
         assertFigures(group(byStatus, "CLOSED_UNRESOLVABLE"), 1, "1/1 1.0000", "0/1 0.0000", "0/0 null", "6.00",
                 null);
@@ -186,10 +207,10 @@ class StatisticsResourceTest {
                 Map.entry("water", 3L), Map.entry("noise", 2L), Map.entry("sanitation", 1L),
                 Map.entry("heating-gas", 1L), Map.entry("subsistence-allowance", 1L), Map.entry("elderly-care", 1L),
                 Map.entry("roads-facilities", 1L), Map.entry("markets", 1L), Map.entry("public-safety", 1L),
-                Map.entry("hazardous-materials", 1L), Map.entry("cadre-conduct", 1L)));
+                Map.entry("hazardous-materials", 1L), Map.entry("greening-cityscape", 1L)));
         // taxonomy order: category, then item
         assertThat(keys(byItem)).startsWith("corridor-lighting", "water", "heating-gas", "sanitation", "noise")
-                .endsWith("hazardous-materials", "cadre-conduct");
+                .endsWith("markets", "public-safety", "hazardous-materials");
         assertThat(group(byItem, "water").path("labelEn").asText()).isEqualTo("Water supply and leaks");
         assertFigures(group(byItem, "water"), 3, "1/3 0.3333", "2/3 0.6667", "1/1 1.0000", "16.00", "27.00");
     }
@@ -214,7 +235,8 @@ class StatisticsResourceTest {
         assertThat(ranking.path("ranked")).hasSize(1);
         JsonNode first = ranking.path("ranked").get(0);
         assertThat(first.path("rank").asInt()).isEqualTo(1);
-        assertFigures(first.path("community"), 10, "6/8 0.7500", "5/7 0.7143", "2/3 0.6667", "6.71", "31.00");
+        // the confidential report of HPL counts neither in its figures nor towards the minimum of reports
+        assertFigures(first.path("community"), 10, "5/7 0.7143", "4/6 0.6667", "1/2 0.5000", "7.67", "20.75");
         assertThat(first.path("community").path("key").asText()).isEqualTo(HPL);
         List<String> notRanked = new ArrayList<>();
         ranking.path("notRanked").forEach(entry -> {
@@ -256,7 +278,7 @@ class StatisticsResourceTest {
         get(Tokens.admin(), "/api/statistics/ranking", Map.of("street", HPL), 404);
         get(Tokens.resident(HPL), "/api/statistics", Map.of(), 403);
         get(Tokens.lookout(HPL), "/api/statistics", Map.of(), 403);
-        get(Tokens.inspector(), "/api/statistics", Map.of(), 403);
+        get(Tokens.inspector(), "/api/statistics", Map.of(), 404);
         get(Tokens.agency("PSB-DCY"), "/api/statistics", Map.of(), 403);
         get(Tokens.staff(HPL), "/api/statistics/ranking", Map.of(), 403);
         given().get("/api/statistics").then().statusCode(401);
@@ -269,7 +291,8 @@ class StatisticsResourceTest {
         for (JsonNode group : answer.path("groups")) {
             count += group.path("count").asLong();
             assertThat(group.path("count").asLong()).isPositive();
-            for (String rate : List.of("response", "resolution", "satisfaction")) {
+            for (String rate : List.of("response", "firstContact", "resolution", "satisfaction",
+                    "satisfactionByReporter", "satisfactionByFollowUp")) {
                 JsonNode figure = group.path(rate);
                 assertThat(figure.path("numerator").asLong()).isLessThanOrEqualTo(figure.path("denominator").asLong());
                 assertThat(figure.path("denominator").asLong()).isLessThanOrEqualTo(group.path("count").asLong());
@@ -443,10 +466,13 @@ class StatisticsResourceTest {
             pool.preparedQuery("""
                     insert into report (id, tracking_number, item_code, category_code, community_code, title,
                                         description, channel, status, anonymous, confidential, filed_by_role,
-                                        received_at, responded_at, response_due_at, response_breached_at,
-                                        resolved_at, resolution_due_at, resolution_breached_at, satisfied, version)
+                                        received_at, responded_at, response_kind, on_site_at, response_due_at,
+                                        response_breached_at, resolved_at, resolution_due_at, resolution_breached_at,
+                                        satisfied, rated_by, version)
                     select $1, $2, ti.code, ti.category_code, $4, 'known set', 'a report of the statistics test',
-                           'APP', $5, true, ti.confidential, 'resident', $6, $7, $8, $9, $10, $11, $12, $13, 0
+                           'APP', $5, true, ti.confidential, 'resident', $6, $7,
+                           case when $7 is not null then 'ON_SITE_VISIT' end, $7, $8, $9, $10, $11, $12, $13,
+                           case when $13 is not null then 'REPORTER' end, 0
                       from taxonomy_item ti where ti.code = $3""").execute(params).await().indefinitely();
         }
 

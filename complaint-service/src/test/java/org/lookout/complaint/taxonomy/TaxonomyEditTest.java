@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.lookout.complaint.ComplaintTestSupport.command;
 import static org.lookout.complaint.ComplaintTestSupport.report;
@@ -136,6 +137,37 @@ class TaxonomyEditTest {
                 .body("[0].after.escalationAgencyKinds", contains("URBAN_MANAGEMENT", "POLICE_STATION"))
                 .body("[0].after.jointEscalation", equalTo(true))
                 .body("[0].after.nameEn", equalTo("Morning and evening markets"));
+    }
+
+    @Test
+    void aResolutionBreachGoesToTheKindTheAdminNamesOrToTheStreet() {
+        escalation(Tokens.builder().subject(ADMIN_SUBJECT).roles(Roles.ADMIN).sign(), ITEM,
+                NOT_AT_ONCE.replace("}", ",\"resolutionBreachAgencyKind\":\"MARKET_REGULATION\"}")).statusCode(200)
+                .body("resolutionBreachAgencyKind", equalTo("MARKET_REGULATION"))
+                .body("escalatesImmediately", equalTo(false));
+        given().get("/api/taxonomy").then()
+                .body("[2].items.find { it.code == 'markets' }.resolutionBreachAgencyKind",
+                        equalTo("MARKET_REGULATION"));
+        given().auth().oauth2(Tokens.admin()).queryParam("itemCode", ITEM).get("/api/taxonomy/audit").then()
+                .statusCode(200)
+                .body("[0].actor", equalTo(ADMIN_SUBJECT))
+                .body("[0].before.resolutionBreachAgencyKind", nullValue())
+                .body("[0].after.resolutionBreachAgencyKind", equalTo("MARKET_REGULATION"));
+
+        // the rules as they shall be: left out, the breach goes to the street again
+        escalation(Tokens.admin(), ITEM, NOT_AT_ONCE).statusCode(200).body("resolutionBreachAgencyKind", nullValue());
+        given().get("/api/taxonomy").then()
+                .body("[2].items.find { it.code == 'markets' }.resolutionBreachAgencyKind", nullValue());
+    }
+
+    @Test
+    void theStreetIsNoAgencyKindForAResolutionBreachNorIsAnUnknownKind() {
+        for (String kind : new String[] { "STREET_OFFICE", "NAVY", "" }) {
+            String rules = NOT_AT_ONCE.replace("}", ",\"resolutionBreachAgencyKind\":\"" + kind + "\"}");
+            escalation(Tokens.admin(), ITEM, rules).statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("resolutionBreachAgencyKind"));
+        }
+        given().get("/api/taxonomy").then()
+                .body("[2].items.find { it.code == 'markets' }.resolutionBreachAgencyKind", nullValue());
     }
 
     @Test

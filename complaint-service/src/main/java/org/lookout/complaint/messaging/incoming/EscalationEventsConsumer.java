@@ -12,6 +12,7 @@ import org.lookout.contracts.EscalationOpened;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.SlaBreached;
 import org.lookout.contracts.SlaScheduled;
+import org.lookout.contracts.SlaWarned;
 import org.lookout.outbox.EventRouter;
 import org.lookout.outbox.IdempotentConsumer;
 
@@ -19,9 +20,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Escalation events from escalation-service, one record at a time so one report's events (keyed by report id) are
- * applied in order, each once: SLA due times and breaches, an escalation opened, resolved or returned, and its news for
- * the history. {@code sla-warned} is skipped (the report shows due times, not warnings); an invalid record goes to the
- * dead-letter topic; while the database is away the record waits and is tried again. The escalation events also keep
+ * applied in order, each once: SLA due times, warnings (for the worklists' {@code warned} filter) and breaches, an
+ * escalation opened, resolved or returned, and its news for the history; an invalid record goes to the dead-letter
+ * topic; while the database is away the record waits and is tried again. The escalation events also keep
  * who may read the report's case file ({@link CaseFileFacts}), in the same transaction; a copy for information
  * ({@code informed}) is history only for the report.
  */
@@ -37,6 +38,8 @@ public class EscalationEventsConsumer {
         this.router = EventRouter.of(CONSUMER, idempotent)
                 .on(EventType.ESCALATION_SLA_SCHEDULED, SlaScheduled.class,
                         (event, scheduled) -> facts.onSlaScheduled(EventType.ESCALATION_SLA_SCHEDULED, scheduled))
+                .on(EventType.ESCALATION_SLA_WARNED, SlaWarned.class,
+                        (event, warned) -> facts.onSlaWarned(EventType.ESCALATION_SLA_WARNED, warned))
                 .on(EventType.ESCALATION_SLA_BREACHED, SlaBreached.class,
                         (event, breached) -> facts.onSlaBreached(EventType.ESCALATION_SLA_BREACHED, breached))
                 .on(EventType.ESCALATION_OPENED, EscalationOpened.class,

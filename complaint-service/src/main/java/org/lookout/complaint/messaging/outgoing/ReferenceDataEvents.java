@@ -45,7 +45,8 @@ public class ReferenceDataEvents {
                 item.resolutionDays, item.escalatesImmediately,
                 item.agencyKinds().stream().map(AgencyKind::valueOf).toList(), item.jointEscalation,
                 item.leadAgencyKind() == null ? null : AgencyKind.valueOf(item.leadAgencyKind()), item.confidential,
-                item.active, item.revision, item.changedAt);
+                item.active, item.revision, item.changedAt, item.resolutionBreachAgencyKind == null ? null
+                        : AgencyKind.valueOf(item.resolutionBreachAgencyKind));
         return outbox.publish(EventType.COMPLAINT_ITEM_CHANGED, ItemChanged.key(item.code), item.changedAt, payload)
                 .invoke(item::published);
     }

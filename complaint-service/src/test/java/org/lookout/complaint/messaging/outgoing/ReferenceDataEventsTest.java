@@ -111,6 +111,32 @@ class ReferenceDataEventsTest {
     }
 
     @Test
+    void whereAResolutionBreachGoesIsPublishedWithTheItemAndTheStreetIsItsAbsence() {
+        long revision = number("select revision from taxonomy_item where code = ?", ITEM);
+        String rules = "{\"escalatesImmediately\":false,\"escalationAgencyKinds\":[],\"jointEscalation\":false%s}";
+
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(rules.formatted(",\"resolutionBreachAgencyKind\":\"URBAN_MANAGEMENT\""))
+                .put("/api/taxonomy/items/" + ITEM + "/escalation").then().statusCode(200);
+        CloudEvent toAgency = revision(ITEM, revision + 1);
+        assertThat(toAgency.data().path("resolutionBreachAgencyKind").asText()).isEqualTo("URBAN_MANAGEMENT");
+        ContractAssertions.assertValidAgainstSchema(EventType.COMPLAINT_ITEM_CHANGED, toAgency.data());
+
+        // as seeded again: the breach goes to the street, and the event leaves the field out
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(rules.formatted(""))
+                .put("/api/taxonomy/items/" + ITEM + "/escalation").then().statusCode(200);
+        CloudEvent toStreet = revision(ITEM, revision + 2);
+        assertThat(toStreet.data().has("resolutionBreachAgencyKind")).isFalse();
+        ContractAssertions.assertValidAgainstSchema(EventType.COMPLAINT_ITEM_CHANGED, toStreet.data());
+    }
+
+    private static CloudEvent revision(String item, long revision) {
+        return CloudEventKafka.fromRecord(TopicProbe.awaitRecord(Topics.COMPLAINT_REFERENCE,
+                record -> ItemChanged.key(item).equals(record.key())
+                        && CloudEventKafka.fromRecord(record).data().path("revision").asLong() == revision));
+    }
+
+    @Test
     void aRestartPublishesNothingTwiceAndTwoInstancesPublishANewRevisionOnce() throws Throwable {
         long itemEvents = number("select count(*) from outbox_event where event_type = ?",
                 EventType.COMPLAINT_ITEM_CHANGED.type());
