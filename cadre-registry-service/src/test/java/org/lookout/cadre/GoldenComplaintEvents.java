@@ -17,7 +17,7 @@ public final class GoldenComplaintEvents {
         return GoldenEvents.fresh(EventType.COMPLAINT_SUBMITTED);
     }
 
-    /** A new report about an official's conduct, as complaint-service files it: confidential. */
+    /** A new report about an official's conduct, as complaint-service files it: confidential, by a named resident. */
     public static CloudEvent submittedAboutAnOfficial() {
         return GoldenEvents.fresh(EventType.COMPLAINT_SUBMITTED, data -> data
                 .put("itemCode", CADRE_CONDUCT)

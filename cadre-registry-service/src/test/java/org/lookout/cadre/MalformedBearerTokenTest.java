@@ -17,7 +17,7 @@ class MalformedBearerTokenTest {
     @ParameterizedTest(name = "Authorization: {0}")
     @MethodSource("org.lookout.testsupport.Tokens#malformedBearerHeaders")
     void isA401Problem(String authorization) {
-        given().header("Authorization", authorization).when().get("/api/cadres/tip-offs")
+        given().header("Authorization", authorization).when().get("/api/cadres/supervision")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401));

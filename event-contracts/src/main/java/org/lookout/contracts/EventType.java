@@ -36,7 +36,23 @@ public enum EventType {
     ESCALATION_DEADLINE_MISSED("lookout.escalation.deadline-missed.v1", Topics.ESCALATION, EscalationChanged.class),
     // -- issue 14, agencies as clients: a report copied to an agency for information (抄送)
     ESCALATION_INFORMED("lookout.escalation.informed.v1", Topics.ESCALATION, EscalationInformed.class),
-    CADRE_TIP_OFF_FORWARDED("lookout.cadre.tip-off-forwarded.v1", Topics.CADRE, TipOffForwarded.class);
+    CADRE_TIP_OFF_FORWARDED("lookout.cadre.tip-off-forwarded.v1", Topics.CADRE, TipOffForwarded.class),
+    // --- the cadre registry (issue 11): officials, supervision records, integrity opinions, public notices
+    CADRE_OFFICIAL_REGISTERED("lookout.cadre.official-registered.v1", Topics.CADRE, OfficialRegistered.class),
+    CADRE_OFFICIAL_CHANGED("lookout.cadre.official-changed.v1", Topics.CADRE, OfficialChanged.class),
+    CADRE_SUPERVISION_RECORDED("lookout.cadre.supervision-recorded.v1", Topics.CADRE, SupervisionRecorded.class),
+    CADRE_SUPERVISION_ACCEPTED("lookout.cadre.supervision-accepted.v1", Topics.CADRE, SupervisionAccepted.class),
+    CADRE_SUPERVISION_CONCLUDED("lookout.cadre.supervision-concluded.v1", Topics.CADRE, SupervisionConcluded.class),
+    /** A 12388 time limit passed unmet; once per record and limit. */
+    CADRE_SUPERVISION_OVERDUE("lookout.cadre.supervision-overdue.v1", Topics.CADRE, SupervisionOverdue.class),
+    CADRE_INTEGRITY_OPINION_REQUESTED("lookout.cadre.integrity-opinion-requested.v1", Topics.CADRE,
+            IntegrityOpinionRequested.class),
+    CADRE_INTEGRITY_OPINION_ISSUED("lookout.cadre.integrity-opinion-issued.v1", Topics.CADRE,
+            IntegrityOpinionIssued.class),
+    CADRE_INTEGRITY_OPINION_OVERDUE("lookout.cadre.integrity-opinion-overdue.v1", Topics.CADRE,
+            IntegrityOpinionOverdue.class),
+    CADRE_NOTICE_PUBLISHED("lookout.cadre.notice-published.v1", Topics.CADRE, NoticePublished.class),
+    CADRE_NOTICE_WITHDRAWN("lookout.cadre.notice-withdrawn.v1", Topics.CADRE, NoticeWithdrawn.class);
 
     private final String type;
     private final String topic;

@@ -79,7 +79,8 @@ class ContractCatalogueTest {
             // the owner's reference-data topic (lookout.complaint.reference.v1) carries the owner's types
             String aggregate = type.topic().replaceFirst("^lookout\\.", "").replaceFirst("\\.v1$", "")
                     .replaceFirst("\\.reference$", "");
-            assertThat(type.type()).matches("lookout\\." + aggregate + "\\.[a-z-]+(ed|d)\\.v[0-9]+");
+            // past participles (…ed, withdrawn) or the state a deadline left a thing in (overdue)
+            assertThat(type.type()).matches("lookout\\." + aggregate + "\\.[a-z-]+(ed|d|withdrawn|overdue)\\.v[0-9]+");
         }
     }
 }

@@ -8,12 +8,12 @@ import java.util.Optional;
  * Decodes a raw URI component strictly: every {@code %} must start two hex digits and the bytes must be well-formed
  * UTF-8. Empty when it is not (the lenient decoders of the stack would turn it into U+FFFD or a disguised NUL).
  */
-final class PercentDecoding {
+public final class PercentDecoding {
 
     private PercentDecoding() {
     }
 
-    static Optional<String> decode(String raw) {
+    public static Optional<String> decode(String raw) {
         if (raw.indexOf('%') < 0 && raw.chars().allMatch(c -> c < 0x80)) {
             return Optional.of(raw);
         }

@@ -97,12 +97,14 @@ class KafkaAccessTest {
     }
 
     @Test
-    void inProductionOnlyComplaintAndNotificationServiceReadTheEscalationTopic() {
-        // no agency: the topic carries every agency's escalations (notification-service tells the people concerned)
+    void inProductionOnlyComplaintNotificationAndCadreRegistryServiceReadTheEscalationTopic() {
+        // no agency: the topic carries every agency's escalations (notification-service tells the people concerned,
+        // the cadre registry takes the discipline organ's outcome)
         assertThat(production).filteredOn(acl -> acl.endsWith(" TOPIC LITERAL " + Topics.ESCALATION)
                 && acl.contains(" READ "))
-                .containsExactly("User:kafka-complaint-service READ TOPIC LITERAL " + Topics.ESCALATION,
-                        "User:kafka-notification-service READ TOPIC LITERAL " + Topics.ESCALATION);
+                .containsExactlyInAnyOrder("User:kafka-complaint-service READ TOPIC LITERAL " + Topics.ESCALATION,
+                        "User:kafka-notification-service READ TOPIC LITERAL " + Topics.ESCALATION,
+                        "User:kafka-cadre-registry-service READ TOPIC LITERAL " + Topics.ESCALATION);
         assertThat(production).noneMatch(acl -> acl.contains(" PREFIXED lookout.escalation")
                 || acl.contains(" PREFIXED lookout. ") || acl.endsWith(" PREFIXED lookout."));
     }

@@ -147,9 +147,8 @@ class KafkaSecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka-cadre-registry-service", "kafka-notification-service", "kafka-escalation-service",
-            "agency-psb-district"})
-    void nobodyButComplaintServiceReadsTheEscalationTopic(String client) {
+    @ValueSource(strings = {"kafka-notification-service", "kafka-escalation-service", "agency-psb-district"})
+    void nobodyButComplaintServiceAndTheCadreRegistryReadTheEscalationTopic(String client) {
         try (KafkaConsumer<String, String> consumer = consumer(agency(client), null)) {
             consumer.assign(List.of(new TopicPartition(Topics.ESCALATION, 0)));
 

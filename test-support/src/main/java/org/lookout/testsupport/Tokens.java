@@ -70,6 +70,21 @@ public final class Tokens {
         return builder().subject("inspector-1").roles(Roles.INSPECTOR).sign();
     }
 
+    /** Subject {@code inspector-1}, scoped by the {@code street} claim to these streets (a JSON array, as Keycloak writes it). */
+    public static String inspectorOf(String... streets) {
+        return builder().subject("inspector-1").roles(Roles.INSPECTOR).streets(streets).sign();
+    }
+
+    /** Subject {@code lookout-2}: a lookout of the community with the {@code informationOfficer} attribute. */
+    public static String informationOfficer(String community) {
+        return builder().subject("lookout-2").roles(Roles.LOOKOUT).community(community).informationOfficer().sign();
+    }
+
+    /** Subject {@code head-1}: staff of the community with the {@code communityHead} attribute. */
+    public static String communityHead(String community) {
+        return builder().subject("head-1").roles(Roles.STAFF).community(community).communityHead().sign();
+    }
+
     public static String admin() {
         return builder().subject("admin-1").roles(Roles.ADMIN).sign();
     }
@@ -145,6 +160,21 @@ public final class Tokens {
 
         public Builder street(String street) {
             return claim("street", street);
+        }
+
+        /** Several streets (a district inspector) as a JSON array; one street stays an array of one. */
+        public Builder streets(String... streets) {
+            return claim("street", List.of(streets));
+        }
+
+        /** The realm attribute {@code informationOfficer} (干部监督信息员), as the realm's mapper writes it: a boolean. */
+        public Builder informationOfficer() {
+            return claim("informationOfficer", true);
+        }
+
+        /** The realm attribute {@code communityHead}, as the realm's mapper writes it: a boolean. */
+        public Builder communityHead() {
+            return claim("communityHead", true);
         }
 
         public Builder agency(String agencyCode) {

@@ -59,6 +59,19 @@ class TokensTest {
     }
 
     @Test
+    void inspectorsCarryTheirStreetsAsAnArrayAndTheAttributesAreBooleans() throws Exception {
+        assertThat(SERVICE.processToClaims(Tokens.inspectorOf("DCYJD", "XHMJD")).getStringListClaimValue("street"))
+                .containsExactly("DCYJD", "XHMJD");
+        JwtClaims officer = SERVICE.processToClaims(Tokens.informationOfficer("DCY"));
+        assertThat(officer.getClaimValue("informationOfficer")).isEqualTo(true);
+        assertThat(officer.getStringListClaimValue("groups")).containsExactly("lookout");
+        assertThat(officer.getStringClaimValue("community")).isEqualTo("DCY");
+        JwtClaims head = SERVICE.processToClaims(Tokens.communityHead("DCY"));
+        assertThat(head.getClaimValue("communityHead")).isEqualTo(true);
+        assertThat(head.getStringListClaimValue("groups")).containsExactly("staff");
+    }
+
+    @Test
     void builderSetsWhatItIsTold() throws Exception {
         JwtClaims claims = SERVICE.processToClaims(Tokens.builder()
                 .subject("staff-9").roles("staff", "lookout").community("DCY").expiresIn(Duration.ofMinutes(5)).sign());

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lookout.complaint.audit.SensitiveReads;
 import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.contracts.ReporterPseudonym;
 import org.lookout.problem.ProblemException;
@@ -28,17 +29,23 @@ public class ReportAccess {
 
     private final ReportRepository reports;
     private final ComplaintConfig config;
+    private final SensitiveReads sensitiveReads;
 
-    ReportAccess(ReportRepository reports, ComplaintConfig config) {
+    ReportAccess(ReportRepository reports, ComplaintConfig config, SensitiveReads sensitiveReads) {
         this.reports = reports;
         this.config = config;
+        this.sensitiveReads = sensitiveReads;
     }
 
-    /** The report, for a caller who may read it. */
+    /**
+     * The report, for a caller who may read it; an inspector's read of a confidential one needs its reason and is
+     * audited ({@link SensitiveReads}).
+     */
     @WithSession
     public Uni<Report> toRead(UUID id, Caller caller) {
         return reports.findById(id).chain(report -> readable(report, caller))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("report " + id));
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("report " + id))
+                .call(report -> sensitiveReads.reportRead(report.id, report.confidential, caller));
     }
 
     /** The report with this tracking number, for a caller who may read it. */

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lookout.complaint.audit.SensitiveReads;
 import org.lookout.complaint.domain.ReportAccess;
 import org.lookout.complaint.domain.ReporterIdentity;
 import org.lookout.problem.ProblemException;
@@ -23,11 +24,14 @@ public class ReporterIdentityService {
     private final ReporterIdentityRepository identities;
     private final ReporterIdentityCipher cipher;
     private final ReportAccess access;
+    private final SensitiveReads sensitiveReads;
 
-    ReporterIdentityService(ReporterIdentityRepository identities, ReporterIdentityCipher cipher, ReportAccess access) {
+    ReporterIdentityService(ReporterIdentityRepository identities, ReporterIdentityCipher cipher, ReportAccess access,
+            SensitiveReads sensitiveReads) {
         this.identities = identities;
         this.cipher = cipher;
         this.access = access;
+        this.sensitiveReads = sensitiveReads;
     }
 
     /** Stores the encrypted values inside the caller's transaction; nothing when neither is given. */
@@ -44,12 +48,16 @@ public class ReporterIdentityService {
         return identities.persist(identity).replaceWithVoid();
     }
 
-    /** The decrypted values; either may be null. */
+    /**
+     * The decrypted values; either may be null. The caller must say why ({@code X-Access-Reason}): the read, its reason
+     * and who read it are in the audit chain before the values are answered.
+     */
     @WithSession
-    public Uni<ReporterView> reveal(UUID reportId, Caller caller) {
+    public Uni<ReporterView> reveal(UUID reportId, Caller caller, String reason) {
         return access.toSeeIdentity(reportId, caller)
                 .chain(report -> identities.findById(report.id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("reporter of report " + reportId))
+                .call(identity -> sensitiveReads.reporterIdentity(identity.reportId, caller, reason))
                 .map(identity -> new ReporterView(
                         cipher.decrypt(identity.keyId, identity.reportId, identity.nameEncrypted),
                         cipher.decrypt(identity.keyId, identity.reportId, identity.phoneEncrypted)));

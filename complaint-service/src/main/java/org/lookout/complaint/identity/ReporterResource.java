@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lookout.audit.AccessReason;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -35,8 +37,9 @@ public class ReporterResource {
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.INSPECTOR })
-    @Operation(summary = "The recorded reporter: staff and supervisors in scope, inspectors for confidential reports")
-    public Uni<ReporterView> get(@PathParam("id") UUID id) {
-        return identities.reveal(id, caller.get());
+    @Operation(summary = "The recorded reporter: staff and supervisors in scope, inspectors for confidential reports;"
+            + " X-Access-Reason required (400 without), the read audited")
+    public Uni<ReporterView> get(@PathParam("id") UUID id, @HeaderParam(AccessReason.HEADER) String reason) {
+        return identities.reveal(id, caller.get(), reason);
     }
 }

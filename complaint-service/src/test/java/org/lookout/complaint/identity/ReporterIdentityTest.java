@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.lookout.complaint.ComplaintTestSupport.report;
 import static org.lookout.complaint.ComplaintTestSupport.submit;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,7 @@ class ReporterIdentityTest {
     private static final String PROBLEM = "application/problem+json";
     private static final String NAME = "王秀兰";
     private static final String PHONE = "+86-138-0013-8000";
+    private static final String REASON = "X-Access-Reason";
 
     @Inject
     Pool pool;
@@ -65,7 +67,7 @@ class ReporterIdentityTest {
         String id = recorded("noise", "VISIT");
 
         for (String reader : new String[] { Tokens.staff("DCY"), Tokens.supervisor("DCYJD") }) {
-            given().auth().oauth2(reader).get(reporter(id)).then().statusCode(200)
+            given().auth().oauth2(reader).header(REASON, "call back").get(reporter(id)).then().statusCode(200)
                     .body("name", equalTo(NAME)).body("phone", equalTo(PHONE));
         }
         String report = given().auth().oauth2(Tokens.staff("DCY")).get("/api/complaints/" + id)
@@ -90,7 +92,8 @@ class ReporterIdentityTest {
     void onlyInspectorsReadTheReporterOfAConfidentialReport() {
         String id = recorded("cadre-conduct", "VISIT");
 
-        given().auth().oauth2(Tokens.inspector()).get(reporter(id)).then().statusCode(200).body("name", equalTo(NAME));
+        given().auth().oauth2(Tokens.inspector()).header(REASON, "tip-off review").get(reporter(id)).then()
+                .statusCode(200).body("name", equalTo(NAME));
         given().auth().oauth2(Tokens.staff("DCY")).get(reporter(id)).then().statusCode(404);
         given().auth().oauth2(Tokens.supervisor("DCYJD")).get(reporter(id)).then().statusCode(404);
     }
@@ -99,7 +102,52 @@ class ReporterIdentityTest {
     void aReportWithoutARecordedReporterIsA404() {
         String id = submit(Tokens.staff("DCY"), report("water", "DCY", "PHONE")).statusCode(201).extract().path("id");
 
-        given().auth().oauth2(Tokens.staff("DCY")).get(reporter(id)).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(Tokens.staff("DCY")).header(REASON, "call back").get(reporter(id)).then().statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void aReadOfTheReporterSaysWhyAndIsInTheAuditChainWithItsReason() {
+        String id = recorded("water", "PHONE");
+        long before = audited(id);
+
+        given().auth().oauth2(Tokens.staff("DCY")).get(reporter(id)).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo(REASON));
+        given().auth().oauth2(Tokens.staff("DCY")).header(REASON, "  ").get(reporter(id)).then().statusCode(400);
+        assertThat(audited(id)).isEqualTo(before);
+
+        // a header is ISO-8859-1 on the wire: a reason in Chinese is sent percent-encoded
+        given().auth().oauth2(Tokens.staff("DCY")).header(REASON, URLEncoder.encode("回访核对联系方式", StandardCharsets.UTF_8))
+                .get(reporter(id)).then().statusCode(200);
+
+        assertThat(audited(id)).isEqualTo(before + 1);
+        Row row = pool.preparedQuery("select actor, role, reason from audit_chain where action = 'READ_REPORTER_IDENTITY'"
+                + " and target = $1 order by seq desc limit 1").execute(Tuple.of("report " + id)).await().indefinitely()
+                .iterator().next();
+        assertThat(row.getString("actor")).isEqualTo("staff-1");
+        assertThat(row.getString("role")).isEqualTo("staff");
+        assertThat(row.getString("reason")).isEqualTo("回访核对联系方式");
+    }
+
+    @Test
+    void anInspectorsReadOfAConfidentialReportSaysWhyAndIsAudited() {
+        String id = submit(Tokens.resident("DCY"), report("cadre-conduct", "DCY", "APP")).statusCode(201)
+                .extract().path("id");
+
+        given().auth().oauth2(Tokens.inspector()).get("/api/complaints/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo(REASON));
+        given().auth().oauth2(Tokens.inspector()).header(REASON, "12388").get("/api/complaints/" + id)
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.inspector()).header(REASON, "12388").get("/api/complaints/" + id + "/history")
+                .then().statusCode(200);
+
+        assertThat(pool.preparedQuery("select target from audit_chain where action = 'READ_CONFIDENTIAL_REPORT'"
+                + " and target like $1 order by seq").execute(Tuple.of("report " + id + "%")).await().indefinitely())
+                .extracting(found -> found.getString("target"))
+                .containsExactly("report " + id + " via GET /api/complaints/" + id,
+                        "report " + id + " via GET /api/complaints/" + id + "/history");
+        // a resident's own reports and every other report are read as before, unaudited
+        given().auth().oauth2(Tokens.resident("DCY")).get("/api/complaints/" + id).then().statusCode(200);
     }
 
     @Test
@@ -125,6 +173,12 @@ class ReporterIdentityTest {
     private static String withReporter(String body, String name, String phone) {
         return body.replace("\"anonymous\":false",
                 "\"anonymous\":false,\"reporterName\":\"%s\",\"reporterPhone\":\"%s\"".formatted(name, phone));
+    }
+
+    private long audited(String id) {
+        return pool.preparedQuery("select count(*) as n from audit_chain where action = 'READ_REPORTER_IDENTITY'"
+                + " and target = $1").execute(Tuple.of("report " + id)).await().indefinitely().iterator().next()
+                .getLong("n");
     }
 
     private static String reporter(String id) {

@@ -83,7 +83,8 @@ class IntakeResourceTest {
         String id = submit(Tokens.resident("whistle-1", "DCY"), report("cadre-conduct", "DCY", "APP"))
                 .statusCode(201).body("confidential", equalTo(true)).extract().path("id");
 
-        given().auth().oauth2(Tokens.inspector()).get("/api/complaints/" + id).then().statusCode(200);
+        given().auth().oauth2(Tokens.inspector()).header("X-Access-Reason", "tip-off review")
+                .get("/api/complaints/" + id).then().statusCode(200);
         given().auth().oauth2(Tokens.staff("DCY")).get("/api/complaints/" + id).then().statusCode(404);
         given().auth().oauth2(Tokens.supervisor("DCYJD")).get("/api/complaints/" + id).then().statusCode(404);
     }

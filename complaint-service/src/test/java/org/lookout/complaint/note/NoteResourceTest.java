@@ -103,7 +103,8 @@ class NoteResourceTest {
         String id = submit(Tokens.resident("DCY"), report("cadre-conduct", "DCY", "APP")).statusCode(201)
                 .extract().path("id");
 
-        given().auth().oauth2(Tokens.inspector()).get("/api/complaints/" + id + "/notes").then().statusCode(200);
+        given().auth().oauth2(Tokens.inspector()).header("X-Access-Reason", "tip-off review")
+                .get("/api/complaints/" + id + "/notes").then().statusCode(200);
         note(Tokens.staff("DCY"), id, "hello", "PUBLIC").statusCode(404);
     }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.lookout.cadre.tipoff.TipOffService;
+import org.lookout.cadre.supervision.SupervisionService;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.contracts.EventType;
 import org.lookout.outbox.EventRouter;
@@ -13,7 +13,7 @@ import org.lookout.outbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads {@code lookout.complaint.v1}: a received report makes a tip-off when the report is about an official, once;
+ * Reads {@code lookout.complaint.v1}: a received report about an official's conduct becomes a supervision record, once;
  * other types are skipped.
  */
 @ApplicationScoped
@@ -24,9 +24,9 @@ public class ComplaintEventConsumer {
 
     private final EventRouter router;
 
-    ComplaintEventConsumer(IdempotentConsumer idempotent, TipOffService tipOffs) {
+    ComplaintEventConsumer(IdempotentConsumer idempotent, SupervisionService supervision) {
         this.router = EventRouter.of(CONSUMER, idempotent).on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class,
-                (event, report) -> tipOffs.reportReceived(event.id(), report));
+                (event, report) -> supervision.reportReceived(event.id(), report));
     }
 
     @Incoming("lookout-complaint-v1")

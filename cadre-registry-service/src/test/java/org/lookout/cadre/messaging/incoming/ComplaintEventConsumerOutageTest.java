@@ -16,8 +16,8 @@ import org.lookout.testsupport.ServiceDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The cadre registry's database goes away while reports arrive: each report about an official becomes its tip-off once
- * the database is back, once; other reports none; nothing is on the dead-letter topic.
+ * The cadre registry's database goes away while reports arrive: each report about an official becomes its supervision
+ * record once the database is back, once; other reports none; nothing is on the dead-letter topic.
  */
 @QuarkusTest
 @CadreTestResources
@@ -28,7 +28,7 @@ class ComplaintEventConsumerOutageTest {
     private static final ServiceDatabase DATABASE = ServiceDatabase.of("cadre_registry");
 
     @Test
-    void reportsAboutOfficialsReceivedWhileTheDatabaseIsDownBecomeTipOffsOnceItIsBack() {
+    void reportsAboutOfficialsReceivedWhileTheDatabaseIsDownBecomeRecordsOnceItIsBack() {
         List<CloudEvent> aboutOfficials = List.of(GoldenComplaintEvents.submittedAboutAnOfficial(),
                 GoldenComplaintEvents.submittedAboutAnOfficial());
         CloudEvent corridorLight = GoldenComplaintEvents.submitted();
@@ -46,9 +46,9 @@ class ComplaintEventConsumerOutageTest {
                             event.id())));
 
             for (CloudEvent event : aboutOfficials) {
-                assertThat(tipOffs(event)).isEqualTo(1);
+                assertThat(records(event)).isEqualTo(1);
             }
-            assertThat(tipOffs(corridorLight)).isZero();
+            assertThat(records(corridorLight)).isZero();
             for (CloudEvent event : events) {
                 assertThat(DATABASE.number("select count(*) from processed_event where event_id = ?", event.id()))
                         .isEqualTo(1);
@@ -57,8 +57,8 @@ class ComplaintEventConsumerOutageTest {
         }
     }
 
-    private static long tipOffs(CloudEvent report) {
-        return DATABASE.number("select count(*) from tip_off where report_id = ?::uuid",
+    private static long records(CloudEvent report) {
+        return DATABASE.number("select count(*) from supervision_record where report_id = ?::uuid",
                 GoldenComplaintEvents.reportId(report));
     }
 }

@@ -1,6 +1,5 @@
 package org.lookout.cadre.messaging.incoming;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,28 +8,29 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.lookout.cadre.Cadre;
 import org.lookout.cadre.CadreTestResources;
 import org.lookout.cadre.GoldenComplaintEvents;
 import org.lookout.contracts.CloudEvent;
+import org.lookout.contracts.CloudEventKafka;
+import org.lookout.contracts.EventType;
 import org.lookout.contracts.Topics;
-import org.lookout.testsupport.ServiceDatabase;
-import org.lookout.testsupport.Tokens;
+import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.TopicProbe;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** Replays the golden complaint event on the real topic and looks at the tip-offs through the API. */
+/** Replays the golden complaint event on the real topic and looks at the supervision records through the API. */
 @QuarkusTest
 @CadreTestResources
 class ComplaintEventConsumerTest {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
     private static final String DLQ = "lookout.cadre-registry-service.dlq";
-    private static final String DATABASE = "cadre_registry";
 
     @Test
-    void aReportAboutAnOfficialBecomesOneTipOffEvenWhenDeliveredTwice() {
+    void aReportAboutAnOfficialBecomesOneRecordEvenWhenDeliveredTwiceAndIsAnnounced() {
         CloudEvent event = GoldenComplaintEvents.submittedAboutAnOfficial();
         String reportId = GoldenComplaintEvents.reportId(event);
 
@@ -43,26 +43,42 @@ class ComplaintEventConsumerTest {
         GoldenComplaintEvents.send(marker);
         awaitProcessed(marker.id());
 
-        JsonPath tipOffs = tipOffs();
-        assertThat(tipOffs.getList("findAll { it.reportId == '" + reportId + "' }")).hasSize(1);
-        Map<String, Object> tipOff = tipOffs.getMap("find { it.reportId == '" + reportId + "' }");
-        assertThat(tipOff).containsEntry("trackingNumber", event.data().get("trackingNumber").asText())
+        JsonPath records = Cadre.reading(Cadre.inspector()).get("/api/cadres/supervision").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(records.getList("findAll { it.reportId == '" + reportId + "' }")).hasSize(1);
+        Map<String, Object> record = records.getMap("find { it.reportId == '" + reportId + "' }");
+        assertThat(record).containsEntry("trackingNumber", event.data().get("trackingNumber").asText())
                 .containsEntry("communityCode", "DCY")
                 .containsEntry("status", "RECEIVED")
+                .containsEntry("source", "REPORT")
+                .containsEntry("realName", true)
                 .containsKeys("id", "receivedAt")
-                .doesNotContainKeys("reporterRef", "reporter");
-        assertThat(count("select count(*) from tip_off where report_id = ?::uuid", reportId)).isEqualTo(1);
+                .doesNotContainKeys("reporterRef", "reporter", "trackingCode");
+        assertThat(Cadre.DATABASE.number("select count(*) from supervision_record where report_id = ?::uuid", reportId))
+                .isEqualTo(1);
+        assertThat(Cadre.DATABASE.strings("select reporter_ref from supervision_record where report_id = ?::uuid",
+                reportId)).containsExactly(event.data().path("reporterRef").asText());
+
+        ConsumerRecord<String, String> recorded = TopicProbe.awaitRecord(Topics.CADRE,
+                r -> record.get("id").equals(r.key()));
+        CloudEvent announced = CloudEventKafka.fromRecord(recorded);
+        assertThat(announced.type()).isEqualTo(EventType.CADRE_SUPERVISION_RECORDED.type());
+        ContractAssertions.assertMatchesGoldenSample(EventType.CADRE_SUPERVISION_RECORDED, announced.data());
+        assertThat(announced.data().path("reportId").asText()).isEqualTo(reportId);
+        assertThat(recorded.value()).doesNotContain(event.data().path("reporterRef").asText());
+        assertThat(Cadre.DATABASE.outboxEvents(record.get("id").toString(),
+                EventType.CADRE_SUPERVISION_RECORDED.type())).isEqualTo(1);
     }
 
     @Test
-    void aReportAboutCorridorLightingIsConsumedAndMakesNoTipOff() {
+    void aReportAboutCorridorLightingIsConsumedAndMakesNoRecord() {
         CloudEvent event = GoldenComplaintEvents.submitted();
 
         GoldenComplaintEvents.send(event);
 
         awaitProcessed(event.id());
-        assertThat(count("select count(*) from tip_off where report_id = ?::uuid", GoldenComplaintEvents.reportId(event)))
-                .isZero();
+        assertThat(Cadre.DATABASE.number("select count(*) from supervision_record where report_id = ?::uuid",
+                GoldenComplaintEvents.reportId(event))).isZero();
     }
 
     @Test
@@ -80,17 +96,6 @@ class ComplaintEventConsumerTest {
 
     private static void awaitProcessed(String eventId) {
         await("event " + eventId + " processed").atMost(DEFAULT_WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from processed_event where event_id = ?", eventId) == 1);
-    }
-
-    private static JsonPath tipOffs() {
-        return given().auth().oauth2(Tokens.inspector())
-                .when().get("/api/cadres/tip-offs")
-                .then().statusCode(200)
-                .extract().jsonPath();
-    }
-
-    private static long count(String query, String parameter) {
-        return ServiceDatabase.of(DATABASE).number(query, parameter);
+                .until(() -> Cadre.DATABASE.number("select count(*) from processed_event where event_id = ?", eventId) == 1);
     }
 }
