@@ -77,10 +77,13 @@ class PublicIntakeIT {
     /** What an ALTCHA widget does: try 0, 1, 2, … until SHA-256(salt + n) is the challenge; send base64 JSON. */
     private static String solve(JsonPath challenge) throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        // read once: each JsonPath lookup is a Groovy evaluation, and 100,000 of them took minutes
         String salt = challenge.getString("salt");
-        for (long n = 0; n <= challenge.getLong("maxnumber"); n++) {
+        String expected = challenge.getString("challenge");
+        long maxNumber = challenge.getLong("maxnumber");
+        for (long n = 0; n <= maxNumber; n++) {
             String hash = HexFormat.of().formatHex(sha256.digest((salt + n).getBytes(StandardCharsets.UTF_8)));
-            if (hash.equals(challenge.getString("challenge"))) {
+            if (hash.equals(expected)) {
                 String solution = JSON.writeValueAsString(Map.of("algorithm", "SHA-256", "challenge", hash,
                         "number", n, "salt", salt, "signature", challenge.getString("signature")));
                 return Base64.getEncoder().encodeToString(solution.getBytes(StandardCharsets.UTF_8));
