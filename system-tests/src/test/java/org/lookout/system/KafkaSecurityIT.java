@@ -147,8 +147,8 @@ class KafkaSecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka-notification-service", "kafka-escalation-service", "agency-psb-district"})
-    void nobodyButComplaintServiceAndTheCadreRegistryReadTheEscalationTopic(String client) {
+    @ValueSource(strings = {"kafka-escalation-service", "agency-psb-district"})
+    void nobodyButComplaintServiceNotificationServiceAndTheCadreRegistryReadTheEscalationTopic(String client) {
         try (KafkaConsumer<String, String> consumer = consumer(agency(client), null)) {
             consumer.assign(List.of(new TopicPartition(Topics.ESCALATION, 0)));
 
