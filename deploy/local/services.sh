@@ -115,7 +115,9 @@ start_service() {
   fi
   require_service_jar "${part}"
   require_port_free "${port}" "${part}" "$(service_port_variable "${part}")"
+  # loopback only: the way in is the gateway; a service on every interface would walk around its limits
   local -a environment=(
+    QUARKUS_HTTP_HOST=127.0.0.1
     QUARKUS_HTTP_PORT="${port}"
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP}"
     OIDC_AUTH_SERVER_URL="${REALM_URL}"

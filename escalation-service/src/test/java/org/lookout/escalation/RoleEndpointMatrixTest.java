@@ -117,6 +117,7 @@ class RoleEndpointMatrixTest {
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
             new Endpoint("DELETE", "/api/calendar/days/{date}", "?reason=role%20matrix", Fixture.OVERRIDE, null,
                     401, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+            // staff and supervisors read the directory without webhookUrl (admin only: AgencyResourceTest)
             new Endpoint("GET", "/api/agencies", "", Fixture.NONE, null,
                     401, 403, 403, 200, 200, 200, 200, 403, 200, 403, 403),
             new Endpoint("GET", "/api/agencies/{code}", "", Fixture.NONE, null,
@@ -135,6 +136,7 @@ class RoleEndpointMatrixTest {
                     401, 403, 403, 201, 404, 201, 404, 403, 403, 403, 403),
             new Endpoint("POST", "/api/escalations/inform", "", Fixture.REPORT, "INFORM",
                     401, 403, 403, 201, 404, 201, 404, 403, 403, 403, 403),
+            // an agency reads escalations without openedBy (AgencyWorkResourceTest)
             new Endpoint("GET", "/api/escalations", "", Fixture.NONE, null,
                     401, 403, 403, 200, 200, 200, 200, 200, 200, 200, 200),
             new Endpoint("GET", "/api/escalations/{id}", "", Fixture.OPEN, null,

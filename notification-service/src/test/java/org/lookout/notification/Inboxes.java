@@ -20,8 +20,10 @@ public final class Inboxes {
 
     /** The whole first page (up to 200 entries), newest first. */
     public static List<Map<String, Object>> of(String token) {
+        // inbox entries are sensitive answers (@Sensitive): never cached, never sniffed
         JsonPath inbox = given().auth().oauth2(token).queryParam("limit", 200).when().get("/api/notifications")
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .extract().jsonPath();
         return inbox.getList("", Map.class).stream().map(entry -> (Map<String, Object>) entry).toList();
     }
 

@@ -35,7 +35,11 @@ public final class ProductionKeys {
             "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=",
             // quarkus:dev only (the %dev profile of complaint- and notification-service)
             "ZGV2ZWxvcG1lbnQtb25seS1kZWxpdmVyeS1rZXktMSE=",
-            "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0wMSE=");
+            "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0wMSE=",
+            // complaint-service's public-intake challenge key: docker-compose.yml's fallback, %dev, %test
+            "lookout-local-development-challenge-key",
+            "development-only-challenge-key-not-a-secret",
+            "test-only-challenge-key-not-a-secret-either");
 
     private ProductionKeys() {
     }

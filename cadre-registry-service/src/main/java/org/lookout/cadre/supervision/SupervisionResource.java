@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lookout.audit.AccessReason;
 import org.lookout.cadre.domain.SupervisionStatus;
 import org.lookout.problem.ProblemException;
+import org.lookout.problem.Sensitive;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -37,6 +38,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "supervision")
+@Sensitive
 public class SupervisionResource {
 
     private final SupervisionService supervision;

@@ -135,19 +135,24 @@ class SupervisionFlowTest {
     void anInformationOfficerFilesAndFollowsOnlyAcceptedOrConcludedByTheTrackingCode() {
         String code = Cadre.as(Tokens.informationOfficer("DCY")).body("{\"text\":\"某局长周末用公车接送家人\"}")
                 .post(PATH).then().statusCode(201).body("status", equalTo("RECEIVED"))
+                // a tip-off and its tracking view are sensitive answers (@Sensitive): never cached, never sniffed
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
                 .header("Location", containsString("/api/cadres/supervision/track/")).extract().path("trackingCode");
         String id = Cadre.DATABASE.strings("select id::text from supervision_record where tracking_code = ?", code)
                 .getFirst();
 
         Cadre.as(Tokens.lookout("DCY")).body("{\"text\":\"x\"}").post(PATH).then().statusCode(403);
         io.restassured.RestAssured.given().get(PATH + "track/" + code).then().statusCode(200)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
                 .body("status", equalTo("RECEIVED"));
         Cadre.as(Cadre.inspector()).post(PATH + id + "/accept").then().statusCode(200);
         io.restassured.RestAssured.given().get(PATH + "track/" + code).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("$", not(org.hamcrest.Matchers.hasKey("findings")));
-        io.restassured.RestAssured.given().get(PATH + "track/SV-NOSUCHCODE00000").then().statusCode(404);
+        io.restassured.RestAssured.given().get(PATH + "track/SV-NOSUCHCODE00000").then().statusCode(404)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
 
         Cadre.reading(Cadre.inspector()).get(PATH + id).then().statusCode(200)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
                 .body("source", equalTo("INFORMATION_OFFICER")).body("content", equalTo("某局长周末用公车接送家人"))
                 .body("realName", equalTo(true)).body("$", not(org.hamcrest.Matchers.hasKey("trackingCode")));
         assertThat(Cadre.DATABASE.strings("select actor from audit_chain where action = 'FILE_SUPERVISION'"

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lookout.complaint.attachment.AttachmentType;
+import org.lookout.problem.Sensitive;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/escalations/{id}/case")
 @RolesAllowed(Roles.AGENCY)
 @Tag(name = "agency API")
+@Sensitive
 public class CaseFileResource {
 
     private final CaseFileService cases;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lookout.audit.AccessReason;
+import org.lookout.problem.Sensitive;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -25,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/complaints/{id}/reporter")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "complaints")
+@Sensitive
 public class ReporterResource {
 
     private final ReporterIdentityService identities;

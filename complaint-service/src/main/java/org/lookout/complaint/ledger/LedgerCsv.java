@@ -47,11 +47,34 @@ final class LedgerCsv {
 
     static String field(String raw) {
         // a cell a spreadsheet would run as a formula is kept as text (OWASP CSV injection)
-        String value = !raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+        String value = formula(raw) ? "'" + raw : raw;
+        // a semicolon is quoted too, so that a spreadsheet that splits on ';' keeps the cell whole
+        if (value.indexOf(',') < 0 && value.indexOf(';') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /** Signs that start a formula, the full-width ones too (some spreadsheets fold them to their ASCII forms). */
+    private static final String FORMULA_START = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+    /**
+     * Whether a spreadsheet could read the cell as a formula: its first visible character starts one, after skipping
+     * invisible format characters (zero-width space, byte order mark, direction marks, joiners), spaces, and a leading
+     * ';' or ',' (a spreadsheet splitting on that separator would start a new cell there).
+     */
+    static boolean formula(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (FORMULA_START.indexOf(c) >= 0) {
+                return true;
+            }
+            if (Character.getType(c) != Character.FORMAT && c != ' ' && c != '\u3000' && c != ';' && c != ',') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String text(String value) {

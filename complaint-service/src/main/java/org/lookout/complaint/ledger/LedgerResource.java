@@ -1,5 +1,6 @@
 package org.lookout.complaint.ledger;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.lookout.complaint.config.ComplaintConfig;
+import org.lookout.problem.Sensitive;
+import org.lookout.problem.SensitiveAnswers;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -24,9 +27,11 @@ import io.smallrye.mutiny.Uni;
 /**
  * The community ledger (台账): every state change of the community's reports in time order, as JSON or streamed CSV.
  * Parameters and scope are checked before the first byte is written, so refusals are ordinary problem answers.
+ * Streamed answers pass no response filter, so both add {@link SensitiveAnswers#headers()} themselves.
  */
 @Path("/api/ledger")
 @Tag(name = "ledger")
+@Sensitive
 public class LedgerResource {
 
     public static final String TEXT_CSV = "text/csv";
@@ -50,7 +55,8 @@ public class LedgerResource {
                     + " show only tracking number and status change except to admin.")
     public Multi<LedgerLine> json(@RestQuery String community, @RestQuery String from, @RestQuery String to) {
         Uni<LedgerService.Query> query = checked(community, from, to);
-        return RestMulti.fromUniResponse(query, q -> ledger.pages(q).onItem().transformToIterable(page -> page));
+        return RestMulti.fromUniResponse(query, q -> ledger.pages(q).onItem().transformToIterable(page -> page),
+                q -> SensitiveAnswers.headers());
     }
 
     @GET
@@ -62,8 +68,12 @@ public class LedgerResource {
         return RestMulti.fromUniResponse(query,
                 q -> Multi.createBy().concatenating().streams(Multi.createFrom().item(LedgerCsv.header()),
                         ledger.pages(q).map(page -> LedgerCsv.lines(page, config.zone()))),
-                q -> Map.of(HttpHeaders.CONTENT_DISPOSITION, List.of("attachment; filename=\"ledger-" + q.community()
-                        + "-" + q.from() + "-" + q.to() + ".csv\"")));
+                q -> {
+                    Map<String, List<String>> headers = new HashMap<>(SensitiveAnswers.headers());
+                    headers.put(HttpHeaders.CONTENT_DISPOSITION, List.of("attachment; filename=\"ledger-"
+                            + q.community() + "-" + q.from() + "-" + q.to() + ".csv\""));
+                    return headers;
+                });
     }
 
     private Uni<LedgerService.Query> checked(String community, String from, String to) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.lookout.problem.Sensitive;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "complaints")
+@Sensitive
 public class NoteResource {
 
     private final NoteService notes;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lookout.complaint.lifecycle.RateReportRequest;
+import org.lookout.problem.Sensitive;
 
 import io.smallrye.mutiny.Uni;
 
@@ -26,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 @Tag(name = "complaints")
+@Sensitive
 public class TrackingResource {
 
     static final String SECRET_HEADER = "X-Tracking-Secret";

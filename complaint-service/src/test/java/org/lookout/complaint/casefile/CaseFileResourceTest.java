@@ -59,7 +59,8 @@ class CaseFileResourceTest {
         CaseFiles.changed(EventType.ESCALATION_ACKNOWLEDGED, reportId, escalationId, PSB, "ACKNOWLEDGED",
                 "ACKNOWLEDGED", Instant.now(), data -> data.put("lead", true));
 
-        ValidatableResponse answer = caseOf(PSB, escalationId).statusCode(200).header("Cache-Control", "no-store");
+        ValidatableResponse answer = caseOf(PSB, escalationId).statusCode(200).header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff");
         JsonPath file = answer.extract().jsonPath();
         String body = answer.extract().asString();
 

@@ -39,17 +39,19 @@ public class AgencyResource {
 
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "The agency directory, by code (staff, supervisor, admin)")
+    @Operation(summary = "The agency directory, by code (staff, supervisor, admin; webhookUrl only to admin)")
     public Uni<List<AgencyView>> all() {
-        return agencies.all().map(found -> found.stream().map(AgencyView::of).toList());
+        boolean admin = caller.get().is(Roles.ADMIN);
+        return agencies.all().map(found -> found.stream().map(agency -> AgencyView.of(agency, admin)).toList());
     }
 
     @GET
     @Path("/{code}")
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "One agency of the directory (staff, supervisor, admin)")
+    @Operation(summary = "One agency of the directory (staff, supervisor, admin; webhookUrl only to admin)")
     public Uni<AgencyView> one(@PathParam("code") String code) {
-        return agencies.byCode(code).map(AgencyView::of);
+        boolean admin = caller.get().is(Roles.ADMIN);
+        return agencies.byCode(code).map(agency -> AgencyView.of(agency, admin));
     }
 
     @PUT
@@ -62,6 +64,6 @@ public class AgencyResource {
             throw ProblemException.badRequest("code", "must be lower-case letters, digits and dashes, 2 to 40 long");
         }
         return agencies.put(code, body, caller.subject()).map(saved -> RestResponse.status(
-                saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, AgencyView.of(saved.agency())));
+                saved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, AgencyView.of(saved.agency(), true)));
     }
 }

@@ -4,11 +4,18 @@ import java.time.Instant;
 
 import org.lookout.escalation.domain.Agency;
 
-public record AgencyView(String code, String kind, String nameZh, String nameEn, String jurisdiction,
-        String oidcClientId, String webhookUrl, boolean active, Instant updatedAt) {
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-    static AgencyView of(Agency agency) {
+/**
+ * One agency of the directory. {@code webhookUrl} (where the agency's events are delivered) only for the admin who
+ * edits the directory; staff and supervisors read the entry without it (the member is absent).
+ */
+public record AgencyView(String code, String kind, String nameZh, String nameEn, String jurisdiction,
+        String oidcClientId, @JsonInclude(JsonInclude.Include.NON_NULL) String webhookUrl, boolean active,
+        Instant updatedAt) {
+
+    static AgencyView of(Agency agency, boolean admin) {
         return new AgencyView(agency.code, agency.kind.name(), agency.nameZh, agency.nameEn, agency.jurisdiction,
-                agency.oidcClientId, agency.webhookUrl, agency.active, agency.updatedAt);
+                agency.oidcClientId, admin ? agency.webhookUrl : null, agency.active, agency.updatedAt);
     }
 }

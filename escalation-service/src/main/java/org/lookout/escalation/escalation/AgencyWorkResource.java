@@ -81,6 +81,6 @@ public class AgencyWorkResource {
     }
 
     private Uni<EscalationView> read(UUID id, Caller agency) {
-        return reader.one(id, agency).map(read -> EscalationView.of(read, true));
+        return reader.one(id, agency).map(read -> EscalationView.of(read, true, agency));
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.lookout.escalation.domain.EscalationStatus;
 import org.lookout.problem.ProblemException;
+import org.lookout.security.Caller;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -55,9 +56,10 @@ public class EscalationResource {
     @Operation(summary = "Escalates a report by hand (staff of its community, supervisors of its street): 201 with"
             + " Location; 422 for an unknown report or agency, 404 outside the caller's scope")
     public Uni<RestResponse<EscalationView>> open(@Valid @NotNull OpenEscalationRequest body, UriInfo uri) {
-        return manual.open(body, caller.get()).chain(opened -> reader.one(opened.id, caller.get()))
+        Caller opener = caller.get();
+        return manual.open(body, opener).chain(opened -> reader.one(opened.id, opener))
                 .map(read -> RestResponse.ResponseBuilder.<EscalationView>created(location(uri, read.escalation().id))
-                        .entity(EscalationView.of(read, true)).build());
+                        .entity(EscalationView.of(read, true, opener)).build());
     }
 
     @POST
@@ -69,9 +71,10 @@ public class EscalationResource {
             + " Location; 422 for an unknown report or agency, 404 outside the caller's scope, 409 while the agency has"
             + " an open part of the report")
     public Uni<RestResponse<EscalationView>> inform(@Valid @NotNull InformAgencyRequest body, UriInfo uri) {
-        return inform.inform(body, caller.get()).chain(opened -> reader.one(opened.id, caller.get()))
+        Caller opener = caller.get();
+        return inform.inform(body, opener).chain(opened -> reader.one(opened.id, opener))
                 .map(read -> RestResponse.ResponseBuilder.<EscalationView>created(location(uri, read.escalation().id))
-                        .entity(EscalationView.of(read, true)).build());
+                        .entity(EscalationView.of(read, true, opener)).build());
     }
 
     @GET
@@ -80,9 +83,10 @@ public class EscalationResource {
             + " community's, supervisors their street's (not about officials), inspectors those about officials")
     public Uni<List<EscalationView>> list(@QueryParam("status") String status,
             @QueryParam("reportId") String reportId) {
-        return reader.list(status == null ? null : statusOf(status), reportId == null ? null : reportIdOf(reportId),
-                caller.get())
-                .map(found -> found.stream().map(read -> EscalationView.of(read, false)).toList());
+        Caller reader = caller.get();
+        return this.reader.list(status == null ? null : statusOf(status),
+                reportId == null ? null : reportIdOf(reportId), reader)
+                .map(found -> found.stream().map(read -> EscalationView.of(read, false, reader)).toList());
     }
 
     @GET
@@ -91,7 +95,8 @@ public class EscalationResource {
     @Operation(summary = "One escalation with its parts and notes (an agency reads its own notes); 404 outside the"
             + " caller's scope")
     public Uni<EscalationView> one(@PathParam("id") UUID id) {
-        return reader.one(id, caller.get()).map(read -> EscalationView.of(read, true));
+        Caller reader = caller.get();
+        return this.reader.one(id, reader).map(read -> EscalationView.of(read, true, reader));
     }
 
     private static EscalationStatus statusOf(String status) {

@@ -6,12 +6,15 @@ import java.util.UUID;
 
 import org.lookout.escalation.domain.EscalationNote;
 import org.lookout.escalation.domain.EscalationPart;
+import org.lookout.security.Caller;
+import org.lookout.security.Roles;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An escalation as its readers see it: the report facts, its parts (the lead first) and, read by id, its notes.
  * {@code kind} is {@code INFORM} for a copy for information (no lead, no deadline: those fields absent).
+ * {@code openedBy} (the account id of the official who opened it) is absent for an agency reader.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EscalationView(UUID id, UUID reportId, String itemCode, String communityCode, String streetCode,
@@ -44,14 +47,15 @@ public record EscalationView(UUID id, UUID reportId, String itemCode, String com
         }
     }
 
-    /** With notes when read by id; without ({@code notes} absent) in lists. */
-    static EscalationView of(EscalationReader.Read read, boolean withNotes) {
+    /** With notes when read by id; without ({@code notes} absent) in lists; as {@code reader} may see it. */
+    static EscalationView of(EscalationReader.Read read, boolean withNotes, Caller reader) {
         var escalation = read.escalation();
         return new EscalationView(escalation.id, escalation.reportId, escalation.itemCode, escalation.communityCode,
                 escalation.streetCode, escalation.confidential, escalation.trigger.name(), escalation.kind.name(),
                 escalation.reason,
                 escalation.leadAgencyCode, escalation.workingDays, escalation.openedAt, escalation.dueAt,
-                escalation.provisional, escalation.status.name(), escalation.openedBy, escalation.overdueAt,
+                escalation.provisional, escalation.status.name(),
+                reader.is(Roles.AGENCY) || reader.agency().isPresent() ? null : escalation.openedBy, escalation.overdueAt,
                 read.parts().stream().map(PartView::of).toList(),
                 withNotes ? read.notes().stream().map(NoteView::of).toList() : null);
     }

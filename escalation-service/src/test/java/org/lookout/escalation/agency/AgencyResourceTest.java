@@ -3,7 +3,9 @@ package org.lookout.escalation.agency;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.HashMap;
@@ -110,8 +112,15 @@ class AgencyResourceTest {
                 .body("webhookUrl", equalTo(PUBLIC_WEBHOOK))
                 .body("active", equalTo(false));
 
+        // the webhook URL is the admin's business only (issue 17's probe: staff read every agency's)
         given().auth().oauth2(Tokens.supervisor("DCYJD")).when().get(AGENCY, code)
-                .then().statusCode(200).body("active", equalTo(false));
+                .then().statusCode(200).body("active", equalTo(false)).body("$", not(hasKey("webhookUrl")));
+        given().auth().oauth2(Tokens.staff("DCY")).when().get(AGENCY, code)
+                .then().statusCode(200).body("$", not(hasKey("webhookUrl")));
+        given().auth().oauth2(Tokens.staff("DCY")).when().get("/api/agencies")
+                .then().statusCode(200).body("find { it.code == '" + code + "' }", not(hasKey("webhookUrl")));
+        given().auth().oauth2(Tokens.admin()).when().get(AGENCY, code)
+                .then().statusCode(200).body("webhookUrl", equalTo(PUBLIC_WEBHOOK));
         assertThat(EscalationDatabase.number("select count(*) from agency_audit where agency_code = ? and actor = ?"
                 + " and old_value is null", code, DEFAULT_ADMIN)).isEqualTo(1);
         assertThat(EscalationDatabase.number("select count(*) from agency_audit where agency_code = ?"

@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.lookout.escalation.EscalationFixtures.ESCALATION;
 import static org.lookout.escalation.EscalationFixtures.PROBLEM;
 import static org.lookout.escalation.EscalationFixtures.act;
@@ -68,6 +72,20 @@ class AgencyWorkResourceTest {
         assertThat(resolved.get("outcome").asText()).isEqualTo("HANDLED");
         assertThat(resolved.get("escalationStatus").asText()).isEqualTo("RESOLVED");
         assertThat(resolved.get("agencyCode").asText()).isEqualTo(POLICE);
+    }
+
+    /** openedBy is a staff member's account id: officials read it, an agency never (issue 17's probe). */
+    @Test
+    void anAgencyNeverSeesWhoOpenedTheEscalation() {
+        String id = EscalationFixtures.newEscalation(POLICE);
+
+        given().auth().oauth2(Tokens.staff("DCY")).when().get(ESCALATION, id)
+                .then().statusCode(200).body("openedBy", notNullValue());
+        given().auth().oauth2(Tokens.agency(POLICE)).when().get(ESCALATION, id)
+                .then().statusCode(200).body("$", not(hasKey("openedBy")));
+        given().auth().oauth2(Tokens.agency(POLICE)).when().get("/api/escalations")
+                .then().statusCode(200).body("id", hasItem(id)).body("$", everyItem(not(hasKey("openedBy"))));
+        act(POLICE, id, "acknowledge", null).statusCode(200).body("$", not(hasKey("openedBy")));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.lookout.notification.domain.Language;
 import org.lookout.notification.recipient.CurrentInbox;
 import org.lookout.problem.ProblemException;
+import org.lookout.problem.Sensitive;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "notifications")
+@Sensitive
 public class NotificationResource {
 
     private final InboxService inbox;
