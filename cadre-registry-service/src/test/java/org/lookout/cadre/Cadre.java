@@ -80,8 +80,19 @@ public final class Cadre {
     }
 
     public static String official(String community, String name) {
+        awaitCommunity(community);
         return as(community.equals(CommunityFixture.OTHER) ? otherInspector() : inspector()).body(form(community, name))
                 .post("/api/cadres").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Waits until the registry's copy holds the community: the copy is built from the reference topic after the
+     * application starts, so a class that runs first may otherwise register against a community not yet copied (422).
+     */
+    public static void awaitCommunity(String community) {
+        await("community " + community + " copied from the reference topic").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> DATABASE.number("select count(*) from community where code = ?", community) == 1);
     }
 
     /** A supervision record of a cadre-conduct report (sent on the complaint topic); its id. */
