@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lookout.notification.domain.Language;
 import org.lookout.notification.recipient.CurrentInbox;
 import org.lookout.problem.ProblemException;
+import org.lookout.problem.SensitiveAnswers;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerResponse;
 
 @Path("/api/notifications/stream")
 @Authenticated
@@ -38,7 +40,7 @@ public class StreamResource {
                     + " data is the entry in the caller's language. Reconnect with Last-Event-ID (the last id received)"
                     + " to get exactly what was missed, also after a restart. A comment line every 10 s keeps it open.")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpHeaders headers,
-            @HeaderParam("Last-Event-ID") String lastEventId) {
+            @Context HttpServerResponse response, @HeaderParam("Last-Event-ID") String lastEventId) {
         Long from = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             if (!lastEventId.strip().matches("[0-9]{1,18}")) {
@@ -46,6 +48,9 @@ public class StreamResource {
             }
             from = Long.parseLong(lastEventId.strip());
         }
+        // the live inbox is a sensitive answer like the inbox; a stream passes no response filter (@Sensitive), so
+        // its headers are set here, before the first event writes the head
+        SensitiveAnswers.headers().forEach((name, values) -> response.putHeader(name, values));
         hub.open(inbox.owner(), Language.preferred(headers.getAcceptableLanguages()), from, sink, sse);
     }
 }

@@ -47,6 +47,10 @@ public final class SseClient implements AutoCloseable {
         return response.statusCode();
     }
 
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
     public String contentType() {
         return response.headers().firstValue("content-type").orElse("");
     }

@@ -96,6 +96,9 @@ class StreamResourceTest {
         String mine = "resident-" + UUID.randomUUID();
         try (SseClient client = SseClient.open(URI.create(stream.toString()), Tokens.resident(mine, "DCY"), null, null)) {
             await().atMost(DEFAULT_WAIT).until(() -> client.comments().stream().filter("keep-alive"::equals).count() >= 2);
+            // the live inbox is as sensitive as the inbox: never stored by a cache, never sniffed
+            assertThat(client.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(client.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
             CloudEvent someoneElses = GoldenComplaintEvents.submittedBy(config.pseudonymKey(), "resident-" + UUID.randomUUID());
             GoldenComplaintEvents.send(someoneElses);
