@@ -2,7 +2,7 @@
 # shellcheck disable=SC2153 # KAFKA_PORT comes from common.sh
 # Kafka for ./lookout: a single KRaft node (broker + controller) run from the Maven-resolved kafka_2.13 jars.
 # Clients authenticate with SASL OAUTHBEARER (Keycloak client-credentials tokens) and are authorised by the ACLs of
-# deploy/kafka/acls*.txt; deploy/README.md, "Kafka security", explains the set-up.
+# deploy/kafka/acls*.txt; docs/identity-and-kafka-security.md, "Kafka security", explains the set-up.
 
 KAFKA_DIR="${STATE}/kafka"
 KAFKA_POM="${ROOT}/deploy/local/kafka/pom.xml"
@@ -74,7 +74,7 @@ process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${KAFKA_CONTROLLER_PORT}
 # CLIENT: services, agencies and tests, SASL OAUTHBEARER. BROKER and CONTROLLER: the broker's own traffic, SASL PLAIN
-# as User:broker. All on loopback; with certificates a deployment uses SASL_SSL (deploy/README.md, "Kafka security").
+# as User:broker. All on loopback; with certificates a deployment uses SASL_SSL (docs/identity-and-kafka-security.md, "Kafka security").
 listeners=CLIENT://127.0.0.1:${KAFKA_PORT},BROKER://127.0.0.1:${KAFKA_BROKER_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
 advertised.listeners=CLIENT://127.0.0.1:${KAFKA_PORT},BROKER://127.0.0.1:${KAFKA_BROKER_PORT}
 listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT

@@ -53,7 +53,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The broker of the running stack authenticates and authorises (deploy/README.md, "Kafka security"): only a
+ * The broker of the running stack authenticates and authorises (docs/identity-and-kafka-security.md, "Kafka security"): only a
  * client-credentials token that Keycloak signed for the Kafka audience gets in, and then only to what deploy/kafka/acls.txt
  * allows its client. Every client here is a real Kafka client against the real broker; nothing is written anywhere,
  * because every write tried is one that must be refused.
