@@ -73,10 +73,12 @@ wait_for() {
   done
 }
 
+# shellcheck disable=SC2317 # called through wait_for
 clocks_for_every_report() {
   [[ "$(sql escalation 'select count(distinct report_id) from sla_clock')" == "$(sql complaint 'select count(*) from report')" ]]
 }
 
+# shellcheck disable=SC2317 # called through wait_for
 no_pending_outbox() {
   [[ "$(sql complaint 'select count(*) from outbox_event where published_at is null')" == 0 ]]
 }

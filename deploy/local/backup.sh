@@ -123,6 +123,7 @@ cmd_restore() {
   done
   # Keycloak's first start imports the backup's realm (users included) instead of the committed one; the stamp then
   # names the committed file, so the next `up` keeps the restored realm until lookout-realm.json itself changes.
+  # shellcheck disable=SC2034 # read by keycloak_start (keycloak.sh) inside cmd_up
   KEYCLOAK_REALM_FILE="${dir}/keycloak/lookout-realm.json"
   cmd_up
   sha256sum "${ROOT}/deploy/keycloak/lookout-realm.json" | cut -d ' ' -f 1 >"${KEYCLOAK_REALM_STAMP}"
