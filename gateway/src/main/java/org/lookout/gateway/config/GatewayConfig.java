@@ -51,6 +51,13 @@ public interface GatewayConfig {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         URI url();
 
+        /**
+         * Base URLs of further instances of the same service. Requests are spread round-robin over {@code url} and
+         * these; an instance that refuses the connection is passed over for the next one (nothing was sent to it).
+         * Health and the merged OpenAPI use {@code url} only. Absent: one instance.
+         */
+        Optional<List<URI>> replicas();
+
         /** Path answered by the upstream's liveness check, polled by the gateway's readiness. */
         @WithDefault("/q/health/live")
         String healthPath();
