@@ -102,19 +102,22 @@ require_service_jar() {
       Build it (./mvnw -DskipTests install), or start only PostgreSQL, Kafka and Keycloak with ./lookout up infra"
 }
 
+# start_service <part> [<name> <port>]: a second instance (./lookout chaos) has its own name (pid file, log) and port,
+# and shares the first one's database and Kafka consumer groups.
 start_service() {
   local part="$1" port module jar db kafka_client
-  port="$(service_port "${part}")"
+  local name="${2:-$1}"
+  port="${3:-$(service_port "${part}")}"
   module="$(service_module "${part}")"
   jar="$(service_jar "${part}")"
   db="$(service_database "${part}")"
   kafka_client="$(service_kafka_client "${part}")"
-  if part_running "${part}"; then
-    ok "${part} already running on $(service_url "${part}")"
+  if part_running "${name}"; then
+    ok "${name} already running on 127.0.0.1:${port}"
     return 0
   fi
   require_service_jar "${part}"
-  require_port_free "${port}" "${part}" "$(service_port_variable "${part}")"
+  require_port_free "${port}" "${name}" "$(service_port_variable "${part}")"
   # loopback only: the way in is the gateway; a service on every interface would walk around its limits
   local -a environment=(
     QUARKUS_HTTP_HOST=127.0.0.1
@@ -181,8 +184,8 @@ start_service() {
       NOTIFICATION_SERVICE_URL="$(service_url notification)"
     )
   fi
-  info "starting ${part} (${module}) on $(service_url "${part}")"
-  start_detached "${part}" env "${environment[@]}" \
+  info "starting ${name} (${module}) on http://127.0.0.1:${port}"
+  start_detached "${name}" env "${environment[@]}" \
     "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" \
     "${java_options[@]+"${java_options[@]}"}" -jar "${jar}"
 }
@@ -234,5 +237,6 @@ services_down() {
   # in the reverse of the starting order: the gateway first, so no request reaches a service that is going away
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     stop_group "${SERVICES[i]}" 20
+    stop_group "${SERVICES[i]}-2" 20
   done
 }
