@@ -125,6 +125,7 @@ chaos_up() {
     part_running "${part}" && die "./lookout chaos starts and kills its own stack: stop this one first (./lookout down)"
   done
   require_tool psql postgresql-client
+  chaos_compile
   # the gateway spreads complaint and escalation requests over both instances (lookout.gateway.upstreams.*.replicas)
   COMPLAINT_SERVICE_REPLICAS="http://127.0.0.1:$(chaos_second_port complaint)"
   ESCALATION_SERVICE_REPLICAS="http://127.0.0.1:$(chaos_second_port escalation)"
@@ -142,12 +143,31 @@ chaos_up() {
   ok "second instances: complaint-2 on :$(chaos_second_port complaint), escalation-2 on :$(chaos_second_port escalation)"
 }
 
+# The load driver, compiled once per run (a source launch compiles on every start: slow on a busy machine).
+chaos_compile() {
+  mkdir -p "${CHAOS_HOME}/classes"
+  "${JAVA_HOME}/bin/javac" -d "${CHAOS_HOME}/classes" "${CHAOS_LOAD}" || die "could not compile ${CHAOS_LOAD}"
+}
+
+chaos_java() {
+  "${JAVA_HOME}/bin/java" -Xmx256m -XX:+UseSerialGC "${MARKER}" -cp "${CHAOS_HOME}/classes" ChaosLoad "$@"
+}
+
+# Starts the load in the background; fails when no request was recorded within 90 s.
 chaos_start_load() {
-  local run="$1" rate="$2" marker="$3"
+  local run="$1" rate="$2" marker="$3" waited=0
   rm -f "${run}/stop"
-  "${JAVA_HOME}/bin/java" -Xmx256m -XX:+UseSerialGC "${MARKER}" "${CHAOS_LOAD}" load "$(service_url gateway)" \
-    "${REALM_URL}" "${run}" "${rate}" "${run}/stop" "${marker}" >>"${run}/load.log" 2>&1 &
+  chaos_java load "$(service_url gateway)" "${REALM_URL}" "${run}" "${rate}" "${run}/stop" "${marker}" \
+    >>"${run}/load.log" 2>&1 &
   CHAOS_LOAD_PID=$!
+  until [[ -s "${run}/requests.csv" ]]; do
+    if ! kill -0 "${CHAOS_LOAD_PID}" 2>/dev/null || [[ "${waited}" -ge 90 ]]; then
+      tail -n 20 "${run}/load.log" >&2 || true
+      die "the load did not start (${run}/load.log)"
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
 }
 
 chaos_stop_load() {
@@ -179,9 +199,8 @@ chaos_groups() {
   kafka_classpath
   kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "127.0.0.1:${KAFKA_BROKER_PORT}" \
     --command-config "${KAFKA_DIR}/admin.properties" --describe --all-groups 2>/dev/null \
-    | awk 'NF >= 7 && $2 ~ /^lookout\./ && $7 != "-" { members[$1 " " $2][$7] = 1; parts[$1 " " $2]++ }
-      END { for (k in parts) { n = 0; for (m in members[k]) n++; printf "%s: %d partitions over %d members\n", k, parts[k], n } }' \
-    | sort
+    | awk 'NF >= 7 && $2 ~ /^lookout\./ && $7 != "-" { print $1, $2, $7 }' | sort | uniq -c \
+    | awk '{ printf "%s on %s: member %s holds %d partitions\n", $2, $3, $4, $1 }'
 }
 
 # ------------------------------------------------------------------ the fault run
@@ -203,10 +222,6 @@ chaos_run() {
   info "chaos ${form}: ${rate} requests/s through $(service_url gateway); results in ${run}"
   chaos_start_load "${run}" "${rate}" "${marker}"
   sleep 20
-  if ! kill -0 "${CHAOS_LOAD_PID}" 2>/dev/null || [[ ! -s "${run}/requests.csv" ]]; then
-    tail -n 20 "${run}/load.log" >&2 || true
-    die "the load did not start (${run}/load.log)"
-  fi
   local -a order=(kafka postgres complaint cadre escalation notification gateway keycloak)
   [[ "${form}" == long ]] && order+=(complaint-2 escalation-2)
   : >"${run}/kills.csv"
@@ -232,8 +247,8 @@ chaos_run() {
   info "chaos: waiting until every outbox is empty and the consumers caught up"
   chaos_settle
   chaos_groups >"${run}/groups-after.txt" || true
-  "${JAVA_HOME}/bin/java" -Xmx256m "${CHAOS_LOAD}" verify "$(service_url gateway)" "${REALM_URL}" "${run}"
-  "${JAVA_HOME}/bin/java" -Xmx256m "${CHAOS_LOAD}" report "${run}" >/dev/null
+  chaos_java verify "$(service_url gateway)" "${REALM_URL}" "${run}"
+  chaos_java report "${run}" >/dev/null
   chaos_checks "${run}" "${marker}"
   chaos_table "${run}" "${form}" "${started}" "${rate}" | tee "${run}/table.md"
   if [[ "${form}" == long || "${LOOKOUT_CHAOS_DOC:-1}" == 1 ]]; then

@@ -303,7 +303,9 @@ public class ChaosLoad {
                 if (created.status() == 201) {
                     break;
                 }
-                if (!retryable(created) || Instant.now().isAfter(deadline)) {
+                // 409 on the Idempotency-Key: the first try (its answer lost to a 504) is still being processed
+                boolean keyBusy = created.status() == 409 && created.body().contains("\"Idempotency-Key\"");
+                if (!(retryable(created) || keyBusy) || Instant.now().isAfter(deadline)) {
                     System.err.println("intake gave up: " + created.status() + " " + created.body());
                     unfinished.incrementAndGet();
                     return;
