@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -317,6 +318,11 @@ public class ChaosLoad {
             String expected = escalating ? "ESCALATED" : "CLOSED";
             reports.add(id + "," + number + "," + (escalating ? "escalating" : "normal") + "," + expected);
             if (escalating) {
+                // an item that escalates at once does so when it is accepted (escalation-service, on accepted)
+                if (!command(staff, id, "accept", "{}", Set.of("ACCEPTED", "ESCALATED"), deadline)) {
+                    unfinished.incrementAndGet();
+                    reports.add(id + "," + number + ",unfinished,?");
+                }
                 return;
             }
             boolean done = command(staff, id, "accept", "{}", "ACCEPTED", deadline)
@@ -334,6 +340,11 @@ public class ChaosLoad {
         /** Sends until the report is where the command takes it; false when it cannot get there. */
         boolean command(Token token, String id, String action, String body, String target, Instant deadline)
                 throws InterruptedException {
+            return command(token, id, action, body, Set.of(target), deadline);
+        }
+
+        boolean command(Token token, String id, String action, String body, Set<String> targets, Instant deadline)
+                throws InterruptedException {
             boolean retried = false;
             while (Instant.now().isBefore(deadline)) {
                 Answer answer = request(action, "POST", "/api/complaints/" + id + "/" + action, token, body, Map.of());
@@ -344,7 +355,7 @@ public class ChaosLoad {
                     String type = field(answer.body(), "type").orElse("");
                     if (!type.endsWith("concurrent-change")) {
                         Answer now = request("read", "GET", "/api/complaints/" + id, staff, null, Map.of());
-                        if (now.status() == 200 && target.equals(field(now.body(), "status").orElse(""))) {
+                        if (now.status() == 200 && targets.contains(field(now.body(), "status").orElse(""))) {
                             // an earlier try was applied and its answer lost
                             return true;
                         }
@@ -416,9 +427,10 @@ public class ChaosLoad {
                     problems.add("state " + id + " " + status);
                 }
             } else {
-                // escalating: received, then escalated (escalation-service opened it from the submitted event); that it
-                // was escalated once is checked in escalation-service's database
-                if (steps.isEmpty() || !steps.getFirst().equals("RECEIVED") || !steps.contains("ESCALATED")) {
+                // escalating: received, accepted, then escalated (escalation-service opened it from the accepted
+                // event); that it was escalated once is checked in escalation-service's database
+                if (steps.size() < 3 || !steps.subList(0, 2).equals(List.of("RECEIVED", "ACCEPTED"))
+                        || steps.stream().filter("ESCALATED"::equals).count() != 1) {
                     wrongHistory++;
                     problems.add("history " + id + " " + r[1] + " " + steps);
                 }
