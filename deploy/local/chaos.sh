@@ -36,8 +36,8 @@ chaos_sql() {
 chaos_start_second() {
   local part="$1" port
   port="$(chaos_second_port "${part}")"
-  # a second instance: another HTTP and management port, the same database and consumer groups
-  QUARKUS_MANAGEMENT_PORT="$((port + 1000))" start_service "${part}" "${part}-2" "${port}"
+  # a second instance: another HTTP and management port (HTTP + 1000), the same database and consumer groups
+  start_service "${part}" "${part}-2" "${port}"
 }
 
 chaos_part_ready() {
