@@ -112,26 +112,31 @@ require_service_jar() {
       Build it (./mvnw -DskipTests install), or start only PostgreSQL, Kafka and Keycloak with ./lookout up infra"
 }
 
+# start_service <part> [<name> <port>]: a second instance (./lookout chaos) has its own name (pid file, log) and port,
+# and shares the first one's database and Kafka consumer groups.
 start_service() {
   local part="$1" port module jar db kafka_client
-  port="$(service_port "${part}")"
+  local name="${2:-$1}" management_port
+  port="${3:-$(service_port "${part}")}"
+  management_port="$(service_management_port "${part}")"
+  [[ -n "${3:-}" ]] && management_port="$((port + 1000))"
   module="$(service_module "${part}")"
   jar="$(service_jar "${part}")"
   db="$(service_database "${part}")"
   kafka_client="$(service_kafka_client "${part}")"
-  if part_running "${part}"; then
-    ok "${part} already running on $(service_url "${part}")"
+  if part_running "${name}"; then
+    ok "${name} already running on 127.0.0.1:${port}"
     return 0
   fi
   require_service_jar "${part}"
-  require_port_free "${port}" "${part}" "$(service_port_variable "${part}")"
-  require_port_free "$(service_management_port "${part}")" "${part} (management)" "$(service_port_variable "${part}")"
+  require_port_free "${port}" "${name}" "$(service_port_variable "${part}")"
+  require_port_free "${management_port}" "${name} (management)" "$(service_port_variable "${part}")"
   # loopback only: the way in is the gateway; a service on every interface would walk around its limits
   local -a environment=(
     QUARKUS_HTTP_HOST=127.0.0.1
     QUARKUS_HTTP_PORT="${port}"
     QUARKUS_MANAGEMENT_HOST=127.0.0.1
-    QUARKUS_MANAGEMENT_PORT="$(service_management_port "${part}")"
+    QUARKUS_MANAGEMENT_PORT="${management_port}"
     # this stack's Keycloak holds the development realm's client secrets; production refuses them
     LOOKOUT_DEVELOPMENT_STACK=true
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP}"
@@ -205,9 +210,9 @@ start_service() {
   # glibc's per-thread malloc arenas hold tens of MB per JVM for nothing; two are plenty for these services. The
   # native heap is trimmed every 10 s (TrimNativeHeapInterval): what the start-up's compiling freed goes back (-27 MB).
   environment+=(MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}")
-  info "starting ${part} (${module}) on $(service_url "${part}")"
+  info "starting ${name} (${module}) on http://127.0.0.1:${port}"
   # shellcheck disable=SC2086 # LOOKOUT_SERVICE_JAVA_OPTS is a list of options (e.g. -XX:NativeMemoryTracking=summary)
-  start_detached "${part}" env "${environment[@]}" \
+  start_detached "${name}" env "${environment[@]}" \
     "${JAVA_HOME}/bin/java" "${sizing[@]}" -XX:+UseSerialGC "${MARKER}" \
     -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \
     "${java_options[@]+"${java_options[@]}"}" ${LOOKOUT_SERVICE_JAVA_OPTS:-} -jar "${jar}"
@@ -279,5 +284,6 @@ services_down() {
   # in the reverse of the starting order: the gateway first, so no request reaches a service that is going away
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     stop_group "${SERVICES[i]}" 20
+    stop_group "${SERVICES[i]}-2" 20
   done
 }

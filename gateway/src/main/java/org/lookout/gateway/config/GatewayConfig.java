@@ -52,6 +52,13 @@ public interface GatewayConfig {
         URI url();
 
         /**
+         * Base URLs of further instances of the same service. Requests are spread round-robin over {@code url} and
+         * these; an instance that refuses the connection is passed over for the next one (nothing was sent to it).
+         * Health and the merged OpenAPI use the first instance only. Absent: one instance.
+         */
+        Optional<List<URI>> replicas();
+
+        /**
          * Base URL of the upstream's management interface, where its health and OpenAPI document are served (never
          * routed); absent: {@link #url()}.
          */
