@@ -105,6 +105,7 @@ nginx_conf upstream auto "server {
   }"
 # nginx as the equivalent reverse proxy, as many workers as the gateway has event loops, the same pool size per worker
 # as the gateway has per event loop
+NGINX_PROXY_PID_INDEX=${#PIDS[@]}
 nginx_conf proxy "$EVENT_LOOPS" "upstream complaint_service {
     server 127.0.0.1:$BENCH_UPSTREAM_PORT;
     keepalive $(( (POOL + EVENT_LOOPS - 1) / EVENT_LOOPS ));
@@ -136,19 +137,35 @@ start_gateway() { # name, port, jar, extra system properties
     $4 -jar "$3" > "$WORK/logs/$1.log" 2>&1 &
   PIDS+=($!)
 }
-start_gateway gateway "$BENCH_GATEWAY_PORT" "$JAR" "$GATEWAY_OPTS"
+# one wrk is one client: the per-client cap of requests in flight (16) would refuse most of its connections
+NGINX_PROXY_PID=${PIDS[$NGINX_PROXY_PID_INDEX]}
+start_gateway gateway "$BENCH_GATEWAY_PORT" "$JAR" "-Dlookout.gateway.max-concurrent-requests-per-client=100000 $GATEWAY_OPTS"
 GATEWAY_PID=$!
 TARGETS=(direct nginx gateway floor)
 declare -A PORT_OF=([direct]=$BENCH_UPSTREAM_PORT [nginx]=$BENCH_NGINX_PORT [gateway]=$BENCH_GATEWAY_PORT
   [floor]=$BENCH_FLOOR_PORT [before]=$BENCH_BEFORE_PORT)
+declare -A PID_OF=([nginx]=$NGINX_PROXY_PID [gateway]=$GATEWAY_PID)
 if [ -n "$BEFORE_APP$BEFORE_OPTS" ]; then
   start_gateway before "$BENCH_BEFORE_PORT" "${BEFORE_APP:-$ROOT/gateway/target/quarkus-app}/quarkus-run.jar" "$BEFORE_OPTS"
+  PID_OF[before]=$!
   TARGETS=(direct nginx before gateway floor)
 fi
 "$JAVA" -Xmx256m -XX:+UseParallelGC -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$HERE/BareProxy.java" \
   "$BENCH_FLOOR_PORT" "$BENCH_UPSTREAM_PORT" "$EVENT_LOOPS" "$(( (POOL + EVENT_LOOPS - 1) / EVENT_LOOPS ))" \
   > "$WORK/logs/floor.log" 2>&1 &
 PIDS+=($!)
+PID_OF[floor]=$!
+
+# CPU time (clock ticks) of a proxy: the process and its children (nginx's workers). CPU per request is what the
+# proxy costs whatever else runs on the machine; req/s on a shared machine also measures the neighbours.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
 
 wait_for() {
   for _ in $(seq 1 120); do
@@ -181,12 +198,13 @@ run_wrk() { # url, [paced delay ms] -> "req/s p99"
   else
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.out"
   fi
-  if grep -q "Non-2xx\|Socket errors" "$WORK/wrk.out"; then
-    echo "errors or non-2xx answers from $1:" >&2
-    cat "$WORK/wrk.out" >&2
-    exit 1
+  if grep -q "Non-2xx" "$WORK/wrk.out"; then
+    echo "non-2xx answers from $1 (counted in the figures):" >&2
+    grep "Non-2xx" "$WORK/wrk.out" >&2
   fi
-  awk '/Requests\/sec/ {r=$2} $1 == "99%" {p=$2} END {print r, p}' "$WORK/wrk.out"
+  # socket errors (wrk's 2 s timeouts on a starved machine) are counted, not fatal: the column shows them
+  awk '/requests in/ {n=$1} /Requests\/sec/ {r=$2} $1 == "99%" {p=$2} /Socket errors/ {e=$4+$6+$8+$10; gsub(",", "", e)}
+       END {if (e > 0) p = p "(" e "err)"; print r, p, n}' "$WORK/wrk.out"
 }
 
 # warm the JIT of every JVM before measuring
@@ -194,12 +212,19 @@ for t in "${TARGETS[@]}"; do
   case "$t" in direct|nginx) ;; *) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" > /dev/null ;; esac
 done
 
-declare -A PEAK P99 PACED PACED_P99
+declare -A PEAK P99 PACED PACED_P99 CPU_US
 for t in "${TARGETS[@]}"; do
+  before_ticks=0
+  if [ -n "${PID_OF[$t]:-}" ]; then before_ticks="$(cpu_ticks "${PID_OF[$t]}")"; fi
   if [ -n "$PROFILE" ] && [ "$t" = gateway ]; then
     "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.start name=bench settings=profile > /dev/null
   fi
-  read -r PEAK[$t] P99[$t] < <(run_wrk "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST")
+  read -r PEAK[$t] P99[$t] requests < <(run_wrk "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST")
+  CPU_US[$t]=-
+  if [ -n "${PID_OF[$t]:-}" ]; then
+    CPU_US[$t]="$(awk -v a="$before_ticks" -v b="$(cpu_ticks "${PID_OF[$t]}")" -v n="$requests" -v hz="$TICKS_PER_SECOND" \
+      'BEGIN { printf "%.1f", (b - a) * 1e6 / hz / n }')"
+  fi
   if [ -n "$PROFILE" ] && [ "$t" = gateway ]; then
     "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.stop name=bench filename="$PROFILE" > /dev/null
   fi
@@ -207,16 +232,19 @@ done
 half="$(awk -v n="${PEAK[nginx]}" 'BEGIN { printf "%d", n / 2 }')"
 delay_ms="$(awk -v h="$half" -v c="$CONNECTIONS" 'BEGIN { printf "%.3f", c * 1000 / h }')"
 for t in "${TARGETS[@]}"; do
-  read -r PACED[$t] PACED_P99[$t] < <(run_wrk "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" "$delay_ms")
+  read -r PACED[$t] PACED_P99[$t] _ < <(run_wrk "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" "$delay_ms")
 done
 
 echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg), event loops = nginx workers: $EVENT_LOOPS," \
   "upstream pool: $POOL, wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per run"
 echo "paced at half of nginx's peak: $half req/s ($delay_ms ms between requests per connection)"
-printf '%-8s %11s %10s %13s %10s %14s\n' target peak-req/s p99 /nginx-peak paced-req/s paced-p99
+printf '%-8s %11s %14s %11s %12s %12s %14s %s\n' target peak-req/s p99 /nginx-peak cpu-us/req nginx-cpu/cpu \
+  paced-req/s paced-p99
 for t in "${TARGETS[@]}"; do
-  printf '%-8s %11s %10s %13s %10s %14s\n' "$t" "${PEAK[$t]}" "${P99[$t]}" \
-    "$(awk -v g="${PEAK[$t]}" -v n="${PEAK[nginx]}" 'BEGIN { printf "%.2f", g / n }')" "${PACED[$t]}" "${PACED_P99[$t]}"
+  printf '%-8s %11s %14s %11s %12s %12s %14s %s\n' "$t" "${PEAK[$t]}" "${P99[$t]}" \
+    "$(awk -v g="${PEAK[$t]}" -v n="${PEAK[nginx]}" 'BEGIN { printf "%.2f", g / n }')" "${CPU_US[$t]}" \
+    "$(awk -v c="${CPU_US[$t]}" -v n="${CPU_US[nginx]}" 'BEGIN { if (c + 0 > 0) printf "%.2f", n / c; else print "-" }')" \
+    "${PACED[$t]}" "${PACED_P99[$t]}"
 done
 if [ -n "$PROFILE" ]; then
   "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$PROFILE" || true
