@@ -69,11 +69,10 @@ public interface GatewayConfig {
     Duration headerReadTimeout();
 
     /**
-     * The only paths under {@code /q} the public port serves (normal form, exact); everything else there (metrics,
-     * OpenAPI, dev pages) is 404 on it and belongs to the management interface.
+     * Paths under {@code /q} the public port may still serve (normal form, exact); by default none: health, metrics,
+     * OpenAPI and dev pages are the management interface's, and anything under {@code /q} is 404 on the public port.
      */
-    @WithDefault("/q/health/live,/q/health/ready")
-    Set<String> publicFrameworkPaths();
+    Optional<Set<String>> publicFrameworkPaths();
 
     /** Most distinct clients tracked by the rate limiter before idle buckets are dropped early. */
     @WithDefault("100000")
@@ -82,6 +81,17 @@ public interface GatewayConfig {
     interface Upstream {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         URI url();
+
+        /**
+         * Base URL of the upstream's management interface, where its health and OpenAPI document are served (never
+         * routed); absent: {@link #url()}.
+         */
+        Optional<URI> managementUrl();
+
+        /** The base URL of health and OpenAPI requests: the management interface when there is one. */
+        default URI managementBase() {
+            return managementUrl().orElse(url());
+        }
 
         /** Path answered by the upstream's liveness check, polled by the gateway's readiness. */
         @WithDefault("/q/health/live")

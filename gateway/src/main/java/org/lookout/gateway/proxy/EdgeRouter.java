@@ -81,7 +81,7 @@ public class EdgeRouter {
         this.bodyBufferSize = config.bodyBufferSize().asLongValue();
         config.routes().forEach((name, route) -> bodyTimeoutMillis.put(name,
                 route.bodyTimeout().orElse(config.bodyReadTimeout()).toMillis()));
-        this.publicFrameworkPaths = Set.copyOf(config.publicFrameworkPaths());
+        this.publicFrameworkPaths = Set.copyOf(config.publicFrameworkPaths().orElse(Set.of()));
     }
 
     void install(@Observes Router router, Vertx vertx) {
