@@ -28,6 +28,7 @@ BENCH_NGINX_PORT="${BENCH_NGINX_PORT:-18902}"
 BENCH_GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18903}"
 BENCH_BEFORE_PORT="${BENCH_BEFORE_PORT:-18904}"
 BENCH_FLOOR_PORT="${BENCH_FLOOR_PORT:-18905}"
+# each gateway's management interface listens on its port + 1000 (19903, 19904): never the stack's 9080
 EVENT_LOOPS="${EVENT_LOOPS:-$(nproc)}"
 POOL="${POOL:-64}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}"
@@ -129,6 +130,7 @@ start_gateway() { # name, port, jar, extra system properties
   # shellcheck disable=SC2086
   "$JAVA" $GATEWAY_JAVA_OPTS \
     -Dquarkus.http.port="$2" \
+    -Dquarkus.management.port="$(( $2 + 1000 ))" \
     -Dquarkus.log.level=WARN \
     -Dquarkus.vertx.event-loops-pool-size="$EVENT_LOOPS" \
     -Dlookout.gateway.max-connections-per-upstream="$POOL" \
