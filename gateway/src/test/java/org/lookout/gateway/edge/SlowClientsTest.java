@@ -78,6 +78,61 @@ class SlowClientsTest {
     }
 
     @Test
+    void on_a_kept_alive_connection_the_next_requests_trickled_headers_are_cut_too() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("GET /api/taxonomy/categories HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readOneAnswer(in)).startsWith("HTTP/1.1 200");
+            // idle between requests is not the header clock's business
+            Thread.sleep(1_500);
+            out.write("GET /api/taxonomy/categories HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readOneAnswer(in)).as("a quick second request on the same connection").startsWith("HTTP/1.1 200")
+                    .doesNotContain("408");
+            out.write("GET /api/taxonomy/categories HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            String answer = null;
+            for (int i = 0; i < 50 && answer == null; i++) {
+                try {
+                    out.write('a');
+                    out.flush();
+                } catch (SocketException closed) {
+                    break;
+                }
+                Thread.sleep(200);
+                if (in.available() > 0) {
+                    answer = readAll(in);
+                }
+            }
+            if (answer == null) {
+                answer = readAll(in);
+            }
+            assertThat(answer).startsWith("HTTP/1.1 408");
+            assertThat(Duration.ofNanos(System.nanoTime() - start).toSeconds()).isLessThan(5);
+        }
+    }
+
+    /** One answer with a Content-Length body, read off a kept-alive connection. */
+    private static String readOneAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return text;
+    }
+
+    @Test
     void a_connection_that_sends_nothing_is_closed_at_the_header_deadline() throws Exception {
         try (Socket socket = connect()) {
             long start = System.nanoTime();
