@@ -200,10 +200,31 @@ start_service() {
       NOTIFICATION_SERVICE_MANAGEMENT_URL="$(service_management_url notification)"
     )
   fi
+  local -a sizing
+  read -r -a sizing <<<"$(service_jvm_options "${part}")"
+  # glibc's per-thread malloc arenas hold tens of MB per JVM for nothing; two are plenty for these services. The
+  # native heap is trimmed every 10 s (TrimNativeHeapInterval): what the start-up's compiling freed goes back (-27 MB).
+  environment+=(MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}")
   info "starting ${part} (${module}) on $(service_url "${part}")"
+  # shellcheck disable=SC2086 # LOOKOUT_SERVICE_JAVA_OPTS is a list of options (e.g. -XX:NativeMemoryTracking=summary)
   start_detached "${part}" env "${environment[@]}" \
-    "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" \
-    "${java_options[@]+"${java_options[@]}"}" -jar "${jar}"
+    "${JAVA_HOME}/bin/java" "${sizing[@]}" -XX:+UseSerialGC "${MARKER}" \
+    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \
+    "${java_options[@]+"${java_options[@]}"}" ${LOOKOUT_SERVICE_JAVA_OPTS:-} -jar "${jar}"
+}
+
+# The heap, metaspace, code cache, thread stack and direct memory options of a service, from deploy/local/jvm-options.tsv
+# (measured, see docs/startup-and-memory.md); LOOKOUT_SERVICE_HEAP still overrides the maximum heap of all of them.
+service_jvm_options() {
+  local part="$1" name options=""
+  while IFS=$'\t' read -r name options; do
+    [[ -z "${name}" || "${name}" == \#* ]] && continue
+    [[ "${name}" == "${part}" ]] && break
+    options=""
+  done <"${ROOT}/deploy/local/jvm-options.tsv"
+  [[ -n "${options}" ]] || options="-Xmx256m"
+  [[ -n "${LOOKOUT_SERVICE_HEAP:-}" ]] && options="${options} -Xmx${LOOKOUT_SERVICE_HEAP}"
+  printf '%s' "${options}"
 }
 
 service_ready() {
@@ -234,17 +255,22 @@ wait_services_ready() {
       done
       die "not ready within ${timeout}s: ${pending[*]} ($(service_management_url "${pending[0]}")/q/health/ready)"
     fi
-    sleep 2
+    sleep 0.5
   done
 }
 
-services_up() {
+# Starts every service not yet running, without waiting (wait_services_ready does).
+services_start() {
   find_jdk
   require_tool curl curl
   local part
   for part in "${SERVICES[@]}"; do
     start_service "${part}"
   done
+}
+
+services_up() {
+  services_start
   wait_services_ready
 }
 
