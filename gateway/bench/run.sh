@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Throughput of one trivial upstream route: hit directly, through the gateway, and through nginx configured as an
-# equivalent reverse proxy (keep-alive upstream pool, X-Forwarded-* headers). Same wrk connections and duration.
+# Throughput and latency of one trivial upstream route (a fixed JSON answer from its own nginx): hit directly, through
+# the gateway, through nginx configured as the equivalent reverse proxy (keep-alive upstream pool, X-Forwarded-*) with
+# as many workers as the gateway has event loops, and through a bare Vert.x proxy with no features (the floor of a JVM
+# proxy here, BareProxy.java). Every target gets the same wrk threads, connections and duration, in one run:
+#   1. peak: wrk as fast as it goes -> req/s and p99;
+#   2. paced: each target at half of nginx's peak (wrk with a per-connection delay) -> the rate reached and p99.
 # Not a test: run by hand on a quiet machine. Its ports are its own (BENCH_*_PORT), never the ./lookout stack's, so it
 # runs beside `./lookout up`. Needs: a JDK >= 21, and the Debian packages nginx-light and wrk
 # (installed with apt-get when missing and running as root).
 #
-#   gateway/bench/run.sh                # 2 wrk threads, 64 connections, 20 s per target
-#   CONNECTIONS=128 DURATION=30s gateway/bench/run.sh
+#   gateway/bench/run.sh                          # event loops = nginx workers = nproc; 2 wrk threads, 64 connections
+#   EVENT_LOOPS=1 DURATION=30s gateway/bench/run.sh
+#   BEFORE_APP=/tmp/old-quarkus-app BEFORE_OPTS="-Dx=y" gateway/bench/run.sh   # also a "before" gateway: another
+#                                                 # build (a copy of gateway/target/quarkus-app) and/or system properties
+#   GATEWAY_OPTS="-Dx=y" GATEWAY_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" gateway/bench/run.sh
+#   PROFILE=/tmp/gw.jfr gateway/bench/run.sh      # JFR on the gateway during its peak run; hot methods printed
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +26,16 @@ WARMUP="${WARMUP:-10s}"
 BENCH_UPSTREAM_PORT="${BENCH_UPSTREAM_PORT:-18901}"
 BENCH_NGINX_PORT="${BENCH_NGINX_PORT:-18902}"
 BENCH_GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18903}"
+BENCH_BEFORE_PORT="${BENCH_BEFORE_PORT:-18904}"
+BENCH_FLOOR_PORT="${BENCH_FLOOR_PORT:-18905}"
+# each gateway's management interface listens on its port + 1000 (19903, 19904): never the stack's 9080
+EVENT_LOOPS="${EVENT_LOOPS:-$(nproc)}"
+POOL="${POOL:-64}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}"
+GATEWAY_OPTS="${GATEWAY_OPTS:-}"
+BEFORE_APP="${BEFORE_APP:-}"
+BEFORE_OPTS="${BEFORE_OPTS:-}"
+PROFILE="${PROFILE:-}"
 PATH_UNDER_TEST="/api/taxonomy/categories"
 WORK="$(mktemp -d /tmp/lookout-bench.XXXXXX)"
 PIDS=()
@@ -58,60 +76,98 @@ find_jdk
 JAVA="$JAVA_HOME/bin/java"
 
 mkdir -p "$WORK/logs"
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes auto;
-error_log $WORK/logs/error.log warn;
-pid $WORK/nginx.pid;
+nginx_conf() { # name, workers, server block
+  cat > "$WORK/$1.conf" <<NGINX
+worker_processes $2;
+error_log $WORK/logs/$1.log warn;
+pid $WORK/$1.pid;
 events { worker_connections 4096; }
 http {
   access_log off;
-  client_body_temp_path $WORK/body;
-  proxy_temp_path $WORK/proxy;
-  fastcgi_temp_path $WORK/fastcgi;
-  uwsgi_temp_path $WORK/uwsgi;
-  scgi_temp_path $WORK/scgi;
+  client_body_temp_path $WORK/body-$1;
+  proxy_temp_path $WORK/proxy-$1;
+  fastcgi_temp_path $WORK/fastcgi-$1;
+  uwsgi_temp_path $WORK/uwsgi-$1;
+  scgi_temp_path $WORK/scgi-$1;
   keepalive_requests 1000000;
-
-  # the trivial upstream: a fixed JSON answer
-  server {
+  $3
+}
+NGINX
+  "$NGINX" -c "$WORK/$1.conf" -p "$WORK" -g 'daemon off;' &
+  PIDS+=($!)
+}
+# the trivial upstream, shared by every target: its own nginx with one worker per core
+nginx_conf upstream auto "server {
     listen 127.0.0.1:$BENCH_UPSTREAM_PORT;
     location / {
       default_type application/json;
-      return 200 '{"categories":["LIFE","SERVICE","PUBLIC","ENFORCEMENT"]}';
+      return 200 '{\"categories\":[\"LIFE\",\"SERVICE\",\"PUBLIC\",\"ENFORCEMENT\"]}';
     }
-  }
-
-  # nginx as the equivalent reverse proxy
-  upstream complaint_service {
+  }"
+# nginx as the equivalent reverse proxy, as many workers as the gateway has event loops, the same pool size per worker
+# as the gateway has per event loop
+NGINX_PROXY_PID_INDEX=${#PIDS[@]}
+nginx_conf proxy "$EVENT_LOOPS" "upstream complaint_service {
     server 127.0.0.1:$BENCH_UPSTREAM_PORT;
-    keepalive 64;
+    keepalive $(( (POOL + EVENT_LOOPS - 1) / EVENT_LOOPS ));
   }
   server {
     listen 127.0.0.1:$BENCH_NGINX_PORT;
     location / {
       proxy_pass http://complaint_service;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$proxy_host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_set_header X-Forwarded-Host \$host;
+      proxy_set_header Connection \"\";
+      proxy_set_header Host \\\$proxy_host;
+      proxy_set_header X-Forwarded-For \\\$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \\\$scheme;
+      proxy_set_header X-Forwarded-Host \\\$host;
       proxy_buffering off;
     }
-  }
-}
-NGINX
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;' &
-PIDS+=($!)
+  }"
 
-# a rate limit high enough not to measure the limiter's refusals
-"$JAVA" -Xmx256m -XX:+UseSerialGC \
-  -Dquarkus.http.port="$BENCH_GATEWAY_PORT" \
-  -Dquarkus.log.level=WARN \
-  -Dlookout.gateway.upstreams.complaint-service.url="http://127.0.0.1:$BENCH_UPSTREAM_PORT" \
-  -Dlookout.gateway.rate-limits.public-read.capacity=1000000000 \
-  -jar "$JAR" > "$WORK/logs/gateway.log" 2>&1 &
+# a rate limit high enough not to measure the limiter's refusals; the per-client cap off (one wrk = one client)
+start_gateway() { # name, port, jar, extra system properties
+  # shellcheck disable=SC2086
+  "$JAVA" $GATEWAY_JAVA_OPTS \
+    -Dquarkus.http.port="$2" \
+    -Dquarkus.management.port="$(( $2 + 1000 ))" \
+    -Dquarkus.log.level=WARN \
+    -Dquarkus.vertx.event-loops-pool-size="$EVENT_LOOPS" \
+    -Dlookout.gateway.max-connections-per-upstream="$POOL" \
+    -Dlookout.gateway.upstreams.complaint-service.url="http://127.0.0.1:$BENCH_UPSTREAM_PORT" \
+    -Dlookout.gateway.rate-limits.public-read.capacity=1000000000 \
+    $4 -jar "$3" > "$WORK/logs/$1.log" 2>&1 &
+  PIDS+=($!)
+}
+# one wrk is one client: the per-client cap of requests in flight (16) would refuse most of its connections
+NGINX_PROXY_PID=${PIDS[$NGINX_PROXY_PID_INDEX]}
+start_gateway gateway "$BENCH_GATEWAY_PORT" "$JAR" "-Dlookout.gateway.max-concurrent-requests-per-client=100000 $GATEWAY_OPTS"
+GATEWAY_PID=$!
+TARGETS=(direct nginx gateway floor)
+declare -A PORT_OF=([direct]=$BENCH_UPSTREAM_PORT [nginx]=$BENCH_NGINX_PORT [gateway]=$BENCH_GATEWAY_PORT
+  [floor]=$BENCH_FLOOR_PORT [before]=$BENCH_BEFORE_PORT)
+declare -A PID_OF=([nginx]=$NGINX_PROXY_PID [gateway]=$GATEWAY_PID)
+if [ -n "$BEFORE_APP$BEFORE_OPTS" ]; then
+  start_gateway before "$BENCH_BEFORE_PORT" "${BEFORE_APP:-$ROOT/gateway/target/quarkus-app}/quarkus-run.jar" "$BEFORE_OPTS"
+  PID_OF[before]=$!
+  TARGETS=(direct nginx before gateway floor)
+fi
+"$JAVA" -Xmx256m -XX:+UseParallelGC -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$HERE/BareProxy.java" \
+  "$BENCH_FLOOR_PORT" "$BENCH_UPSTREAM_PORT" "$EVENT_LOOPS" "$(( (POOL + EVENT_LOOPS - 1) / EVENT_LOOPS ))" \
+  > "$WORK/logs/floor.log" 2>&1 &
 PIDS+=($!)
+PID_OF[floor]=$!
+
+# CPU time (clock ticks) of a proxy: the process and its children (nginx's workers). CPU per request is what the
+# proxy costs whatever else runs on the machine; req/s on a shared machine also measures the neighbours.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
 
 wait_for() {
   for _ in $(seq 1 120); do
@@ -119,37 +175,80 @@ wait_for() {
     sleep 0.5
   done
   echo "not answering: $1" >&2
-  cat "$WORK/logs/gateway.log" >&2
+  cat "$WORK"/logs/*.log >&2
   exit 1
 }
-wait_for "http://127.0.0.1:$BENCH_UPSTREAM_PORT$PATH_UNDER_TEST"
-wait_for "http://127.0.0.1:$BENCH_NGINX_PORT$PATH_UNDER_TEST"
-wait_for "http://127.0.0.1:$BENCH_GATEWAY_PORT$PATH_UNDER_TEST"
+for t in "${TARGETS[@]}"; do wait_for "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST"; done
 
-rps() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.out"
-  if grep -q "Non-2xx" "$WORK/wrk.out"; then
-    echo "non-2xx answers from $1:" >&2
-    cat "$WORK/wrk.out" >&2
-    exit 1
+# paced load: each connection waits its share of the period between requests (wrk's delay() takes whole
+# milliseconds, so the fraction is spread by drawing floor or ceil with the right odds)
+cat > "$WORK/paced.lua" <<'LUA'
+local d = 0
+function init(args) d = tonumber(args[1]) end
+function delay()
+  local whole = math.floor(d)
+  if math.random() < d - whole then return whole + 1 end
+  return whole
+end
+LUA
+
+run_wrk() { # url, [paced delay ms] -> "req/s p99"
+  local extra=()
+  if [ -n "${2:-}" ]; then extra=(-s "$WORK/paced.lua"); fi
+  if [ -n "${2:-}" ]; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${extra[@]}" "$1" -- "$2" > "$WORK/wrk.out"
+  else
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.out"
   fi
-  local r p99
-  r="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
-  p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
-  echo "$r $p99"
+  if grep -q "Non-2xx" "$WORK/wrk.out"; then
+    echo "non-2xx answers from $1 (counted in the figures):" >&2
+    grep "Non-2xx" "$WORK/wrk.out" >&2
+  fi
+  # socket errors (wrk's 2 s timeouts on a starved machine) are counted, not fatal: the column shows them
+  awk '/requests in/ {n=$1} /Requests\/sec/ {r=$2} $1 == "99%" {p=$2} /Socket errors/ {e=$4+$6+$8+$10; gsub(",", "", e)}
+       END {if (e > 0) p = p "(" e "err)"; print r, p, n}' "$WORK/wrk.out"
 }
 
-# warm the JIT before measuring
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$BENCH_GATEWAY_PORT$PATH_UNDER_TEST" > /dev/null
+# warm the JIT of every JVM before measuring
+for t in "${TARGETS[@]}"; do
+  case "$t" in direct|nginx) ;; *) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" > /dev/null ;; esac
+done
 
-read -r direct direct_p99 < <(rps "http://127.0.0.1:$BENCH_UPSTREAM_PORT$PATH_UNDER_TEST")
-read -r gateway gateway_p99 < <(rps "http://127.0.0.1:$BENCH_GATEWAY_PORT$PATH_UNDER_TEST")
-read -r nginx nginx_p99 < <(rps "http://127.0.0.1:$BENCH_NGINX_PORT$PATH_UNDER_TEST")
+declare -A PEAK P99 PACED PACED_P99 CPU_US
+for t in "${TARGETS[@]}"; do
+  before_ticks=0
+  if [ -n "${PID_OF[$t]:-}" ]; then before_ticks="$(cpu_ticks "${PID_OF[$t]}")"; fi
+  if [ -n "$PROFILE" ] && [ "$t" = gateway ]; then
+    "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.start name=bench settings=profile > /dev/null
+  fi
+  read -r PEAK[$t] P99[$t] requests < <(run_wrk "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST")
+  CPU_US[$t]=-
+  if [ -n "${PID_OF[$t]:-}" ]; then
+    CPU_US[$t]="$(awk -v a="$before_ticks" -v b="$(cpu_ticks "${PID_OF[$t]}")" -v n="$requests" -v hz="$TICKS_PER_SECOND" \
+      'BEGIN { printf "%.1f", (b - a) * 1e6 / hz / n }')"
+  fi
+  if [ -n "$PROFILE" ] && [ "$t" = gateway ]; then
+    "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.stop name=bench filename="$PROFILE" > /dev/null
+  fi
+done
+half="$(awk -v n="${PEAK[nginx]}" 'BEGIN { printf "%d", n / 2 }')"
+delay_ms="$(awk -v h="$half" -v c="$CONNECTIONS" 'BEGIN { printf "%.3f", c * 1000 / h }')"
+for t in "${TARGETS[@]}"; do
+  read -r PACED[$t] PACED_P99[$t] _ < <(run_wrk "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" "$delay_ms")
+done
 
-echo "cores: $(nproc), wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per target"
-printf '%-10s %12s %10s\n' target req/s p99
-printf '%-10s %12s %10s\n' direct "$direct" "$direct_p99"
-printf '%-10s %12s %10s\n' gateway "$gateway" "$gateway_p99"
-printf '%-10s %12s %10s\n' nginx "$nginx" "$nginx_p99"
-awk -v g="$gateway" -v n="$nginx" -v d="$direct" \
-  'BEGIN { printf "gateway/nginx %.2f, gateway/direct %.2f, nginx/direct %.2f\n", g / n, g / d, n / d }'
+echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg), event loops = nginx workers: $EVENT_LOOPS," \
+  "upstream pool: $POOL, wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per run"
+echo "paced at half of nginx's peak: $half req/s ($delay_ms ms between requests per connection)"
+printf '%-8s %11s %14s %11s %12s %12s %14s %s\n' target peak-req/s p99 /nginx-peak cpu-us/req nginx-cpu/cpu \
+  paced-req/s paced-p99
+for t in "${TARGETS[@]}"; do
+  printf '%-8s %11s %14s %11s %12s %12s %14s %s\n' "$t" "${PEAK[$t]}" "${P99[$t]}" \
+    "$(awk -v g="${PEAK[$t]}" -v n="${PEAK[nginx]}" 'BEGIN { printf "%.2f", g / n }')" "${CPU_US[$t]}" \
+    "$(awk -v c="${CPU_US[$t]}" -v n="${CPU_US[nginx]}" 'BEGIN { if (c + 0 > 0) printf "%.2f", n / c; else print "-" }')" \
+    "${PACED[$t]}" "${PACED_P99[$t]}"
+done
+if [ -n "$PROFILE" ]; then
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$PROFILE" || true
+  "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$PROFILE" || true
+fi

@@ -43,6 +43,37 @@ public interface GatewayConfig {
     @WithDefault("64")
     int maxConnectionsPerUpstream();
 
+    /**
+     * Most requests one client (token subject; address when anonymous) may have in flight at once; one more gets 429.
+     * With 64 upstream connections, no client can hold them all.
+     */
+    @WithDefault("16")
+    int maxConcurrentRequestsPerClient();
+
+    /**
+     * Request bodies up to this size are read whole at the edge before an upstream connection is taken, so a client
+     * that sends slowly holds no upstream connection. Larger bodies (attachments) stream, within the body deadline.
+     */
+    @WithDefault("1M")
+    MemorySize bodyBufferSize();
+
+    /** Longest time a request body may take to arrive, from the end of its headers; then 408 and the connection closes. */
+    @WithDefault("20s")
+    Duration bodyReadTimeout();
+
+    /**
+     * Longest time a request's line and headers may take to arrive, from their first byte (a new connection: from
+     * its opening); then the connection closes with 408. A client that trickles its headers (slow loris) is cut.
+     */
+    @WithDefault("10s")
+    Duration headerReadTimeout();
+
+    /**
+     * Paths under {@code /q} the public port may still serve (normal form, exact); by default none: health, metrics,
+     * OpenAPI and dev pages are the management interface's, and anything under {@code /q} is 404 on the public port.
+     */
+    Optional<Set<String>> publicFrameworkPaths();
+
     /** Most distinct clients tracked by the rate limiter before idle buckets are dropped early. */
     @WithDefault("100000")
     int maxTrackedClients();
@@ -102,6 +133,9 @@ public interface GatewayConfig {
          * from everyone, on top of the per-client limit.
          */
         Optional<String> communityRateLimit();
+
+        /** Longest time this route's request body may take to arrive; default {@code body-read-timeout}. */
+        Optional<Duration> bodyTimeout();
 
         /** Largest request body accepted; larger gets 413. */
         @WithDefault("1M")

@@ -31,6 +31,18 @@ public final class Problems {
                 "This client has sent too many requests; retry after the time given in Retry-After.");
     }
 
+    public static Problem tooManyConcurrentRequests(RoutingContext ctx, int max) {
+        return of(ctx, ProblemType.TOO_MANY_REQUESTS, "This client already has " + max
+                + " requests in progress through the gateway; retry when one of them has been answered.");
+    }
+
+    /** 408: the request (its body) did not arrive within the deadline; the type is invalid-request. */
+    public static Problem requestTimeout(RoutingContext ctx, java.time.Duration deadline) {
+        return Problem.of(ProblemType.INVALID_REQUEST).status(408)
+                .detail("The request body did not arrive within " + deadline.toSeconds() + " s; send it again.")
+                .instance(RequestPaths.of(ctx)).requestId(RequestIds.of(ctx)).build();
+    }
+
     public static Problem payloadTooLarge(RoutingContext ctx, long limitBytes) {
         return of(ctx, ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body exceeds the limit of " + limitBytes + " bytes for this route.");

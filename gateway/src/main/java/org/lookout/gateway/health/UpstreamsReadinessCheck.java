@@ -70,7 +70,7 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
                 .setURI(upstream.healthPath())
                 .setConnectTimeout(PROBE_TIMEOUT.toMillis())
                 .setIdleTimeout(PROBE_TIMEOUT.toMillis());
-        return client.client().request(options)
+        return client.shared().request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode() == 200 ? "UP"
                         : "DOWN (HTTP " + response.statusCode() + ")"));

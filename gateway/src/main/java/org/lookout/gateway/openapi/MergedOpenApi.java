@@ -71,7 +71,7 @@ public class MergedOpenApi {
                 .setConnectTimeout(FETCH_TIMEOUT_MILLIS)
                 .setIdleTimeout(FETCH_TIMEOUT_MILLIS)
                 .putHeader(HttpHeaders.ACCEPT, "application/json");
-        return client.client().request(options)
+        return client.shared().request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
                         : Future.failedFuture("HTTP " + response.statusCode()))

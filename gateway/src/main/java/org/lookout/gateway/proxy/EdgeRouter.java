@@ -1,5 +1,8 @@
 package org.lookout.gateway.proxy;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,6 +19,7 @@ import org.lookout.gateway.edge.ErrorAnswers;
 import org.lookout.gateway.edge.Problems;
 import org.lookout.gateway.edge.RequestIds;
 import org.lookout.gateway.edge.RequestPaths;
+import org.lookout.gateway.ratelimit.ConcurrencyLimiter;
 import org.lookout.gateway.ratelimit.RateLimiter;
 import org.lookout.gateway.routing.GatewayRoute;
 import org.lookout.gateway.routing.NormalisedPath;
@@ -58,20 +62,32 @@ public class EdgeRouter {
     private final PublicLocations publicLocations;
     private final UpstreamInstances instances;
     private final long bodyCeiling;
+    private final ConcurrencyLimiter concurrency;
+    private final long bodyBufferSize;
+    private final Map<String, Long> bodyTimeoutMillis = new HashMap<>();
+    private final Set<String> publicFrameworkPaths;
+    private Vertx vertx;
 
-    public EdgeRouter(GatewayConfig config, RateLimiter rateLimiter, GatewayMetrics metrics, UpstreamClient upstreams,
+    public EdgeRouter(GatewayConfig config, RateLimiter rateLimiter, ConcurrencyLimiter concurrency,
+            GatewayMetrics metrics, UpstreamClient upstreams,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyCeiling) {
         this.config = config;
         this.routes = RouteTable.from(config);
         this.rateLimiter = rateLimiter;
+        this.concurrency = concurrency;
         this.metrics = metrics;
         this.upstreams = upstreams;
         this.publicLocations = PublicLocations.from(config);
         this.instances = UpstreamInstances.from(config);
         this.bodyCeiling = bodyCeiling.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.bodyBufferSize = config.bodyBufferSize().asLongValue();
+        config.routes().forEach((name, route) -> bodyTimeoutMillis.put(name,
+                route.bodyTimeout().orElse(config.bodyReadTimeout()).toMillis()));
+        this.publicFrameworkPaths = Set.copyOf(config.publicFrameworkPaths().orElse(Set.of()));
     }
 
     void install(@Observes Router router, Vertx vertx) {
+        this.vertx = vertx;
         router.route().order(ORDER_REQUEST_ID).handler(RequestIds::assign);
         router.route().order(ORDER_REQUEST_ID).failureHandler(ErrorAnswers::answerFailure);
         router.route().order(ORDER_EDGE_CHECKS).handler(this::checkRequest);
@@ -95,7 +111,14 @@ public class EdgeRouter {
                         : Problems.notFound(ctx, rejected.detail()));
                 return;
             }
-            case NormalisedPath.Routable routable -> RequestPaths.remember(ctx, routable.path());
+            case NormalisedPath.Routable routable -> {
+                RequestPaths.remember(ctx, routable.path());
+                if (isFrameworkPath(routable.path()) && !publicFrameworkPaths.contains(routable.path())) {
+                    // metrics, OpenAPI, dev pages: the management interface's, never the public port's
+                    Problems.send(ctx, Problems.notFound(ctx, "No Lookout resource has this path."));
+                    return;
+                }
+            }
         }
         String contentLength = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && declaredLength(contentLength) > bodyCeiling) {
@@ -123,13 +146,14 @@ public class EdgeRouter {
                 ctx.response().getStatusCode(), System.nanoTime() - start));
 
         SecurityIdentity identity = authenticatedIdentity(ctx);
+        String client = clientKey(ctx, identity);
         if (identity == null && !route.isPublic(method)) {
             Problems.send(ctx, Problems.unauthorized(ctx, "This route needs a valid bearer token."),
                     ErrorAnswers.WWW_AUTHENTICATE, ErrorAnswers.BEARER_CHALLENGE);
             return;
         }
 
-        long waitSeconds = rateLimiter.acquire(route.rateLimit(), clientKey(ctx, identity));
+        long waitSeconds = rateLimiter.acquire(route.rateLimit(), client);
         if (waitSeconds == 0 && route.communityRateLimit().isPresent()) {
             waitSeconds = rateLimiter.acquire(route.communityRateLimit().get(), communityKey(ctx));
         }
@@ -145,32 +169,58 @@ public class EdgeRouter {
             return;
         }
 
-        if (!route.limitsPerKey()) {
-            forward(ctx, path, route, null);
+        if (!concurrency.tryAcquire(client)) {
+            Problems.send(ctx, Problems.tooManyConcurrentRequests(ctx, config.maxConcurrentRequestsPerClient()),
+                    HttpHeaders.RETRY_AFTER.toString(), "1");
             return;
         }
-        Optional<String> keyInQuery = ClientKeys.inQuery(ctx, route.keyParameter());
-        if (keyInQuery.isPresent() || !ClientKeys.hasFormBody(ctx)) {
-            if (withinKeyLimit(ctx, route, keyInQuery)) {
-                forward(ctx, path, route, null);
-            }
-            return;
-        }
-        // the key is a field of a small form body: read it (bounded by the route's limit), then forward it as read
-        ClientKeys.readBody(ctx.request(), route.maxBodyBytes()).onComplete(read -> {
-            if (read.failed()) {
-                if (read.cause() instanceof ClientKeys.BodyTooLargeException) {
-                    ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-                    Problems.send(ctx, Problems.payloadTooLarge(ctx, route.maxBodyBytes()));
-                } else {
-                    ctx.fail(read.cause());
+        ctx.addEndHandler(v -> concurrency.release(client));
+
+        long deadline = bodyTimeoutMillis.get(route.name());
+        boolean hasBody = EdgeBodies.declaresBody(ctx.request());
+        Optional<String> keyInQuery = route.limitsPerKey() ? ClientKeys.inQuery(ctx, route.keyParameter()) : Optional.empty();
+        boolean keyInForm = route.limitsPerKey() && keyInQuery.isEmpty() && hasBody && ClientKeys.hasFormBody(ctx);
+        long declared = contentLength == null ? -1 : declaredLength(contentLength);
+        if (hasBody && (keyInForm || route.maxBodyBytes() <= bodyBufferSize || declared >= 0 && declared <= bodyBufferSize)) {
+            // read whole at the edge: no upstream connection is taken until the last byte is in
+            EdgeBodies.read(vertx, ctx, route.maxBodyBytes(), deadline).onComplete(read -> {
+                if (read.failed()) {
+                    refuseBody(ctx, route, read.cause(), deadline);
+                } else if (withinKeyLimit(ctx, route, keyInForm ? ClientKeys.inForm(read.result(), route.keyParameter())
+                        : keyInQuery)) {
+                    forward(ctx, path, route, read.result());
                 }
-                return;
+            });
+            return;
+        }
+        if (!withinKeyLimit(ctx, route, keyInQuery)) {
+            return;
+        }
+        if (hasBody) {
+            // too large to hold: it streams, but must still be complete within the deadline
+            long timer = vertx.setTimer(deadline, id -> {
+                if (!ctx.request().isEnded()) {
+                    refuseBody(ctx, route, new EdgeBodies.BodyTimeoutException(), deadline);
+                }
+            });
+            ctx.addEndHandler(v -> vertx.cancelTimer(timer));
+        }
+        forward(ctx, path, route, null);
+    }
+
+    /** A body over the route's limit (413) or not complete within its deadline (408); the connection closes. */
+    private static void refuseBody(RoutingContext ctx, GatewayRoute route, Throwable cause, long deadlineMillis) {
+        if (cause instanceof ClientKeys.BodyTooLargeException) {
+            Problems.sendAndClose(ctx, Problems.payloadTooLarge(ctx, route.maxBodyBytes()));
+        } else if (cause instanceof EdgeBodies.BodyTimeoutException) {
+            if (ctx.response().headWritten()) {
+                ctx.request().connection().close();
+            } else {
+                Problems.sendAndClose(ctx, Problems.requestTimeout(ctx, Duration.ofMillis(deadlineMillis)));
             }
-            if (withinKeyLimit(ctx, route, ClientKeys.inForm(read.result(), route.keyParameter()))) {
-                forward(ctx, path, route, read.result());
-            }
-        });
+        } else {
+            ctx.fail(cause);
+        }
     }
 
     /** Takes a token from the key's own bucket; answers 429 and false when it is empty. No key: no bucket. */
@@ -189,6 +239,11 @@ public class EdgeRouter {
     private void forward(RoutingContext ctx, String path, GatewayRoute route, Buffer readBody) {
         UpstreamExchange.forward(ctx, path, route, upstreams.client(), instances, metrics, publicLocations,
                 config.retryAfter().toSeconds(), config.connectTimeout().toMillis(), readBody);
+    }
+
+    /** Quarkus's own endpoints live under /q (health, metrics, OpenAPI, dev pages). */
+    private static boolean isFrameworkPath(String path) {
+        return path.equals("/q") || path.startsWith("/q/");
     }
 
     private static SecurityIdentity authenticatedIdentity(RoutingContext ctx) {
