@@ -8,7 +8,7 @@ DLQ_SERVICES=(complaint-service escalation-service cadre-registry-service notifi
 # The event's own headers a replay restores; the dlq-* headers stay on the dead-letter topic.
 DLQ_EVENT_HEADERS=(ce_specversion ce_id ce_type ce_source ce_subject ce_time content-type)
 # How long list and show read before they decide the topic holds no more.
-DLQ_READ_TIMEOUT_MS="${LOOKOUT_DLQ_TIMEOUT_MS:-8000}"
+DLQ_READ_TIMEOUT_MS="${LOOKOUT_DLQ_TIMEOUT_MS:-15000}"
 
 dlq_usage() {
   cat <<EOF
@@ -59,8 +59,9 @@ dlq_read() {
   else
     args+=(--from-beginning)
   fi
-  # the tool reports "Processed a total of n messages" and a timeout on stderr: expected, not shown
-  kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer "${args[@]}" 2>/dev/null || true
+  # the tool logs to stdout and ends with a timeout once the topic is read: only the record lines are kept
+  kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer "${args[@]}" 2>/dev/null \
+    | grep -aE '^(CreateTime|LogAppendTime):[0-9-]+'$'\t''Partition:' || true
 }
 
 # The value of header $2 in a record line $1 (empty when absent).
@@ -96,7 +97,6 @@ dlq_list() {
   local topic="$1" line count=0
   printf '%-10s %-26s %-34s %-42s %-18s %s\n' POSITION LAST-FAILURE ORIGINAL-TOPIC EVENT-TYPE CODE ATTEMPTS
   while IFS= read -r line; do
-    [[ "${line}" == CreateTime:* || "${line}" == LogAppendTime:* ]] || continue
     count=$((count + 1))
     printf '%-10s %-26s %-34s %-42s %-18s %s\n' \
       "$(cut -f2 <<<"${line}" | sed 's/Partition://'):$(cut -f3 <<<"${line}" | sed 's/Offset://')" \
@@ -137,7 +137,7 @@ dlq_replay() {
   (
     IFS=,
     printf '%s\t%s\t%s\n' "${pairs[*]}" "${key}" "${payload}"
-  ) | kafka_tool org.apache.kafka.tools.ConsoleProducer "${args[@]}" || die "the replay of $2 failed"
+  ) | kafka_tool org.apache.kafka.tools.ConsoleProducer "${args[@]}" >/dev/null || die "the replay of $2 failed"
   ok "replayed ${topic} $2 ($(dlq_header "${line}" ce_type) $(dlq_header "${line}" ce_id)) onto ${original}"
 }
 
