@@ -48,7 +48,7 @@ public interface PoisonRetryConfig {
     /** The policy of one channel: its overrides over the defaults. */
     default PoisonPolicy policy(String channel) {
         Optional<Channel> own = Optional.ofNullable(channel).map(channels()::get);
-        int attempts = own.flatMap(c -> c.attempts().isPresent() ? Optional.of(c.attempts().getAsInt()) : Optional.empty())
+        int attempts = own.map(Channel::attempts).filter(OptionalInt::isPresent).map(OptionalInt::getAsInt)
                 .orElse(attempts());
         Duration initial = own.flatMap(Channel::initial).orElse(initial());
         Duration max = own.flatMap(Channel::max).orElse(max());
