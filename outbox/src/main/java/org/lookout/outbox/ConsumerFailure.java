@@ -29,7 +29,8 @@ import io.vertx.sqlclient.DatabaseException;
 /**
  * Why a consumer could not apply a record, and so what happens to the record: an outage of the consumer's own
  * infrastructure delays it (the record is tried again until it applies, in its place, nothing after it is read), only
- * poison goes to the dead-letter topic. {@link #retriedAfter(int)} is the one place that decides.
+ * poison goes to the dead-letter topic, the unexpected after a few tries. {@link #retriedAfter(int, int)} is the one
+ * place that decides.
  */
 public enum ConsumerFailure {
 
@@ -76,13 +77,15 @@ public enum ConsumerFailure {
     }
 
     /**
-     * Whether a record that failed so is tried again, after {@code failedAttempts} failed attempts. An outage: always,
-     * however long it lasts. Poison and unexpected failures: never, the dead-letter topic takes them at once.
+     * Whether a record that failed so is tried again, after {@code failedAttempts} failed attempts of this kind. An
+     * outage: always, however long it lasts. A record that is not a valid event: never, the dead-letter topic takes it
+     * at once. Any other failure: until it failed {@code poisonAttempts} times (the channel's {@link PoisonPolicy}).
      */
-    public boolean retriedAfter(int failedAttempts) {
+    public boolean retriedAfter(int failedAttempts, int poisonAttempts) {
         return switch (this) {
             case OUTAGE -> true;
-            case MALFORMED, UNEXPECTED -> false;
+            case MALFORMED -> false;
+            case UNEXPECTED -> failedAttempts < poisonAttempts;
         };
     }
 

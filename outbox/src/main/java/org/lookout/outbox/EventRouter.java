@@ -1,6 +1,7 @@
 package org.lookout.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,9 +21,11 @@ import io.vertx.core.Vertx;
  * What every consumer of a Lookout topic does with a record: read the CloudEvent, hand it to the handler of its type
  * exactly once ({@link IdempotentConsumer}), skip types it has no handler for. A failure is classified
  * ({@link ConsumerFailure}): while the consumer's own database is away the record is tried again with back-off until
- * it applies — the channel reads nothing after it meanwhile, so order is kept and no offset is committed past it; a
- * record that is not a valid event, or an unexpected failure of a handler, fails the returned {@code Uni} so the
- * channel's dead-letter strategy takes it and the next record is read.
+ * it applies — the channel reads nothing after it meanwhile, so order is kept and no offset is committed past it; any
+ * other failure of a handler is tried again as the channel's {@link PoisonPolicy} says (3 tries over about a minute by
+ * default), then — like a record that is not a valid event, at once — fails the returned {@code Uni} with a
+ * {@link ParkedEventException} so the channel's failure handler ({@link DeadLetterHandler}) parks it and the next
+ * record is read.
  *
  * <pre>{@code
  * router = EventRouter.of("notification-service.complaint-events", idempotent)
@@ -71,15 +74,19 @@ public final class EventRouter {
 
     /**
      * Completes when the event was applied or skipped, after as many attempts as an outage of the database takes; fails
-     * when the record is not a valid event or a handler failed otherwise.
+     * with a {@link ParkedEventException} when the record is not a valid event or a handler failed otherwise as often
+     * as the channel's poison policy allows.
      */
     public Uni<Void> route(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> new Delivery(record, CloudEventKafka.fromRecord(record),
                 Vertx.currentContext()).attempts())
-                // the reason may quote the record's content: only where the record was is logged
-                .onFailure(MalformedEventException.class).invoke(() -> LOG.warnf(
-                        "%s: record %s is not a valid event; sent to the dead-letter topic", consumer,
-                        coordinates(record)));
+                .onFailure(MalformedEventException.class).transform(malformed -> {
+                    // the reason may quote the record's content: only where the record was is logged
+                    LOG.warnf("%s: record %s is not a valid event; sent to the dead-letter topic", consumer,
+                            coordinates(record));
+                    Instant now = Instant.now();
+                    return new ParkedEventException(DeadLetterCode.MALFORMED, null, null, 1, now, now, malformed);
+                });
     }
 
     /** One record's way through the consumer: its attempts, each after the back-off of the failures before it. */
@@ -91,6 +98,10 @@ public final class EventRouter {
         private final Context context;
         private final long began = System.nanoTime();
         private int failedAttempts;
+        /** Failed attempts that were not an outage, and when the first and the last of them failed. */
+        private int poisonAttempts;
+        private Instant firstPoison;
+        private Instant lastPoison;
 
         Delivery(ConsumerRecord<String, String> record, CloudEvent event, Context context) {
             this.record = record;
@@ -102,7 +113,8 @@ public final class EventRouter {
         Uni<Void> attempts() {
             return Uni.createFrom().deferred(() -> dispatch(event))
                     .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(this::waitOrFail))
-                    .onItem().invoke(this::recovered);
+                    .onItem().invoke(this::recovered)
+                    .onItem().invoke(() -> idempotent.deadLetters().applied(event.id()));
         }
 
         /**
@@ -111,8 +123,9 @@ public final class EventRouter {
          */
         private Uni<Integer> waitOrFail(Throwable failure) {
             failedAttempts++;
-            if (!ConsumerFailure.of(failure).retriedAfter(failedAttempts)) {
-                return Uni.createFrom().failure(failure);
+            ConsumerFailure kind = ConsumerFailure.of(failure);
+            if (kind != ConsumerFailure.OUTAGE) {
+                return poisonWaitOrPark(kind, failure);
             }
             Duration wait = idempotent.backoff().delay(failedAttempts, ThreadLocalRandom.current().nextDouble());
             Throwable telling = ConsumerFailure.telling(failure);
@@ -120,6 +133,26 @@ public final class EventRouter {
             LOG.warnf("%s: event %s at %s not applied, attempt %d failed: %s: %s; next attempt in %d ms", consumer,
                     event.id(), coordinates(record), failedAttempts, telling.getClass().getName(),
                     abbreviate(telling.getMessage()), wait.toMillis());
+            return after(wait).replaceWith(failedAttempts + 1);
+        }
+
+        /** A failure that is not an outage: the channel's poison policy decides between another try and parking. */
+        private Uni<Integer> poisonWaitOrPark(ConsumerFailure kind, Throwable failure) {
+            poisonAttempts++;
+            lastPoison = Instant.now();
+            firstPoison = firstPoison == null ? lastPoison : firstPoison;
+            PoisonPolicy policy = idempotent.deadLetters().policy(record.topic());
+            String reason = failure.getClass().getName() + ": " + abbreviate(failure.getMessage());
+            if (!kind.retriedAfter(poisonAttempts, policy.attempts())) {
+                DeadLetterCode code = DeadLetterCode.of(failure);
+                LOG.warnf("%s: event %s at %s not applied, attempt %d failed: %s; parked on the dead-letter topic (%s)",
+                        consumer, event.id(), coordinates(record), poisonAttempts, reason, code.code());
+                return Uni.createFrom().failure(new ParkedEventException(code, event.type(), event.id(),
+                        poisonAttempts, firstPoison, lastPoison, failure));
+            }
+            Duration wait = policy.backoff().delay(poisonAttempts, ThreadLocalRandom.current().nextDouble());
+            LOG.warnf("%s: event %s at %s not applied, attempt %d of %d failed: %s; next attempt in %d ms", consumer,
+                    event.id(), coordinates(record), poisonAttempts, policy.attempts(), reason, wait.toMillis());
             return after(wait).replaceWith(failedAttempts + 1);
         }
 

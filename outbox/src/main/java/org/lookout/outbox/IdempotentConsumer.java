@@ -12,26 +12,34 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Applies an event's effect at most once per consumer: the event id is recorded in the same transaction as the effect,
- * so a redelivered event (at-least-once relay, consumer restart, rebalance) is recognised and skipped. It also carries
- * the consumers' retry settings, so that every {@link EventRouter} waits out an outage the same way.
+ * so a redelivered event (at-least-once relay, consumer restart, rebalance, a replay from the dead-letter topic) is
+ * recognised and skipped. It also carries the consumers' retry settings and dead-letter book-keeping, so that every
+ * {@link EventRouter} waits out an outage and retries poison the same way.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private final Backoff backoff;
+    private final DeadLetters deadLetters;
 
     @Inject
-    IdempotentConsumer(ConsumerRetryConfig retry) {
-        this(Backoff.of(retry));
+    IdempotentConsumer(ConsumerRetryConfig retry, DeadLetters deadLetters) {
+        this(Backoff.of(retry), deadLetters);
     }
 
-    protected IdempotentConsumer(Backoff backoff) {
+    protected IdempotentConsumer(Backoff backoff, DeadLetters deadLetters) {
         this.backoff = backoff;
+        this.deadLetters = deadLetters;
     }
 
     /** How long a consumer waits before it tries an event again while its database is away. */
     public Backoff backoff() {
         return backoff;
+    }
+
+    /** The poison policies of the channels and the dead-letter metrics. */
+    public DeadLetters deadLetters() {
+        return deadLetters;
     }
 
     /**

@@ -67,8 +67,8 @@ class ConsumerFailureTest {
     @MethodSource("outages")
     void anOutageOfTheConsumersInfrastructureIsWaitedOut(String what, Throwable failure) {
         assertThat(ConsumerFailure.of(failure)).isEqualTo(ConsumerFailure.OUTAGE);
-        assertThat(ConsumerFailure.OUTAGE.retriedAfter(1)).isTrue();
-        assertThat(ConsumerFailure.OUTAGE.retriedAfter(10_000)).as("however long it lasts").isTrue();
+        assertThat(ConsumerFailure.OUTAGE.retriedAfter(1, 3)).isTrue();
+        assertThat(ConsumerFailure.OUTAGE.retriedAfter(10_000, 3)).as("however long it lasts").isTrue();
     }
 
     static Stream<Arguments> unexpected() {
@@ -86,9 +86,12 @@ class ConsumerFailureTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unexpected")
-    void anUnexpectedFailureGoesToTheDeadLetterTopicAsToday(String what, Throwable failure) {
+    void anUnexpectedFailureIsTriedAsOftenAsThePoisonPolicySaysThenParked(String what, Throwable failure) {
         assertThat(ConsumerFailure.of(failure)).isEqualTo(ConsumerFailure.UNEXPECTED);
-        assertThat(ConsumerFailure.UNEXPECTED.retriedAfter(1)).isFalse();
+        assertThat(ConsumerFailure.UNEXPECTED.retriedAfter(1, 3)).isTrue();
+        assertThat(ConsumerFailure.UNEXPECTED.retriedAfter(2, 3)).isTrue();
+        assertThat(ConsumerFailure.UNEXPECTED.retriedAfter(3, 3)).isFalse();
+        assertThat(ConsumerFailure.UNEXPECTED.retriedAfter(1, 1)).as("a policy of one try parks at once").isFalse();
     }
 
     @Test
@@ -97,7 +100,7 @@ class ConsumerFailureTest {
 
         assertThat(ConsumerFailure.of(malformed)).isEqualTo(ConsumerFailure.MALFORMED);
         assertThat(ConsumerFailure.of(new CompletionException(malformed))).isEqualTo(ConsumerFailure.MALFORMED);
-        assertThat(ConsumerFailure.MALFORMED.retriedAfter(1)).isFalse();
+        assertThat(ConsumerFailure.MALFORMED.retriedAfter(1, 3)).isFalse();
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,7 @@ import org.lookout.contracts.MalformedEventException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,6 +37,7 @@ class EventRouterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final EventType SUBMITTED = EventType.COMPLAINT_SUBMITTED;
+    private static final int POISON_ATTEMPTS = 3;
 
     @Test
     void anOutageIsWaitedOutAndTheEventAppliedOnce() {
@@ -72,18 +75,59 @@ class EventRouterTest {
     }
 
     @Test
-    void anUnexpectedFailureOfTheHandlerFailsTheRecordAtOnceAsToday() {
+    void aFailureOfTheHandlerIsTriedAsOftenAsThePolicySaysThenParkedWithItsCode() {
         Ledger ledger = new Ledger(0, null);
         AtomicInteger calls = new AtomicInteger();
         EventRouter router = EventRouter.of("test.consumer", ledger)
                 .on(SUBMITTED, ComplaintSubmitted.class, (event, report) -> {
                     calls.incrementAndGet();
-                    return Uni.createFrom().failure(new IllegalStateException("a bug"));
+                    return Uni.createFrom().failure(new IllegalStateException("a closed report cannot pause"));
+                });
+        CloudEvent event = golden();
+
+        assertThatThrownBy(() -> router.route(record(event)).await().atMost(WAIT))
+                .isInstanceOfSatisfying(ParkedEventException.class, parked -> {
+                    assertThat(parked.code()).isEqualTo(DeadLetterCode.REJECTED);
+                    assertThat(parked.attempts()).isEqualTo(POISON_ATTEMPTS);
+                    assertThat(parked.eventId()).isEqualTo(event.id());
+                    assertThat(parked.eventType()).isEqualTo(SUBMITTED.type());
+                    assertThat(parked.lastFailure()).isAfter(parked.firstFailure());
+                    assertThat(parked.getMessage()).doesNotContain("closed report");
+                });
+        assertThat(calls).hasValue(POISON_ATTEMPTS);
+    }
+
+    @Test
+    void aFailureThatGoesAwayBeforeTheLastTryIsAppliedOnceAndNotParked() {
+        Ledger ledger = new Ledger(2, () -> new NullPointerException());
+        List<String> applied = new ArrayList<>();
+        EventRouter router = EventRouter.of("test.consumer", ledger)
+                .on(SUBMITTED, ComplaintSubmitted.class, (event, report) -> {
+                    applied.add(report.trackingNumber());
+                    return Uni.createFrom().voidItem();
                 });
 
+        router.route(record(golden())).await().atMost(WAIT);
+
+        assertThat(ledger.attempts).hasValue(3);
+        assertThat(applied).containsExactly("DCY-2026-000123");
+    }
+
+    /** Outage attempts do not use up the poison tries: an event may meet both. */
+    @Test
+    void anOutageDoesNotCountAgainstThePoisonTries() {
+        AtomicInteger failures = new AtomicInteger();
+        Ledger ledger = new Ledger(10, () -> failures.incrementAndGet() % 2 == 1
+                ? new ConnectException("Connection refused") : new NoSuchElementException("no report"));
+        EventRouter router = EventRouter.of("test.consumer", ledger)
+                .on(SUBMITTED, ComplaintSubmitted.class, (event, report) -> Uni.createFrom().voidItem());
+
         assertThatThrownBy(() -> router.route(record(golden())).await().atMost(WAIT))
-                .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
-        assertThat(calls).hasValue(1);
+                .isInstanceOfSatisfying(ParkedEventException.class, parked -> {
+                    assertThat(parked.code()).isEqualTo(DeadLetterCode.UNKNOWN_REFERENCE);
+                    assertThat(parked.attempts()).isEqualTo(POISON_ATTEMPTS);
+                });
+        assertThat(ledger.attempts).as("3 outages between 3 poison tries").hasValue(2 * POISON_ATTEMPTS);
     }
 
     @Test
@@ -94,7 +138,11 @@ class EventRouterTest {
         ConsumerRecord<String, String> noHeaders = new ConsumerRecord<>("lookout.complaint.v1", 0, 7L, "key", "{}");
 
         assertThatThrownBy(() -> router.route(noHeaders).await().atMost(WAIT))
-                .isInstanceOf(MalformedEventException.class);
+                .isInstanceOfSatisfying(ParkedEventException.class, parked -> {
+                    assertThat(parked.code()).isEqualTo(DeadLetterCode.MALFORMED);
+                    assertThat(parked.attempts()).isEqualTo(1);
+                })
+                .hasCauseInstanceOf(MalformedEventException.class);
         assertThat(ledger.attempts).hasValue(0);
     }
 
@@ -107,7 +155,10 @@ class EventRouterTest {
         ((ObjectNode) golden.data()).put("receivedAt", "not a time");
 
         assertThatThrownBy(() -> router.route(record(golden)).await().atMost(WAIT))
-                .isInstanceOf(MalformedEventException.class);
+                .isInstanceOfSatisfying(ParkedEventException.class, parked -> {
+                    assertThat(parked.code()).isEqualTo(DeadLetterCode.MALFORMED);
+                    assertThat(parked.attempts()).as("never tried again").isEqualTo(1);
+                });
         assertThat(ledger.attempts).hasValue(0);
     }
 
@@ -144,7 +195,8 @@ class EventRouterTest {
         }
 
         Ledger(int failures, Supplier<Throwable> failure, Backoff backoff) {
-            super(backoff);
+            super(backoff, new DeadLetters(new PoisonPolicy(POISON_ATTEMPTS, new Backoff(Duration.ofMillis(1),
+                    Duration.ofMillis(2), 0)), new SimpleMeterRegistry()));
             this.failures = failures;
             this.failure = failure;
         }

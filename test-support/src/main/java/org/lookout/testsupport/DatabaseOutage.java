@@ -87,7 +87,7 @@ public final class DatabaseOutage implements AutoCloseable {
 
     /**
      * The records of the dead-letter topic with one of these keys (report ids), read up to its end now, each as
-     * {@code <key> <ce_type> parked: <dead-letter-reason>} — what an assertion that none is there should print.
+     * {@code <key> <ce_type> parked: <dlq-code>} — what an assertion that none is there should print.
      */
     public List<String> parkedOf(Collection<String> keys) {
         return TopicProbe.readToEnd(deadLetterTopic).stream().filter(record -> keys.contains(record.key()))
@@ -96,7 +96,7 @@ public final class DatabaseOutage implements AutoCloseable {
 
     private static String describe(ConsumerRecord<String, String> record) {
         return record.key() + " " + TopicProbe.header(record, "ce_type").orElse("(no type)") + " parked: "
-                + TopicProbe.header(record, "dead-letter-reason").orElse("(no reason)");
+                + TopicProbe.header(record, "dlq-code").orElse("(no code)");
     }
 
     @Override

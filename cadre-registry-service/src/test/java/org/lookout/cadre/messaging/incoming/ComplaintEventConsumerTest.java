@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.lookout.cadre.Cadre;
 import org.lookout.cadre.CadreTestResources;
@@ -15,6 +16,7 @@ import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.CloudEventKafka;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.Topics;
+import org.lookout.outbox.DeadLetterHandler;
 import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.TopicProbe;
 
@@ -92,6 +94,9 @@ class ComplaintEventConsumerTest {
         awaitProcessed(next.id());
         ConsumerRecord<String, String> dead = TopicProbe.awaitRecord(DLQ, record -> key.equals(record.key()));
         assertThat(dead.value()).isEqualTo("{\"not\":\"an event\"}");
+        assertThat(dead.headers().toArray()).extracting(Header::key).as("decided headers only")
+                .isSubsetOf(DeadLetterHandler.HEADERS);
+        assertThat(TopicProbe.header(dead, DeadLetterHandler.CODE)).contains("malformed");
     }
 
     private static void awaitProcessed(String eventId) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.lookout.complaint.ComplaintDatabase;
 import org.lookout.contracts.CloudEvent;
@@ -22,6 +23,7 @@ import org.lookout.contracts.CloudEventKafka;
 import org.lookout.contracts.EventJson;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.Topics;
+import org.lookout.outbox.DeadLetterHandler;
 import org.lookout.testsupport.GoldenEvents;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
@@ -230,6 +232,11 @@ class EscalationEventsConsumerTest {
         List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecordsWithKey(DLQ, id, 2, DEFAULT_WAIT);
         assertThat(parked).extracting(ConsumerRecord::value)
                 .containsExactly("{\"no\":\"headers\"}", "this is not json");
+        for (ConsumerRecord<String, String> record : parked) {
+            assertThat(record.headers().toArray()).extracting(Header::key).as("decided headers only")
+                    .isSubsetOf(DeadLetterHandler.HEADERS);
+            assertThat(TopicProbe.header(record, DeadLetterHandler.CODE)).contains("malformed");
+        }
     }
 
     /** The golden sample of {@code type} about the report {@code reportId}, with a fresh event id. */

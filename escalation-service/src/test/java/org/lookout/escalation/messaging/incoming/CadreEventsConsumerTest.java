@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.CloudEventKafka;
@@ -21,6 +22,7 @@ import org.lookout.contracts.Topics;
 import org.lookout.escalation.EscalationDatabase;
 import org.lookout.escalation.EscalationFixtures;
 import org.lookout.escalation.EscalationTestResources;
+import org.lookout.outbox.DeadLetterHandler;
 import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.GoldenEvents;
 import org.lookout.testsupport.Tokens;
@@ -123,6 +125,11 @@ class CadreEventsConsumerTest {
         assertThat(awaitEscalation(key).getString("trigger")).isEqualTo("TIP_OFF");
         List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecordsWithKey(DLQ, key, 2, DEFAULT_WAIT);
         assertThat(parked).extracting(ConsumerRecord::value).containsExactly("{\"no\":\"headers\"}", "not json at all");
+        for (ConsumerRecord<String, String> record : parked) {
+            assertThat(record.headers().toArray()).extracting(Header::key).as("decided headers only")
+                    .isSubsetOf(DeadLetterHandler.HEADERS);
+            assertThat(TopicProbe.header(record, DeadLetterHandler.CODE)).contains("malformed");
+        }
     }
 
     /** The report's one escalation, as an inspector reads it once it exists. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +25,7 @@ import org.lookout.contracts.Topics;
 import org.lookout.escalation.EscalationDatabase;
 import org.lookout.escalation.EscalationTestResources;
 import org.lookout.escalation.GoldenComplaintEvents;
+import org.lookout.outbox.DeadLetterHandler;
 import org.lookout.testsupport.ContractAssertions;
 import org.lookout.testsupport.Tokens;
 import org.lookout.testsupport.TopicProbe;
@@ -141,8 +143,11 @@ class ComplaintEventsConsumerTest {
         assertThat(awaitClocks(key).getList("")).hasSize(1);
         List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecordsWithKey(DLQ, key, 2, DEFAULT_WAIT);
         assertThat(parked).extracting(ConsumerRecord::value).containsExactly("{\"no\":\"headers\"}", "this is not json");
-        assertThat(TopicProbe.header(parked.getFirst(), "dead-letter-reason")).hasValueSatisfying(
-                reason -> assertThat(reason).contains("ce_specversion"));
+        for (ConsumerRecord<String, String> record : parked) {
+            assertThat(record.headers().toArray()).extracting(Header::key).as("decided headers only")
+                    .isSubsetOf(DeadLetterHandler.HEADERS);
+            assertThat(TopicProbe.header(record, DeadLetterHandler.CODE)).contains("malformed");
+        }
     }
 
     @Test

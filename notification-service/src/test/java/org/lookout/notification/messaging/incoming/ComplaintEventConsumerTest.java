@@ -20,6 +20,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.ReporterPseudonym;
@@ -27,6 +28,7 @@ import org.lookout.contracts.Topics;
 import org.lookout.notification.GoldenComplaintEvents;
 import org.lookout.notification.NotificationTestResources;
 import org.lookout.notification.config.NotificationConfig;
+import org.lookout.outbox.DeadLetterHandler;
 import org.lookout.testsupport.RealInfrastructure;
 import org.lookout.testsupport.Tokens;
 import org.lookout.testsupport.TopicProbe;
@@ -156,6 +158,9 @@ class ComplaintEventConsumerTest {
         awaitInboxWith(subject, GoldenComplaintEvents.trackingNumber(next));
         ConsumerRecord<String, String> dead = TopicProbe.awaitRecord(DLQ, record -> key.equals(record.key()));
         assertThat(dead.value()).isEqualTo("{\"not\":\"an event\"}");
+        assertThat(dead.headers().toArray()).extracting(Header::key).as("decided headers only")
+                .isSubsetOf(DeadLetterHandler.HEADERS);
+        assertThat(TopicProbe.header(dead, DeadLetterHandler.CODE)).contains("malformed");
     }
 
     private JsonPath awaitInboxWith(String subject, String trackingNumber) {
