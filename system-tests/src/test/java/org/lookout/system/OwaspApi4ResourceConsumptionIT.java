@@ -48,17 +48,24 @@ class OwaspApi4ResourceConsumptionIT {
     @MethodSource("serviceLimits")
     void aServiceRefusesABodyOverItsOwnLimit(String part, String path, int limit) {
         LiveServices.Service service = LiveServices.named(part);
-        Response answer = given().baseUri(service.url()).auth().oauth2(Stack.token("staff1"))
+        String token = part.equals("notification") ? Stack.agencyToken("agency-police-dcy") : Stack.token("staff1");
+        Response answer = given().baseUri(service.url()).auth().oauth2(token)
                 .contentType(ContentType.JSON).body(jsonOf(limit + 1024)).post(path);
         assertThat(answer.statusCode()).as(part).isEqualTo(413);
     }
 
-    @ParameterizedTest(name = "{0} directly: a chunked body over {2} bytes → 413 or closed")
+    /**
+     * A chunked body (no length declared) over the service's ceiling is refused: 413, the connection closed, or 400 when
+     * the JSON parser's own bound (20,000,000 characters in a string) comes first. Between a route's own limit and the
+     * ceiling complaint-service still reads a chunked body (see docs/security.md, findings).
+     */
+    @ParameterizedTest(name = "{0} directly: a chunked body over {2} bytes is refused")
     @MethodSource("serviceLimits")
     void aServiceRefusesAChunkedBodyOverItsOwnLimit(String part, String path, int limit) throws Exception {
         LiveServices.Service service = LiveServices.named(part);
-        String status = chunked(service.port(), path, Stack.token("staff1"), limit + 64 * 1024);
-        assertThat(status).as(part).matches("413|closed");
+        String token = part.equals("notification") ? Stack.agencyToken("agency-police-dcy") : Stack.token("staff1");
+        String status = chunked(service.port(), path, token, limit + 64 * 1024);
+        assertThat(status).as(part).matches("413|400|closed");
     }
 
     static Stream<Arguments> gatewayRoutes() {
@@ -113,7 +120,8 @@ class OwaspApi4ResourceConsumptionIT {
         // an account of its own: the bucket is per token subject, other tests' callers keep theirs
         String token = RealmUsers.tokenOf("owasp-bucket", "resident", Map.of("community", List.of("DCY")));
         Response limited = null;
-        for (int i = 0; i < 400 && limited == null; i++) {
+        // 300 a minute, refilled as it goes (5 a second): the loop must outrun the refill
+        for (int i = 0; i < 2000 && limited == null; i++) {
             Response answer = given().auth().oauth2(token).get("/api/notifications/unread-count");
             if (answer.statusCode() == 429) {
                 limited = answer;
@@ -121,7 +129,7 @@ class OwaspApi4ResourceConsumptionIT {
                 assertThat(answer.statusCode()).isEqualTo(200);
             }
         }
-        assertThat(limited).as("429 within 400 requests (default bucket 300/min)").isNotNull();
+        assertThat(limited).as("429 within 2000 requests (default bucket 300/min)").isNotNull();
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
         // another caller is not limited by it
@@ -142,7 +150,8 @@ class OwaspApi4ResourceConsumptionIT {
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
             try {
-                out.write(("1\r\n{\r\n").getBytes(StandardCharsets.US_ASCII));
+                // the start of a JSON string that never ends: a parser must read on, only the limit stops it
+                out.write(("9\r\n{\"text\":\"\r\n").getBytes(StandardCharsets.US_ASCII));
                 for (int sent = 0; sent < bytes; sent += chunk.length) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(chunk);
