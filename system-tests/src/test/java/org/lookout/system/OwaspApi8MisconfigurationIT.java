@@ -120,7 +120,7 @@ class OwaspApi8MisconfigurationIT {
 
     @ParameterizedTest(name = "gateway {0} is not served")
     @ValueSource(strings = { "/q/dev-ui", "/q/dev", "/q/swagger-ui", "/q/metrics",
-            "/q/openapi", "/q/info", "/api/q/metrics", "/metrics", "/actuator",
+            "/q/health", "/q/health/ready", "/q/openapi", "/q/info", "/api/q/metrics", "/metrics", "/actuator",
             "/actuator/env", "/.env", "/.git/config", "/server-status", "/console", "/admin" })
     void frameworkAndInternalPagesAreNotServedThroughTheGateway(String path) {
         Response answer = given().urlEncodingEnabled(false).get(path);
