@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lookout.problem.ProblemException;
+import org.lookout.problem.Sensitive;
 import org.lookout.security.CurrentCaller;
 
 import io.quarkus.security.Authenticated;
@@ -72,6 +73,7 @@ public class AttachmentResource {
 
     @GET
     @Path("/{attachmentId}")
+    @Sensitive
     @Produces({ "image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_JSON })
     @Operation(summary = "The bytes of an attachment, with its stored media type, as a download")
     public Uni<Response> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {

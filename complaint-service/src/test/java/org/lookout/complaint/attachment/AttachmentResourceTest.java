@@ -63,6 +63,8 @@ class AttachmentResourceTest {
         assertThat(download.contentType()).isEqualTo("image/png");
         assertThat(download.header("Content-Disposition")).startsWith("attachment;");
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        // a reporter's photo (their home, their street) is never kept by a cache, like the same photo in a case file
+        assertThat(download.header("Cache-Control")).contains("no-store");
         assertThat(download.asByteArray()).isEqualTo(photo);
     }
 
