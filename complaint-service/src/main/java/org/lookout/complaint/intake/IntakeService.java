@@ -10,19 +10,18 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 
-import org.lookout.complaint.community.CommunityRepository;
+import org.lookout.complaint.community.CommunityFacts;
 import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportAccess;
 import org.lookout.complaint.domain.ReportHistoryEntry;
-import org.lookout.complaint.domain.ReportRepository;
 import org.lookout.complaint.domain.ReportStatus;
-import org.lookout.complaint.domain.TaxonomyItem;
 import org.lookout.complaint.identity.ReporterIdentityService;
 import org.lookout.complaint.messaging.outgoing.ComplaintEvents;
-import org.lookout.complaint.taxonomy.TaxonomyRepository;
+import org.lookout.complaint.taxonomy.ItemFacts;
 import org.lookout.complaint.tracking.AnonymousTrackingService;
 import org.lookout.contracts.Channel;
+import org.lookout.contracts.CloudEvent;
 import org.lookout.problem.Problem;
 import org.lookout.problem.ProblemException;
 import org.lookout.problem.ProblemType;
@@ -34,7 +33,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Intake on every channel: the report, its first history entry, its event, the anonymous tracking hash and the
- * encrypted reporter identity are stored in one transaction; the answer adds the possible duplicates.
+ * encrypted reporter identity are stored in one transaction; the answer adds the possible duplicates. The item's and
+ * the community's facts come from memory ({@link ItemFacts}, {@link CommunityFacts}).
  */
 @ApplicationScoped
 public class IntakeService {
@@ -42,11 +42,10 @@ public class IntakeService {
     /** Staff record what came in person, by phone or by letter; residents and lookouts file for themselves. */
     static final Set<Channel> RECORDED_BY_STAFF = EnumSet.of(Channel.VISIT, Channel.PHONE, Channel.LETTER);
 
-    private final ReportRepository reports;
     private final ReportAccess access;
-    private final TaxonomyRepository taxonomy;
-    private final CommunityRepository communities;
-    private final TrackingNumberRepository trackingNumbers;
+    private final ItemFacts items;
+    private final CommunityFacts communities;
+    private final IntakeRepository intakes;
     private final ComplaintEvents events;
     private final ComplaintConfig config;
     private final Clock clock;
@@ -54,15 +53,13 @@ public class IntakeService {
     private final AnonymousTrackingService tracking;
     private final DuplicateFinder duplicates;
 
-    IntakeService(ReportRepository reports, ReportAccess access, TaxonomyRepository taxonomy,
-            CommunityRepository communities, TrackingNumberRepository trackingNumbers, ComplaintEvents events,
-            ComplaintConfig config, Clock clock, ReporterIdentityService identities, AnonymousTrackingService tracking,
-            DuplicateFinder duplicates) {
-        this.reports = reports;
+    IntakeService(ReportAccess access, ItemFacts items, CommunityFacts communities, IntakeRepository intakes,
+            ComplaintEvents events, ComplaintConfig config, Clock clock, ReporterIdentityService identities,
+            AnonymousTrackingService tracking, DuplicateFinder duplicates) {
         this.access = access;
-        this.taxonomy = taxonomy;
+        this.items = items;
         this.communities = communities;
-        this.trackingNumbers = trackingNumbers;
+        this.intakes = intakes;
         this.events = events;
         this.config = config;
         this.clock = clock;
@@ -77,17 +74,17 @@ public class IntakeService {
         checkCommunityScope(request.communityCode(), caller);
         checkCoordinates(request.location());
         checkReporterIdentity(request);
-        return taxonomy.item(request.itemCode())
+        return items.of(request.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
                 .invoke(item -> {
-                    if (!item.active) {
+                    if (!item.active()) {
                         throw ProblemException.unprocessable("itemCode", "is no longer offered for new reports");
                     }
                 })
-                .chain(item -> communities.find(request.communityCode())
+                .chain(item -> communities.of(request.communityCode())
                         .onItem().ifNull().failWith(() -> ProblemException.unprocessable("communityCode", "is not a community"))
                         .invoke(community -> {
-                            if (!community.active) {
+                            if (!community.active()) {
                                 throw ProblemException.unprocessable("communityCode", "no longer takes new reports");
                             }
                         })
@@ -104,40 +101,41 @@ public class IntakeService {
     @WithTransaction
     public Uni<ReceiptView> submitOnBehalf(@Valid SubmitReportRequest request, String filedByRole) {
         checkCoordinates(request.location());
-        return taxonomy.item(request.itemCode())
+        return items.of(request.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
                 .chain(item -> receive(request, null, filedByRole, item));
     }
 
     /**
      * The possible duplicates are looked up before the tracking number is drawn: drawing it locks the community's
-     * counter row until commit, so everything that does not need the number stays outside the lock.
+     * counter row until commit, so everything that does not need the number stays outside the lock. The number is
+     * drawn by the statement that stores the report, its first history entry and its event ({@link IntakeRepository}):
+     * after it only the encrypted identity or the tracking hash (of the reports that have them) and the commit.
      */
     private Uni<ReceiptView> receive(SubmitReportRequest request, String filedByRef, String filedByRole,
-            TaxonomyItem item) {
+            ItemFacts.Item item) {
         Instant now = clock.instant();
         int year = now.atZone(config.zone()).getYear();
         Report report = newReport(request, filedByRef, filedByRole, item, now);
-        return duplicates.of(report).chain(found -> trackingNumbers.next(request.communityCode(), year)
-                .chain(sequence -> {
-                    report.trackingNumber = "%s-%d-%06d".formatted(request.communityCode(), year, sequence);
-                    return reports.persist(report)
-                            .chain(saved -> reports.append(ReportHistoryEntry.change(report.id, null,
-                                    ReportStatus.RECEIVED, report.filedByRole, "received via " + report.channel,
-                                    report.receivedAt)))
-                            .chain(entry -> events.submitted(report))
-                            .chain(() -> identities.keep(report.id, request.reporterName(), request.reporterPhone()))
-                            .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
-                            .map(issued -> ReceiptView.of(report, found, issued));
-                }));
+        ReportHistoryEntry first = ReportHistoryEntry.change(report.id, null, ReportStatus.RECEIVED, report.filedByRole,
+                "received via " + report.channel, report.receivedAt);
+        return duplicates.of(report).chain(found -> {
+            report.trackingNumber = IntakeRepository.PROVISIONAL_NUMBER;
+            CloudEvent submitted = events.submittedEvent(report);
+            return intakes.receive(report, first, submitted, year)
+                    .invoke(number -> report.trackingNumber = number)
+                    .chain(() -> identities.keep(report.id, request.reporterName(), request.reporterPhone()))
+                    .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
+                    .map(issued -> ReceiptView.of(report, found, issued));
+        });
     }
 
-    private Report newReport(SubmitReportRequest request, String filedByRef, String filedByRole, TaxonomyItem item,
+    private Report newReport(SubmitReportRequest request, String filedByRef, String filedByRole, ItemFacts.Item item,
             Instant now) {
         Report report = new Report();
         report.id = UUID.randomUUID();
-        report.itemCode = item.code;
-        report.categoryCode = item.categoryCode;
+        report.itemCode = item.code();
+        report.categoryCode = item.categoryCode();
         report.communityCode = request.communityCode();
         report.title = request.title().strip();
         report.description = request.description().strip();
@@ -145,7 +143,7 @@ public class IntakeService {
         report.status = ReportStatus.RECEIVED;
         report.anonymous = request.anonymous();
         // copied, so a later edit of the item does not change who may see the reports filed before it
-        report.confidential = item.confidential;
+        report.confidential = item.confidential();
         report.filedByRef = filedByRef;
         report.filedByRole = filedByRole;
         report.address = request.location().address().strip();
