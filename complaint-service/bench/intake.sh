@@ -38,6 +38,7 @@ BENCH_HTTP_PORT="${BENCH_HTTP_PORT:-18981}"
 BENCH_GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18980}"
 GATEWAY="${GATEWAY:-1}"
 GATEWAY_WARMUP="${GATEWAY_WARMUP:-30s}"
+START_TIMEOUT="${START_TIMEOUT:-300}" # seconds the service and the gateway may take to answer (a busy machine)
 CRASH="${CRASH:-1}"
 COMMUNITIES=(DCY DCN XHY JXY HPL QNJ)
 WORK="$(mktemp -d /tmp/lookout-intake-bench.XXXXXX)"
@@ -166,7 +167,7 @@ start_service() {
     -Dquarkus.log.level=WARN ${SERVICE_OPTS:-} \
     -jar "$JAR" >>"$LOGS/complaint-service.log" 2>&1 &
   SERVICE_PID=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "$((START_TIMEOUT * 2))"); do
     curl -fs -o /dev/null "$BASE/api/taxonomy" && break
     if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
       tail -n 40 "$LOGS/complaint-service.log" >&2
@@ -265,7 +266,7 @@ if [[ "$GATEWAY" == 1 ]]; then
     -jar "$GATEWAY_JAR" >"$LOGS/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   GATEWAY_BASE="http://127.0.0.1:$BENCH_GATEWAY_PORT"
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "$((START_TIMEOUT * 2))"); do
     curl -fs -o /dev/null "$GATEWAY_BASE/api/taxonomy" && break
     kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -n 40 "$LOGS/gateway.log" >&2; die "the gateway stopped"; }
     sleep 0.5

@@ -4,8 +4,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lookout.complaint.domain.AnonymousTracking;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportHistoryEntry;
+import org.lookout.complaint.domain.ReporterIdentity;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.EventJson;
 import org.lookout.contracts.EventType;
@@ -32,6 +34,8 @@ public class IntakeRepository {
     /** Stands for the tracking number in the event until the statement draws it (never stored). */
     static final String PROVISIONAL_NUMBER = "@tracking-number@";
 
+    private static final byte[] NOTHING = new byte[0];
+
     private static final String NUMBERED_INTAKE = """
             with counter as (
                    insert into tracking_counter (community_code, year, last_value) values (:community, :year, 1)
@@ -55,22 +59,31 @@ public class IntakeRepository {
                  outbox as (
                    insert into outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload)
                    values (:eventId, :topic, :partitionKey, :eventType, :source, :subject, :occurredAtEvent,
-                           replace(:payload, :provisional, (select tracking_number from numbered))))
+                           replace(:payload, :provisional, (select tracking_number from numbered)))),
+                 identity as (
+                   insert into reporter_identity (report_id, key_id, name_enc, phone_enc)
+                   select cast(:id as uuid), cast(:keyId as varchar), nullif(cast(:nameEnc as bytea), ''::bytea), nullif(cast(:phoneEnc as bytea), ''::bytea)
+                    where cast(:withIdentity as boolean)),
+                 tracking as (
+                   insert into anonymous_tracking (code, report_id, secret_hash)
+                   select cast(:trackingCode as varchar), cast(:id as uuid), cast(:secretHash as bytea)
+                    where cast(:withTracking as boolean))
             select tracking_number from report_row""";
 
     /**
-     * Stores {@code report} (its tracking number is drawn here and returned), {@code first} (its first history entry)
-     * and {@code submitted} (its event, for the outbox) in the caller's transaction.
+     * Stores {@code report} (its tracking number is drawn here and returned), {@code first} (its first history entry),
+     * {@code submitted} (its event, for the outbox) and, when not null, {@code identity} (the encrypted name and phone)
+     * and {@code tracking} (an anonymous report's code and secret hash). One statement: outside a transaction it commits
+     * by itself, and the counter row is locked only while PostgreSQL runs and commits it — never across a round trip.
      */
-    public Uni<String> receive(Report report, ReportHistoryEntry first, CloudEvent submitted, int year) {
+    public Uni<String> receive(Report report, ReportHistoryEntry first, CloudEvent submitted, int year,
+            ReporterIdentity identity, AnonymousTracking tracking) {
         String payload = EventJson.write(submitted.data());
         if (payload.indexOf(PROVISIONAL_NUMBER) != payload.lastIndexOf(PROVISIONAL_NUMBER)
                 || !payload.contains(PROVISIONAL_NUMBER)) {
             throw new IllegalStateException("the submitted event names its provisional tracking number once");
         }
-        return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException("intake runs inside a transaction"))
-                .chain(transaction -> Panache.getSession())
+        return Panache.getSession()
                 .chain(session -> session.createNativeQuery(NUMBERED_INTAKE, String.class)
                         .setParameter("community", report.communityCode)
                         .setParameter("year", year)
@@ -103,6 +116,18 @@ public class IntakeRepository {
                         .setParameter("occurredAtEvent", submitted.time())
                         .setParameter("payload", payload)
                         .setParameter("provisional", PROVISIONAL_NUMBER)
+                        .setParameter("withIdentity", identity != null)
+                        .setParameter("keyId", identity == null ? "" : identity.keyId)
+                        .setParameter("nameEnc", identity == null ? NOTHING : orNothing(identity.nameEncrypted))
+                        .setParameter("phoneEnc", identity == null ? NOTHING : orNothing(identity.phoneEncrypted))
+                        .setParameter("withTracking", tracking != null)
+                        .setParameter("trackingCode", tracking == null ? "" : tracking.code)
+                        .setParameter("secretHash", tracking == null ? NOTHING : tracking.secretHash)
                         .getSingleResult());
+    }
+
+    /** A null name or phone stays null: an empty array stands for it in the binding and is turned back in SQL. */
+    private static byte[] orNothing(byte[] value) {
+        return value == null ? NOTHING : value;
     }
 }

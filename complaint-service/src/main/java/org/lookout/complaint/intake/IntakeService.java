@@ -15,6 +15,7 @@ import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportAccess;
 import org.lookout.complaint.domain.ReportHistoryEntry;
+import org.lookout.complaint.domain.ReporterIdentity;
 import org.lookout.complaint.domain.ReportStatus;
 import org.lookout.complaint.identity.ReporterIdentityService;
 import org.lookout.complaint.messaging.outgoing.ComplaintEvents;
@@ -28,12 +29,13 @@ import org.lookout.problem.ProblemType;
 import org.lookout.security.Caller;
 import org.lookout.security.Roles;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Intake on every channel: the report, its first history entry, its event, the anonymous tracking hash and the
- * encrypted reporter identity are stored in one transaction; the answer adds the possible duplicates. The item's and
+ * encrypted reporter identity are stored in one statement, all or nothing; the answer adds the possible duplicates. The item's and
  * the community's facts come from memory ({@link ItemFacts}, {@link CommunityFacts}).
  */
 @ApplicationScoped
@@ -68,7 +70,7 @@ public class IntakeService {
         this.duplicates = duplicates;
     }
 
-    @WithTransaction
+    @WithSession
     public Uni<ReceiptView> submit(@Valid SubmitReportRequest request, Caller caller) {
         checkChannel(request.channel(), caller);
         checkCommunityScope(request.communityCode(), caller);
@@ -107,10 +109,11 @@ public class IntakeService {
     }
 
     /**
-     * The possible duplicates are looked up before the tracking number is drawn: drawing it locks the community's
-     * counter row until commit, so everything that does not need the number stays outside the lock. The number is
-     * drawn by the statement that stores the report, its first history entry and its event ({@link IntakeRepository}):
-     * after it only the encrypted identity or the tracking hash (of the reports that have them) and the commit.
+     * The possible duplicates are looked up first; then one statement ({@link IntakeRepository}) draws the tracking
+     * number and stores the report, its first history entry, its event and — when it has them — the encrypted identity
+     * and the anonymous tracking hash. Called without a transaction ({@link #submit}) that statement commits by itself,
+     * so the community's counter row is locked only while PostgreSQL runs and commits it, never across a round trip;
+     * inside a caller's transaction ({@link #submitOnBehalf}) until that commits.
      */
     private Uni<ReceiptView> receive(SubmitReportRequest request, String filedByRef, String filedByRole,
             ItemFacts.Item item) {
@@ -119,14 +122,16 @@ public class IntakeService {
         Report report = newReport(request, filedByRef, filedByRole, item, now);
         ReportHistoryEntry first = ReportHistoryEntry.change(report.id, null, ReportStatus.RECEIVED, report.filedByRole,
                 "received via " + report.channel, report.receivedAt);
+        ReporterIdentity identity = identities.sealed(report.id, request.reporterName(), request.reporterPhone());
+        AnonymousTrackingService.Prepared issued = report.anonymous ? tracking.prepare(report.id) : null;
         return duplicates.of(report).chain(found -> {
             report.trackingNumber = IntakeRepository.PROVISIONAL_NUMBER;
             CloudEvent submitted = events.submittedEvent(report);
-            return intakes.receive(report, first, submitted, year)
-                    .invoke(number -> report.trackingNumber = number)
-                    .chain(() -> identities.keep(report.id, request.reporterName(), request.reporterPhone()))
-                    .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
-                    .map(issued -> ReceiptView.of(report, found, issued));
+            return intakes.receive(report, first, submitted, year, identity, issued == null ? null : issued.row())
+                    .map(number -> {
+                        report.trackingNumber = number;
+                        return ReceiptView.of(report, found, issued == null ? null : issued.credentials());
+                    });
         });
     }
 
