@@ -51,6 +51,17 @@ public interface GatewayConfig {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         URI url();
 
+        /**
+         * Base URL of the upstream's management interface, where its health and OpenAPI document are served (never
+         * routed); absent: {@link #url()}.
+         */
+        Optional<URI> managementUrl();
+
+        /** The base URL of health and OpenAPI requests: the management interface when there is one. */
+        default URI managementBase() {
+            return managementUrl().orElse(url());
+        }
+
         /** Path answered by the upstream's liveness check, polled by the gateway's readiness. */
         @WithDefault("/q/health/live")
         String healthPath();
