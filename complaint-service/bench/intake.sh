@@ -19,6 +19,8 @@
 # Every process it starts is stopped on exit, also on failure or Ctrl-C; BENCH_KEEP=1 keeps the logs.
 # Needs wrk, pgbench and openssl.
 #
+# Its ports are its own (BENCH_PG_PORT, BENCH_HTTP_PORT, BENCH_GATEWAY_PORT, each HTTP port's management interface
+# at + 1000), never the ./lookout stack's.
 #   complaint-service/bench/intake.sh            # 2 wrk threads, 32 connections, 60 s warm-up, 20 s measured
 #   GATEWAY=0 CRASH=0 complaint-service/bench/intake.sh   # the service and pgbench only
 #   CONNECTIONS=32 DURATION=30s WARMUP=90s complaint-service/bench/intake.sh
@@ -116,6 +118,8 @@ PGBENCH="$PG_BIN/pgbench"
 pg_initdb >/dev/null
 pg_create_databases >/dev/null
 require_port_free "$BENCH_PG_PORT" "bench postgres" BENCH_PG_PORT
+require_port_free "$BENCH_HTTP_PORT" "bench complaint-service" BENCH_HTTP_PORT
+require_port_free "$((BENCH_HTTP_PORT + 1000))" "bench complaint-service management" BENCH_HTTP_PORT
 as_pg "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -s \
   -o "-p $BENCH_PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=120 \
       -c shared_preload_libraries=pg_stat_statements" || die "PostgreSQL did not start"
@@ -163,7 +167,7 @@ start_service() {
     LOOKOUT_CHALLENGE_KEY="$CHALLENGE_KEY" \
     "$JAVA_HOME/bin/java" -Xmx512m \
     -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
-    -Dlookout.outbox.poll-interval=1h \
+    -Dlookout.outbox.poll-interval=1h -Dquarkus.management.port="$((BENCH_HTTP_PORT + 1000))" \
     -Dquarkus.log.level=WARN ${SERVICE_OPTS:-} \
     -jar "$JAR" >>"$LOGS/complaint-service.log" 2>&1 &
   SERVICE_PID=$!
@@ -257,10 +261,13 @@ raw_waiters="$(cat "$WORK/pgbench-waiters")"
 gateway_rate=""
 if [[ "$GATEWAY" == 1 ]]; then
   require_port_free "$BENCH_GATEWAY_PORT" "bench gateway" BENCH_GATEWAY_PORT
+  require_port_free "$((BENCH_GATEWAY_PORT + 1000))" "bench gateway management" BENCH_GATEWAY_PORT
   "$JAVA_HOME/bin/java" -Xmx256m \
     -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.log.level=WARN \
     -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
     -Dlookout.gateway.upstreams.complaint-service.url="$BASE" \
+    -Dquarkus.management.port="$((BENCH_GATEWAY_PORT + 1000))" \
+    -Dlookout.gateway.upstreams.complaint-service.management-url="http://127.0.0.1:$((BENCH_HTTP_PORT + 1000))" \
     -Dlookout.gateway.rate-limits.default.capacity=1000000000 -Dlookout.gateway.connect-timeout=10s \
     ${GATEWAY_OPTS:-} \
     -jar "$GATEWAY_JAR" >"$LOGS/gateway.log" 2>&1 &
