@@ -17,7 +17,8 @@
 # them with quarkus.oidc.public-key, no Keycloak). Kafka is not started: the outbox relay is idled for the run, so
 # events wait in the outbox exactly as during a broker outage — intake is what is measured, on both sides.
 # Every process it starts is stopped on exit, also on failure or Ctrl-C; BENCH_KEEP=1 keeps the logs.
-# Needs wrk, pgbench and openssl.
+# Needs wrk, pgbench and openssl. The service and the gateway run as a development stack (LOOKOUT_DEVELOPMENT_STACK:
+# the realm's committed client secrets are accepted; no Keycloak is involved).
 #
 # Its ports are its own (BENCH_PG_PORT, BENCH_HTTP_PORT, BENCH_GATEWAY_PORT, each HTTP port's management interface
 # at + 1000), never the ./lookout stack's.
@@ -164,7 +165,7 @@ start_service() {
   QUARKUS_HTTP_PORT="$BENCH_HTTP_PORT" DB_HOST=127.0.0.1 DB_PORT="$BENCH_PG_PORT" DB_NAME=complaint \
     DB_USER=complaint DB_PASSWORD=complaint KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
     LOOKOUT_IDENTITY_KEY="$IDENTITY_KEY" LOOKOUT_PSEUDONYM_KEY="$PSEUDONYM_KEY" LOOKOUT_DELIVERY_KEY="$DELIVERY_KEY" \
-    LOOKOUT_CHALLENGE_KEY="$CHALLENGE_KEY" \
+    LOOKOUT_CHALLENGE_KEY="$CHALLENGE_KEY" LOOKOUT_DEVELOPMENT_STACK=true \
     "$JAVA_HOME/bin/java" -Xmx512m \
     -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
     -Dlookout.outbox.poll-interval=1h -Dquarkus.management.port="$((BENCH_HTTP_PORT + 1000))" \
@@ -262,7 +263,7 @@ gateway_rate=""
 if [[ "$GATEWAY" == 1 ]]; then
   require_port_free "$BENCH_GATEWAY_PORT" "bench gateway" BENCH_GATEWAY_PORT
   require_port_free "$((BENCH_GATEWAY_PORT + 1000))" "bench gateway management" BENCH_GATEWAY_PORT
-  "$JAVA_HOME/bin/java" -Xmx256m \
+  LOOKOUT_DEVELOPMENT_STACK=true "$JAVA_HOME/bin/java" -Xmx256m \
     -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.log.level=WARN \
     -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
     -Dlookout.gateway.upstreams.complaint-service.url="$BASE" \
