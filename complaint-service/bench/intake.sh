@@ -3,9 +3,13 @@
 #
 #   1. POST /api/complaints through the real service (its jar, a PostgreSQL of its own), with wrk: 32 connections
 #      for a fixed duration after a warm-up, residents of the six demo communities taking turns;
-#   2. pgbench on the same database, 32 clients, same duration: one transaction per intake with the writes intake
-#      makes (tracking counter bump, report row, its first history row, one outbox row);
-#   3. both rates and their ratio (goal: the service reaches at least 60 % of the raw rate).
+#   2. the same through the gateway (its jar, routing to that service, tokens verified with the same key);
+#   3. crash check: a burst through the service, the service killed with kill -9 in the middle of it, then per
+#      community and year the committed tracking numbers are 1..n with no gap and no duplicate and the counter is n;
+#   pgbench on the same database right after 1. and after 2., 32 clients, same duration: one transaction per intake
+#      with the writes intake makes (tracking counter bump, report row, its first history row, one outbox row);
+#   the rates and their ratios, each against the pgbench run right after it (goal: service and gateway each reach
+#      at least 60 % of the raw rate).
 #
 # Not a test: run by hand on a quiet machine. It needs nothing running: PostgreSQL comes the way ./lookout finds it
 # (deploy/local/postgres.sh: the system's binaries, else the embedded ones), in a throw-away cluster on its own port,
@@ -13,9 +17,13 @@
 # them with quarkus.oidc.public-key, no Keycloak). Kafka is not started: the outbox relay is idled for the run, so
 # events wait in the outbox exactly as during a broker outage — intake is what is measured, on both sides.
 # Every process it starts is stopped on exit, also on failure or Ctrl-C; BENCH_KEEP=1 keeps the logs.
-# Needs wrk, pgbench and openssl.
+# Needs wrk, pgbench and openssl. The service and the gateway run as a development stack (LOOKOUT_DEVELOPMENT_STACK:
+# the realm's committed client secrets are accepted; no Keycloak is involved).
 #
+# Its ports are its own (BENCH_PG_PORT, BENCH_HTTP_PORT, BENCH_GATEWAY_PORT, each HTTP port's management interface
+# at + 1000), never the ./lookout stack's.
 #   complaint-service/bench/intake.sh            # 2 wrk threads, 32 connections, 60 s warm-up, 20 s measured
+#   GATEWAY=0 CRASH=0 complaint-service/bench/intake.sh   # the service and pgbench only
 #   CONNECTIONS=32 DURATION=30s WARMUP=90s complaint-service/bench/intake.sh
 # The warm-up is long on purpose: on a busy 2-core machine the JIT needs about a minute of load before intake reaches
 # its steady rate (after 10 s it ran at a sixth of it). SERVICE_OPTS adds JVM options or -D settings to the service,
@@ -30,10 +38,16 @@ DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-60s}"
 BENCH_PG_PORT="${BENCH_PG_PORT:-18932}"
 BENCH_HTTP_PORT="${BENCH_HTTP_PORT:-18981}"
+BENCH_GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18980}"
+GATEWAY="${GATEWAY:-1}"
+GATEWAY_WARMUP="${GATEWAY_WARMUP:-30s}"
+START_TIMEOUT="${START_TIMEOUT:-300}" # seconds the service and the gateway may take to answer (a busy machine)
+CRASH="${CRASH:-1}"
 COMMUNITIES=(DCY DCN XHY JXY HPL QNJ)
 WORK="$(mktemp -d /tmp/lookout-intake-bench.XXXXXX)"
 chmod 755 "$WORK"
 SERVICE_PID=""
+GATEWAY_PID=""
 PG_STARTED=""
 LOAD_BEFORE="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 
@@ -45,6 +59,10 @@ source "$ROOT/deploy/local/postgres.sh"
 
 stop_all() {
   local status=$?
+  if [[ -n "$GATEWAY_PID" ]]; then
+    kill "$GATEWAY_PID" 2>/dev/null || true
+    wait "$GATEWAY_PID" 2>/dev/null || true
+  fi
   if [[ -n "$SERVICE_PID" ]]; then
     kill "$SERVICE_PID" 2>/dev/null || true
     wait "$SERVICE_PID" 2>/dev/null || true
@@ -67,11 +85,16 @@ for tool in wrk openssl curl; do
 done
 
 # ------------------------------------------------------------------ the service's jar and a JDK
-JAR="$ROOT/complaint-service/target/quarkus-app/quarkus-run.jar"
+JAR="${SERVICE_JAR:-$ROOT/complaint-service/target/quarkus-app/quarkus-run.jar}"
+GATEWAY_JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
 find_jdk
 if [[ ! -f "$JAR" ]]; then
   info "building complaint-service (package, no tests)"
   (cd "$ROOT" && ./mvnw -B -q -pl complaint-service -am package -DskipTests)
+fi
+if [[ "$GATEWAY" == 1 && ! -f "$GATEWAY_JAR" ]]; then
+  info "building gateway (package, no tests)"
+  (cd "$ROOT" && ./mvnw -B -q -pl gateway -am package -DskipTests)
 fi
 
 # ------------------------------------------------------------------ PostgreSQL: a throw-away cluster
@@ -96,9 +119,17 @@ PGBENCH="$PG_BIN/pgbench"
 pg_initdb >/dev/null
 pg_create_databases >/dev/null
 require_port_free "$BENCH_PG_PORT" "bench postgres" BENCH_PG_PORT
+require_port_free "$BENCH_HTTP_PORT" "bench complaint-service" BENCH_HTTP_PORT
+require_port_free "$((BENCH_HTTP_PORT + 1000))" "bench complaint-service management" BENCH_HTTP_PORT
 as_pg "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -s \
-  -o "-p $BENCH_PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=120" || die "PostgreSQL did not start"
+  -o "-p $BENCH_PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=120 \
+      -c shared_preload_libraries=pg_stat_statements" || die "PostgreSQL did not start"
 PG_STARTED=1
+# as the superuser over the socket: statement counts (pg_stat_statements) and lock waits, which the load does not bend
+psql_super() {
+  as_pg "$PG_BIN/psql" -h "$PG_SOCKETS" -p "$BENCH_PG_PORT" -U postgres -d complaint -X -q -At "$@"
+}
+psql_super -c 'create extension if not exists pg_stat_statements' >/dev/null
 info "PostgreSQL $(pg_major_of_binaries) ($PG_BIN) on 127.0.0.1:$BENCH_PG_PORT"
 
 # ------------------------------------------------------------------ tokens, signed in advance
@@ -124,69 +155,212 @@ for community in "${COMMUNITIES[@]}"; do
 done
 
 # ------------------------------------------------------------------ the service
-# shellcheck disable=SC2086 # SERVICE_OPTS may hold several options: split on purpose
-QUARKUS_HTTP_PORT="$BENCH_HTTP_PORT" DB_HOST=127.0.0.1 DB_PORT="$BENCH_PG_PORT" DB_NAME=complaint \
-  DB_USER=complaint DB_PASSWORD=complaint KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
-  LOOKOUT_IDENTITY_KEY="$(openssl rand -base64 32)" LOOKOUT_PSEUDONYM_KEY="$(openssl rand -base64 32)" \
-  LOOKOUT_DELIVERY_KEY="$(openssl rand -base64 32)" \
-  "$JAVA_HOME/bin/java" -Xmx512m \
-  -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
-  -Dlookout.outbox.poll-interval=1h \
-  -Dquarkus.log.level=WARN ${SERVICE_OPTS:-} \
-  -jar "$JAR" >"$LOGS/complaint-service.log" 2>&1 &
-SERVICE_PID=$!
+IDENTITY_KEY="$(openssl rand -base64 32)"
+PSEUDONYM_KEY="$(openssl rand -base64 32)"
+DELIVERY_KEY="$(openssl rand -base64 32)"
+CHALLENGE_KEY="$(openssl rand -base64 48)"
 BASE="http://127.0.0.1:$BENCH_HTTP_PORT"
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$BASE/api/taxonomy" && break
-  if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-    tail -n 40 "$LOGS/complaint-service.log" >&2
-    die "complaint-service stopped"
-  fi
-  sleep 0.5
-done
-curl -fs -o /dev/null "$BASE/api/taxonomy" || die "complaint-service does not answer on $BASE"
+start_service() {
+  # shellcheck disable=SC2086 # SERVICE_OPTS may hold several options: split on purpose
+  QUARKUS_HTTP_PORT="$BENCH_HTTP_PORT" DB_HOST=127.0.0.1 DB_PORT="$BENCH_PG_PORT" DB_NAME=complaint \
+    DB_USER=complaint DB_PASSWORD=complaint KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
+    LOOKOUT_IDENTITY_KEY="$IDENTITY_KEY" LOOKOUT_PSEUDONYM_KEY="$PSEUDONYM_KEY" LOOKOUT_DELIVERY_KEY="$DELIVERY_KEY" \
+    LOOKOUT_CHALLENGE_KEY="$CHALLENGE_KEY" LOOKOUT_DEVELOPMENT_STACK=true \
+    "$JAVA_HOME/bin/java" -Xmx512m \
+    -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
+    -Dlookout.outbox.poll-interval=1h -Dquarkus.management.port="$((BENCH_HTTP_PORT + 1000))" \
+    -Dquarkus.log.level=WARN ${SERVICE_OPTS:-} \
+    -jar "$JAR" >>"$LOGS/complaint-service.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 "$((START_TIMEOUT * 2))"); do
+    curl -fs -o /dev/null "$BASE/api/taxonomy" && break
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+      tail -n 40 "$LOGS/complaint-service.log" >&2
+      die "complaint-service stopped"
+    fi
+    sleep 0.5
+  done
+  curl -fs -o /dev/null "$BASE/api/taxonomy" || die "complaint-service does not answer on $BASE"
+}
+start_service
 first_token="$(head -n 1 "$WORK/tokens" | cut -d ' ' -f 2)"
 status="$(curl -s -o "$WORK/first.json" -w '%{http_code}' -H "Authorization: Bearer $first_token" \
   -H 'Content-Type: application/json' -d "$(sed "s/@COMMUNITY@/DCY/" "$HERE/report.json")" "$BASE/api/complaints")"
 [[ "$status" == 201 ]] || die "a first intake answered $status: $(cat "$WORK/first.json")"
 
+# ------------------------------------------------------------------ the same writes, raw
+# run right after each measurement through the service, so that each ratio compares rates of the same minute of a
+# machine that others share
+seconds="${DURATION%s}"
+pgbench_run() { # name; prints the rate
+  info "pgbench: $CONNECTIONS clients, ${seconds}s of the intake transaction" >&2
+  PGPASSWORD=complaint "$PGBENCH" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U complaint -n -M prepared \
+    -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -f "$HERE/intake.sql" complaint >"$WORK/pgbench.out" 2>&1 &
+  local load=$!
+  observe "$load" >"$WORK/pgbench-waiters"
+  wait "$load" || { cat "$WORK/pgbench.out" >&2; die "pgbench failed"; }
+  cp "$WORK/pgbench.out" "$LOGS/pgbench-$1.out"
+  local rate failed
+  rate="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
+  failed="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")"
+  [[ -n "$rate" && "${failed:-0}" == 0 ]] || { cat "$WORK/pgbench.out" >&2; die "pgbench gave no rate"; }
+  echo "$rate"
+}
+
 # ------------------------------------------------------------------ 1. intake through the service
-wrk_run() {
+wrk_run() { # duration, url, name
   BENCH_TOKENS="$WORK/tokens" BENCH_BODY="$HERE/report.json" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 10s --latency -s "$HERE/intake.lua" \
-    "$BASE/api/complaints" >"$WORK/wrk.out"
-  cp "$WORK/wrk.out" "$LOGS/wrk-$1.out"
+    "$2/api/complaints" >"$WORK/wrk.out"
+  cp "$WORK/wrk.out" "$LOGS/wrk-$3-$1.out"
   if grep -q "Non-2xx" "$WORK/wrk.out"; then
     cat "$WORK/wrk.out" >&2
     die "some intakes were refused"
   fi
 }
+# statements per intake and how many sessions wait for a lock (sampled 4 times a second) while $1 runs in background
+observe() { # pid of the load
+  local samples=0 waiting=0 now
+  while kill -0 "$1" 2>/dev/null; do
+    now="$(psql_super -c "select count(*) from pg_locks where not granted")" || break
+    samples=$((samples + 1))
+    waiting=$((waiting + now))
+    sleep 0.25
+  done
+  awk -v w="$waiting" -v n="$samples" 'BEGIN { printf "%.1f", (n ? w / n : 0) }'
+}
+measure() { # url, name: the measured run, with the statements and lock waits it caused
+  local reports_before
+  reports_before="$(psql_super -c 'select count(*) from report')"
+  psql_super -c 'select pg_stat_statements_reset()' >/dev/null
+  wrk_run "$DURATION" "$1" "$2" &
+  local load=$!
+  lock_waiters="$(observe "$load")"
+  wait "$load"
+  local intakes statements
+  intakes=$(($(psql_super -c 'select count(*) from report') - reports_before))
+  statements="$(psql_super -c "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d
+      on d.oid = s.dbid where d.datname = 'complaint' and s.userid = (select oid from pg_roles where rolname = 'complaint')")"
+  psql_super -c "select calls, left(regexp_replace(query, '\s+', ' ', 'g'), 90) from pg_stat_statements s
+      join pg_database d on d.oid = s.dbid where d.datname = 'complaint'
+      and s.userid = (select oid from pg_roles where rolname = 'complaint') order by calls desc limit 12" \
+    >"$LOGS/statements-$2.txt"
+  per_intake="$(awk -v s="$statements" -v n="$intakes" 'BEGIN { printf "%.1f", (n ? s / n : 0) }')"
+}
 info "warm-up $WARMUP, then $DURATION of POST /api/complaints with $CONNECTIONS connections"
-wrk_run "$WARMUP"
-wrk_run "$DURATION"
+wrk_run "$WARMUP" "$BASE" service
+measure "$BASE" service
+service_statements="$per_intake"
+service_waiters="$lock_waiters"
 service_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
 service_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
 service_errors="$(grep 'Socket errors' "$WORK/wrk.out" || true)"
-kill "$SERVICE_PID"
-wait "$SERVICE_PID" 2>/dev/null || true
-SERVICE_PID=""
+raw_rate="$(pgbench_run service)"
+raw_waiters="$(cat "$WORK/pgbench-waiters")"
 
-# ------------------------------------------------------------------ 2. the same writes, raw
-seconds="${DURATION%s}"
-info "pgbench: $CONNECTIONS clients, ${seconds}s of the intake transaction"
-PGPASSWORD=complaint "$PGBENCH" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U complaint -n -M prepared \
-  -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -f "$HERE/intake.sql" complaint >"$WORK/pgbench.out" 2>&1 \
-  || { cat "$WORK/pgbench.out" >&2; die "pgbench failed"; }
-cp "$WORK/pgbench.out" "$LOGS/pgbench.out"
-raw_rate="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
-failed="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")"
-[[ -n "$raw_rate" && "${failed:-0}" == 0 ]] || { cat "$WORK/pgbench.out" >&2; die "pgbench gave no rate"; }
+# ------------------------------------------------------------------ 2. through the gateway
+gateway_rate=""
+if [[ "$GATEWAY" == 1 ]]; then
+  require_port_free "$BENCH_GATEWAY_PORT" "bench gateway" BENCH_GATEWAY_PORT
+  require_port_free "$((BENCH_GATEWAY_PORT + 1000))" "bench gateway management" BENCH_GATEWAY_PORT
+  LOOKOUT_DEVELOPMENT_STACK=true "$JAVA_HOME/bin/java" -Xmx256m \
+    -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.log.level=WARN \
+    -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
+    -Dlookout.gateway.upstreams.complaint-service.url="$BASE" \
+    -Dquarkus.management.port="$((BENCH_GATEWAY_PORT + 1000))" \
+    -Dlookout.gateway.upstreams.complaint-service.management-url="http://127.0.0.1:$((BENCH_HTTP_PORT + 1000))" \
+    -Dlookout.gateway.rate-limits.default.capacity=1000000000 -Dlookout.gateway.connect-timeout=10s \
+    ${GATEWAY_OPTS:-} \
+    -jar "$GATEWAY_JAR" >"$LOGS/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  GATEWAY_BASE="http://127.0.0.1:$BENCH_GATEWAY_PORT"
+  for _ in $(seq 1 "$((START_TIMEOUT * 2))"); do
+    curl -fs -o /dev/null "$GATEWAY_BASE/api/taxonomy" && break
+    kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -n 40 "$LOGS/gateway.log" >&2; die "the gateway stopped"; }
+    sleep 0.5
+  done
+  curl -fs -o /dev/null "$GATEWAY_BASE/api/taxonomy" || die "the gateway does not answer on $GATEWAY_BASE"
+  info "through the gateway: warm-up $GATEWAY_WARMUP, then $DURATION"
+  wrk_run "$GATEWAY_WARMUP" "$GATEWAY_BASE" gateway
+  measure "$GATEWAY_BASE" gateway
+  gateway_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
+  gateway_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
+  gateway_errors="$(grep 'Socket errors' "$WORK/wrk.out" || true)"
+  kill "$GATEWAY_PID"
+  wait "$GATEWAY_PID" 2>/dev/null || true
+  GATEWAY_PID=""
+  raw_rate_gateway="$(pgbench_run gateway)"
+  raw_waiters_gateway="$(cat "$WORK/pgbench-waiters")"
+fi
+
+# ------------------------------------------------------------------ 3. kill -9 in the middle of a burst
+psql_bench() {
+  PGPASSWORD=complaint "$PG_BIN/psql" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U complaint -d complaint -X -q -At "$@"
+}
+crash_verdict=""
+if [[ "$CRASH" == 1 ]]; then
+  info "crash check: a burst, the service killed with kill -9 after 3 s"
+  before="$(psql_bench -c 'select count(*) from report')"
+  BENCH_TOKENS="$WORK/tokens" BENCH_BODY="$HERE/report.json" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d6s --timeout 10s -s "$HERE/intake.lua" "$BASE/api/complaints" \
+    >"$LOGS/wrk-crash.out" 2>&1 &
+  crash_wrk=$!
+  sleep 3
+  kill -9 "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=""
+  wait "$crash_wrk" 2>/dev/null || true
+  # the killed service's sessions end (their open transactions roll back) once PostgreSQL sees the sockets close
+  for _ in $(seq 1 60); do
+    [[ "$(psql_bench -c "select count(*) from pg_stat_activity where usename = 'complaint' and pid <> pg_backend_pid()")" == 0 ]] && break
+    sleep 0.5
+  done
+  # one more intake per community after the restart: numbering goes on from the last committed number
+  start_service
+  for community in "${COMMUNITIES[@]}"; do
+    token="$(grep "^$community " "$WORK/tokens" | head -n 1 | cut -d ' ' -f 2)"
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' -d "$(sed "s/@COMMUNITY@/$community/" "$HERE/report.json")" "$BASE/api/complaints")"
+    [[ "$status" == 201 ]] || die "an intake after the restart answered $status"
+  done
+  after="$(psql_bench -c 'select count(*) from report')"
+  broken="$(psql_bench -c "
+    select r.community_code || '-' || r.year || ': ' || count(*) || ' reports, ' || count(distinct r.n)
+           || ' distinct numbers, highest ' || max(r.n) || ', counter ' || max(c.last_value)
+      from (select community_code, split_part(tracking_number, '-', 2)::int as year,
+                   split_part(tracking_number, '-', 3)::int as n from report) r
+      join tracking_counter c on c.community_code = r.community_code and c.year = r.year
+     group by r.community_code, r.year
+    having count(*) <> count(distinct r.n) or count(*) <> max(r.n) or count(*) <> max(c.last_value)")"
+  [[ -z "$broken" ]] || die "tracking numbers with a gap or a duplicate after kill -9: $broken"
+  crash_verdict="kill -9 mid-burst: $((after - before)) reports committed around the kill, numbers per community gap-free and unique"
+  kill "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=""
+else
+  kill "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=""
+fi
 
 echo
-echo "cores: $(nproc), load before: $LOAD_BEFORE, $CONNECTIONS connections, $DURATION each"
-printf '%-28s %10s %10s\n' target 'per s' p99
-printf '%-28s %10s %10s\n' 'POST /api/complaints' "$service_rate" "$service_p99"
-printf '%-28s %10s %10s\n' 'pgbench, same writes' "$raw_rate" -
-[[ -z "$service_errors" ]] || echo "wrk:$service_errors"
+echo "cores: $(nproc), load before: $LOAD_BEFORE, after: $(cut -d ' ' -f 1-3 /proc/loadavg), $CONNECTIONS connections, $DURATION each"
+printf '%-34s %10s %10s %12s %14s\n' target 'per s' p99 'statements' 'lock waiters'
+printf '%-34s %10s %10s %12s %14s\n' 'POST /api/complaints' "$service_rate" "$service_p99" "$service_statements" \
+  "$service_waiters"
+printf '%-34s %10s %10s %12s %14s\n' 'pgbench, same writes, right after' "$raw_rate" - 6 "$raw_waiters"
+if [[ -n "$gateway_rate" ]]; then
+  printf '%-34s %10s %10s %12s %14s\n' 'the same via the gateway' "$gateway_rate" "$gateway_p99" "$per_intake" \
+    "$lock_waiters"
+  printf '%-34s %10s %10s %12s %14s\n' 'pgbench, same writes, right after' "$raw_rate_gateway" - 6 \
+    "$raw_waiters_gateway"
+fi
+echo "(statements: per intake, as pg_stat_statements counts them, BEGIN and COMMIT included; lock waiters: sessions"
+echo " waiting for a lock, the tracking counter rows, on average over the run; statements per intake: $LOGS)"
+[[ -z "$service_errors" ]] || echo "wrk (service):$service_errors"
+[[ -z "${gateway_errors:-}" ]] || echo "wrk (gateway):$gateway_errors"
 awk -v s="$service_rate" -v r="$raw_rate" \
   'BEGIN { printf "service/raw %.2f (goal >= 0.60): %s\n", s / r, (s / r >= 0.6 ? "met" : "NOT met") }'
+[[ -z "$gateway_rate" ]] || awk -v s="$gateway_rate" -v r="$raw_rate_gateway" \
+  'BEGIN { printf "gateway/raw %.2f (goal >= 0.60): %s\n", s / r, (s / r >= 0.6 ? "met" : "NOT met") }'
+[[ -z "$crash_verdict" ]] || echo "$crash_verdict"

@@ -95,3 +95,19 @@ select r.* from report r
 select r.* from report r where r.filed_by_ref = 'bench-ref-4242' order by r.received_at desc, r.id desc limit 51;
 -- by tracking number
 select * from report where tracking_number = 'BDCY-2025-000010';
+-- intake: possible duplicates (same item, community, 14 days, building)
+select tracking_number, status, received_at, latitude, longitude, building from report
+ where community_code = 'DCY' and item_code = 'water' and received_at >= now() - interval '14 days'
+   and id <> '00000000-0000-0000-0000-000000000000'
+   and status not in ('CLOSED', 'CLOSED_UNRESOLVABLE', 'REJECTED')
+   and (('7-3' <> '' and lower(regexp_replace(coalesce(building, ''), '\s+', '', 'g')) = '7-3')
+        or (false and latitude between 0 and 0 and longitude between 0 and 0))
+ order by received_at desc limit 10;
+-- intake: possible duplicates (same item, community, 14 days, within a box)
+select tracking_number, status, received_at, latitude, longitude, building from report
+ where community_code = 'DCY' and item_code = 'water' and received_at >= now() - interval '14 days'
+   and id <> '00000000-0000-0000-0000-000000000000'
+   and status not in ('CLOSED', 'CLOSED_UNRESOLVABLE', 'REJECTED')
+   and (('' <> '' and lower(regexp_replace(coalesce(building, ''), '\s+', '', 'g')) = '')
+        or (true and latitude between 39.9195 and 39.9205 and longitude between 116.5094 and 116.5106))
+ order by received_at desc limit 10;

@@ -16,6 +16,7 @@ import org.lookout.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -33,11 +34,13 @@ public class CommunityService {
     private final CommunityRepository communities;
     private final ReferenceDataEvents events;
     private final Clock clock;
+    private final CommunityFacts facts;
 
-    CommunityService(CommunityRepository communities, ReferenceDataEvents events, Clock clock) {
+    CommunityService(CommunityRepository communities, ReferenceDataEvents events, Clock clock, CommunityFacts facts) {
         this.communities = communities;
         this.events = events;
         this.clock = clock;
+        this.facts = facts;
     }
 
     @WithSession
@@ -52,9 +55,16 @@ public class CommunityService {
                 .map(CommunityView::of);
     }
 
-    /** Sets a community's names, street and whether it takes new reports; audited and published as a new revision. */
-    @WithTransaction
+    /**
+     * Sets a community's names, street and whether it takes new reports; audited and published as a new revision.
+     * Intake's copy of the community ({@link CommunityFacts}) is forgotten once the transaction has ended.
+     */
     public Uni<CommunityView> edit(String code, @Valid EditCommunityRequest request, String actor) {
+        return Panache.withTransaction(() -> editInTransaction(code, request, actor))
+                .onTermination().invoke(() -> facts.forget(code));
+    }
+
+    private Uni<CommunityView> editInTransaction(String code, EditCommunityRequest request, String actor) {
         return lockedForEdit(code)
                 .call(community -> communities.streetExists(request.streetCode()).invoke(exists -> {
                     if (!exists) {

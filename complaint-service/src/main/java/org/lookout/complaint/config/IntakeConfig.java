@@ -31,4 +31,11 @@ public interface IntakeConfig {
     /** Largest request body anywhere else. */
     @WithDefault("1048576")
     long bodyMaxBytes();
+
+    /**
+     * How long intake trusts its in-memory copy of an item's or a community's facts (active, confidential, category).
+     * An edit on this instance is seen at once; one made on another instance after at most this long.
+     */
+    @WithDefault("PT10S")
+    Duration referenceCacheTtl();
 }

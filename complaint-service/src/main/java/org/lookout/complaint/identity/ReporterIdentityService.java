@@ -36,16 +36,25 @@ public class ReporterIdentityService {
 
     /** Stores the encrypted values inside the caller's transaction; nothing when neither is given. */
     public Uni<Void> keep(UUID reportId, String name, String phone) {
+        ReporterIdentity identity = sealed(reportId, name, phone);
+        return identity == null ? Uni.createFrom().voidItem() : identities.persist(identity).replaceWithVoid();
+    }
+
+    /**
+     * The row {@link #keep} stores, encrypted, for a caller that writes it itself (intake, in the statement that stores
+     * the report); null when neither is given.
+     */
+    public ReporterIdentity sealed(UUID reportId, String name, String phone) {
         String cleanName = name == null || name.isBlank() ? null : name.strip();
         if (cleanName == null && phone == null) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         ReporterIdentity identity = new ReporterIdentity();
         identity.reportId = reportId;
         identity.keyId = cipher.currentKey();
         identity.nameEncrypted = cipher.encrypt(reportId, cleanName);
         identity.phoneEncrypted = cipher.encrypt(reportId, phone);
-        return identities.persist(identity).replaceWithVoid();
+        return identity;
     }
 
     /**

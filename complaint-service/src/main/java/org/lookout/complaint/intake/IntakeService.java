@@ -10,31 +10,33 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 
-import org.lookout.complaint.community.CommunityRepository;
+import org.lookout.complaint.community.CommunityFacts;
 import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportAccess;
 import org.lookout.complaint.domain.ReportHistoryEntry;
-import org.lookout.complaint.domain.ReportRepository;
+import org.lookout.complaint.domain.ReporterIdentity;
 import org.lookout.complaint.domain.ReportStatus;
-import org.lookout.complaint.domain.TaxonomyItem;
 import org.lookout.complaint.identity.ReporterIdentityService;
 import org.lookout.complaint.messaging.outgoing.ComplaintEvents;
-import org.lookout.complaint.taxonomy.TaxonomyRepository;
+import org.lookout.complaint.taxonomy.ItemFacts;
 import org.lookout.complaint.tracking.AnonymousTrackingService;
 import org.lookout.contracts.Channel;
+import org.lookout.contracts.CloudEvent;
 import org.lookout.problem.Problem;
 import org.lookout.problem.ProblemException;
 import org.lookout.problem.ProblemType;
 import org.lookout.security.Caller;
 import org.lookout.security.Roles;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Intake on every channel: the report, its first history entry, its event, the anonymous tracking hash and the
- * encrypted reporter identity are stored in one transaction; the answer adds the possible duplicates.
+ * encrypted reporter identity are stored in one statement, all or nothing; the answer adds the possible duplicates. The item's and
+ * the community's facts come from memory ({@link ItemFacts}, {@link CommunityFacts}).
  */
 @ApplicationScoped
 public class IntakeService {
@@ -42,11 +44,10 @@ public class IntakeService {
     /** Staff record what came in person, by phone or by letter; residents and lookouts file for themselves. */
     static final Set<Channel> RECORDED_BY_STAFF = EnumSet.of(Channel.VISIT, Channel.PHONE, Channel.LETTER);
 
-    private final ReportRepository reports;
     private final ReportAccess access;
-    private final TaxonomyRepository taxonomy;
-    private final CommunityRepository communities;
-    private final TrackingNumberRepository trackingNumbers;
+    private final ItemFacts items;
+    private final CommunityFacts communities;
+    private final IntakeRepository intakes;
     private final ComplaintEvents events;
     private final ComplaintConfig config;
     private final Clock clock;
@@ -54,15 +55,13 @@ public class IntakeService {
     private final AnonymousTrackingService tracking;
     private final DuplicateFinder duplicates;
 
-    IntakeService(ReportRepository reports, ReportAccess access, TaxonomyRepository taxonomy,
-            CommunityRepository communities, TrackingNumberRepository trackingNumbers, ComplaintEvents events,
-            ComplaintConfig config, Clock clock, ReporterIdentityService identities, AnonymousTrackingService tracking,
-            DuplicateFinder duplicates) {
-        this.reports = reports;
+    IntakeService(ReportAccess access, ItemFacts items, CommunityFacts communities, IntakeRepository intakes,
+            ComplaintEvents events, ComplaintConfig config, Clock clock, ReporterIdentityService identities,
+            AnonymousTrackingService tracking, DuplicateFinder duplicates) {
         this.access = access;
-        this.taxonomy = taxonomy;
+        this.items = items;
         this.communities = communities;
-        this.trackingNumbers = trackingNumbers;
+        this.intakes = intakes;
         this.events = events;
         this.config = config;
         this.clock = clock;
@@ -71,23 +70,23 @@ public class IntakeService {
         this.duplicates = duplicates;
     }
 
-    @WithTransaction
+    @WithSession
     public Uni<ReceiptView> submit(@Valid SubmitReportRequest request, Caller caller) {
         checkChannel(request.channel(), caller);
         checkCommunityScope(request.communityCode(), caller);
         checkCoordinates(request.location());
         checkReporterIdentity(request);
-        return taxonomy.item(request.itemCode())
+        return items.of(request.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
                 .invoke(item -> {
-                    if (!item.active) {
+                    if (!item.active()) {
                         throw ProblemException.unprocessable("itemCode", "is no longer offered for new reports");
                     }
                 })
-                .chain(item -> communities.find(request.communityCode())
+                .chain(item -> communities.of(request.communityCode())
                         .onItem().ifNull().failWith(() -> ProblemException.unprocessable("communityCode", "is not a community"))
                         .invoke(community -> {
-                            if (!community.active) {
+                            if (!community.active()) {
                                 throw ProblemException.unprocessable("communityCode", "no longer takes new reports");
                             }
                         })
@@ -104,40 +103,44 @@ public class IntakeService {
     @WithTransaction
     public Uni<ReceiptView> submitOnBehalf(@Valid SubmitReportRequest request, String filedByRole) {
         checkCoordinates(request.location());
-        return taxonomy.item(request.itemCode())
+        return items.of(request.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
                 .chain(item -> receive(request, null, filedByRole, item));
     }
 
     /**
-     * The possible duplicates are looked up before the tracking number is drawn: drawing it locks the community's
-     * counter row until commit, so everything that does not need the number stays outside the lock.
+     * The possible duplicates are looked up first; then one statement ({@link IntakeRepository}) draws the tracking
+     * number and stores the report, its first history entry, its event and — when it has them — the encrypted identity
+     * and the anonymous tracking hash. Called without a transaction ({@link #submit}) that statement commits by itself,
+     * so the community's counter row is locked only while PostgreSQL runs and commits it, never across a round trip;
+     * inside a caller's transaction ({@link #submitOnBehalf}) until that commits.
      */
     private Uni<ReceiptView> receive(SubmitReportRequest request, String filedByRef, String filedByRole,
-            TaxonomyItem item) {
+            ItemFacts.Item item) {
         Instant now = clock.instant();
         int year = now.atZone(config.zone()).getYear();
         Report report = newReport(request, filedByRef, filedByRole, item, now);
-        return duplicates.of(report).chain(found -> trackingNumbers.next(request.communityCode(), year)
-                .chain(sequence -> {
-                    report.trackingNumber = "%s-%d-%06d".formatted(request.communityCode(), year, sequence);
-                    return reports.persist(report)
-                            .chain(saved -> reports.append(ReportHistoryEntry.change(report.id, null,
-                                    ReportStatus.RECEIVED, report.filedByRole, "received via " + report.channel,
-                                    report.receivedAt)))
-                            .chain(entry -> events.submitted(report))
-                            .chain(() -> identities.keep(report.id, request.reporterName(), request.reporterPhone()))
-                            .chain(() -> report.anonymous ? tracking.issue(report.id) : Uni.createFrom().nullItem())
-                            .map(issued -> ReceiptView.of(report, found, issued));
-                }));
+        ReportHistoryEntry first = ReportHistoryEntry.change(report.id, null, ReportStatus.RECEIVED, report.filedByRole,
+                "received via " + report.channel, report.receivedAt);
+        ReporterIdentity identity = identities.sealed(report.id, request.reporterName(), request.reporterPhone());
+        AnonymousTrackingService.Prepared issued = report.anonymous ? tracking.prepare(report.id) : null;
+        return duplicates.of(report).chain(found -> {
+            report.trackingNumber = IntakeRepository.PROVISIONAL_NUMBER;
+            CloudEvent submitted = events.submittedEvent(report);
+            return intakes.receive(report, first, submitted, year, identity, issued == null ? null : issued.row())
+                    .map(number -> {
+                        report.trackingNumber = number;
+                        return ReceiptView.of(report, found, issued == null ? null : issued.credentials());
+                    });
+        });
     }
 
-    private Report newReport(SubmitReportRequest request, String filedByRef, String filedByRole, TaxonomyItem item,
+    private Report newReport(SubmitReportRequest request, String filedByRef, String filedByRole, ItemFacts.Item item,
             Instant now) {
         Report report = new Report();
         report.id = UUID.randomUUID();
-        report.itemCode = item.code;
-        report.categoryCode = item.categoryCode;
+        report.itemCode = item.code();
+        report.categoryCode = item.categoryCode();
         report.communityCode = request.communityCode();
         report.title = request.title().strip();
         report.description = request.description().strip();
@@ -145,7 +148,7 @@ public class IntakeService {
         report.status = ReportStatus.RECEIVED;
         report.anonymous = request.anonymous();
         // copied, so a later edit of the item does not change who may see the reports filed before it
-        report.confidential = item.confidential;
+        report.confidential = item.confidential();
         report.filedByRef = filedByRef;
         report.filedByRole = filedByRole;
         report.address = request.location().address().strip();

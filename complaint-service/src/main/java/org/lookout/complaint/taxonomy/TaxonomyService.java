@@ -21,6 +21,7 @@ import org.lookout.complaint.messaging.outgoing.ReferenceDataEvents;
 import org.lookout.contracts.AgencyKind;
 import org.lookout.problem.ProblemException;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +40,13 @@ public class TaxonomyService {
     private final TaxonomyRepository taxonomy;
     private final ReferenceDataEvents events;
     private final Clock clock;
+    private final ItemFacts facts;
 
-    TaxonomyService(TaxonomyRepository taxonomy, ReferenceDataEvents events, Clock clock) {
+    TaxonomyService(TaxonomyRepository taxonomy, ReferenceDataEvents events, Clock clock, ItemFacts facts) {
         this.taxonomy = taxonomy;
         this.events = events;
         this.clock = clock;
+        this.facts = facts;
     }
 
     @WithSession
@@ -57,12 +60,11 @@ public class TaxonomyService {
     }
 
     /** Sets an item's names, resolution target, confidentiality and whether it is offered; 404 for an unknown item. */
-    @WithTransaction
     public Uni<ItemView> edit(String code, @Valid EditItemRequest request, String actor) {
         if (ALWAYS_CONFIDENTIAL.equals(code) && !request.confidential()) {
             throw ProblemException.unprocessable("confidential", "reports about officials are always confidential");
         }
-        return changed(code, actor, item -> {
+        return changedAndForgotten(code, actor, item -> {
             item.nameZh = request.nameZh().strip();
             item.nameEn = request.nameEn().strip();
             item.resolutionDays = request.resolutionDays();
@@ -72,11 +74,10 @@ public class TaxonomyService {
     }
 
     /** Sets how an item's reports escalate at once; 422 naming the field for rules that do not fit together. */
-    @WithTransaction
     public Uni<ItemView> editEscalation(String code, @Valid EditEscalationRulesRequest request, String actor) {
         List<String> kinds = kindsLeadFirst(request);
         AgencyKind breach = resolutionBreachKind(request.resolutionBreachAgencyKind());
-        return changed(code, actor, item -> item.escalation(request.escalatesImmediately(), kinds,
+        return changedAndForgotten(code, actor, item -> item.escalation(request.escalatesImmediately(), kinds,
                 request.jointEscalation(), breach == null ? null : breach.name()));
     }
 
@@ -156,6 +157,14 @@ public class TaxonomyService {
     @WithSession
     public Uni<List<AuditEntryView>> audit(String itemCode) {
         return taxonomy.changes(itemCode, AUDIT_PAGE).map(changes -> changes.stream().map(AuditEntryView::of).toList());
+    }
+
+    /**
+     * {@link #changed} in a transaction of its own, after whose end intake's copy of the item ({@link ItemFacts}) is
+     * forgotten.
+     */
+    private Uni<ItemView> changedAndForgotten(String code, String actor, Consumer<TaxonomyItem> edit) {
+        return Panache.withTransaction(() -> changed(code, actor, edit)).onTermination().invoke(() -> facts.forget(code));
     }
 
     /** The item locked, changed, audited with its editable fields before and after, and published as a new revision. */

@@ -48,12 +48,22 @@ public class AnonymousTrackingService {
 
     /** A new code and secret for the report, inside the caller's transaction; only the secret's hash is stored. */
     public Uni<TrackingCredentials.Issued> issue(UUID reportId) {
+        Prepared prepared = prepare(reportId);
+        return trackings.persist(prepared.row()).replaceWith(prepared.credentials());
+    }
+
+    /** A code and secret as {@link #issue} makes them, with the row to store, for a caller that writes it itself. */
+    public record Prepared(AnonymousTracking row, TrackingCredentials.Issued credentials) {
+    }
+
+    /** What {@link #issue} stores and answers, for intake, which stores the row in the statement that stores the report. */
+    public Prepared prepare(UUID reportId) {
         TrackingCredentials.Issued issued = TrackingCredentials.issue();
         AnonymousTracking tracking = new AnonymousTracking();
         tracking.code = issued.code();
         tracking.reportId = reportId;
         tracking.secretHash = TrackingCredentials.hash(issued.secret());
-        return trackings.persist(tracking).replaceWith(issued);
+        return new Prepared(tracking, issued);
     }
 
     /** What the holder of the secret sees: the report (status, item, number, times) and its public notes. */

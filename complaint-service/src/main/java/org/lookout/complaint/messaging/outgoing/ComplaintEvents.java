@@ -8,6 +8,7 @@ import org.lookout.complaint.config.ComplaintConfig;
 import org.lookout.complaint.domain.AssigneeUnit;
 import org.lookout.complaint.domain.Report;
 import org.lookout.complaint.domain.ReportStatus;
+import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.ComplaintStatusChanged;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.contracts.EventType;
@@ -41,11 +42,17 @@ public class ComplaintEvents {
         this.sealing = SealedReporterRef.withKey(config.deliveryKey());
     }
 
-    public Uni<Void> submitted(Report report) {
+    /**
+     * The {@code submitted} event of a report intake is about to store. Intake writes it to the outbox itself, in the
+     * one statement that stores the report and draws its tracking number ({@code intake.IntakeRepository}): the row is
+     * the one {@link Outbox#publish} would write, its number filled in by that statement.
+     */
+    public CloudEvent submittedEvent(Report report) {
         ComplaintSubmitted payload = new ComplaintSubmitted(report.id, report.trackingNumber, report.itemCode,
                 report.categoryCode, report.communityCode, report.channel, report.confidential, report.anonymous,
                 openReporterRef(report), report.receivedAt, sealedReporterRef(report));
-        return outbox.publish(EventType.COMPLAINT_SUBMITTED, report.id.toString(), report.receivedAt, payload);
+        return CloudEvent.of(outbox.source(), EventType.COMPLAINT_SUBMITTED, report.id.toString(), report.receivedAt,
+                payload);
     }
 
     /** A lifecycle change; the type-specific references are read from the report as the change left it. */
