@@ -207,5 +207,8 @@ ledger "year $YEAR" "$YEAR-01-01" "$YEAR-12-31"
 ledger "year $YEAR, again" "$YEAR-01-01" "$YEAR-12-31"
 
 # ------------------------------------------------------------------ the slow statements' plans, for the logs
-grep -c 'duration:' "$LOGS/postgres.log" >/dev/null 2>&1 && \
-  awk '/duration: [0-9.]+ ms  plan:/ { print "  " $0 }' "$LOGS/postgres.log" | grep -v 'volume-seed\|board-seed' | cut -c1-160 | tail -n 20 || true
+if grep -q 'duration:' "$LOGS/postgres.log" 2>/dev/null; then
+  echo
+  echo "== statements over 100 ms (auto_explain; their plans in $LOGS/postgres.log with BENCH_KEEP=1)"
+  grep 'duration: [0-9.]* ms  plan:' "$LOGS/postgres.log" | cut -c1-160 | tail -n 20
+fi
