@@ -300,7 +300,7 @@ wait_until() {
     if [[ -n "${part}" ]] && ! part_running "${part}"; then
       return 2
     fi
-    sleep 1
+    sleep 0.5
   done
 }
 

@@ -30,7 +30,8 @@ greenmail_start() {
   greenmail_fetch_once
   info "starting GreenMail ${GREENMAIL_VERSION}: SMTP 127.0.0.1:${SMTP_PORT}, IMAP ${IMAP_PORT}, API ${GREENMAIL_URL}"
   # any address receives mail; a mailbox is made on first delivery, its login and password are the address
-  start_detached greenmail "${JAVA_HOME}/bin/java" -Xmx64m -XX:+UseSerialGC "${MARKER}" \
+  start_detached greenmail env MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" "${JAVA_HOME}/bin/java" -Xms16m -Xmx64m \
+    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "${MARKER}" \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="${SMTP_PORT}" \
     -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="${IMAP_PORT}" \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="${GREENMAIL_API_PORT}" \

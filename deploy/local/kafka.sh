@@ -196,6 +196,12 @@ kafka_apply_access() {
   cp "${plan}" "${applied}"
 }
 
+# True when the topics and ACLs of deploy/kafka/ were applied already (the broker's data keeps them).
+kafka_access_current() {
+  local applied="${KAFKA_DIR}/access.applied"
+  [[ -f "${applied}" && "$(kafka_access_plan)" == "$(cat "${applied}")" ]]
+}
+
 # Ready when the client port is open and this start (the log after byte KAFKA_LOG_OFFSET) says so.
 kafka_broker_ready() {
   port_open "${KAFKA_PORT}" \
@@ -232,7 +238,9 @@ kafka_start() {
   KAFKA_LOG_OFFSET="$(wc -c <"${LOGS}/kafka.log")"
   info "starting Kafka on ${KAFKA_BOOTSTRAP} (SASL OAUTHBEARER; broker 127.0.0.1:${KAFKA_BROKER_PORT}, controller 127.0.0.1:${KAFKA_CONTROLLER_PORT})"
   # a dynamic class-data archive made by the first start makes the later ones faster
-  start_detached kafka "${JAVA_HOME}/bin/java" -Xms128m -Xmx384m -XX:+UseSerialGC -Djava.awt.headless=true \
+  # two malloc arenas: the broker's hundred threads would otherwise each grow their own (MALLOC_ARENA_MAX, see services.sh)
+  start_detached kafka env MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" "${JAVA_HOME}/bin/java" -Xms128m -Xmx384m -XX:+UseSerialGC -Djava.awt.headless=true \
+    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \
     -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="${KAFKA_DIR}/broker.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     "${MARKER}" -Dlog4j2.configurationFile="${ROOT}/deploy/local/kafka/log4j2.properties" \
     -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="${KAFKA_JWKS_URL}" \

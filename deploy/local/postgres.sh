@@ -153,7 +153,52 @@ pg_major_of_binaries() {
 }
 
 pg_running() {
-  [[ -f "${PG_DATA}/postmaster.pid" ]] && as_pg "${PG_BIN}/pg_ctl" status -D "${PG_DATA}" >/dev/null 2>&1
+  [[ -f "${PG_DATA}/postmaster.pid" ]] && as_pg "${PG_BIN}/pg_ctl" status -D "${PG_DATA}" >/dev/null 2>&1 \
+    && pg_is_ours "$(head -n 1 "${PG_DATA}/postmaster.pid")"
+}
+
+# True when process $1 is a PostgreSQL process of this data directory (every server process works in it), not a
+# process that happens to have the id a crashed postmaster left in postmaster.pid.
+pg_is_ours() {
+  local pid="$1"
+  [[ "${pid}" =~ ^[0-9]+$ ]] && [[ "$(readlink "/proc/${pid}/cwd" 2>/dev/null)" == "$(readlink -f "${PG_DATA}")" ]]
+}
+
+# The processes of a server whose postmaster is gone (kill -9): backends busy in a query, background workers.
+pg_orphans() {
+  local proc pid data
+  data="$(readlink -f "${PG_DATA}")"
+  for proc in /proc/[0-9]*; do
+    pid="${proc#/proc/}"
+    [[ "$(readlink "${proc}/cwd" 2>/dev/null)" == "${data}" ]] || continue
+    [[ "$(tr '\0' ' ' <"${proc}/cmdline" 2>/dev/null)" == postgres:* ]] && printf '%s\n' "${pid}"
+  done
+}
+
+# After a crash of the postmaster (kill -9, OOM killer), its children may live on: an idle backend leaves when it
+# notices, but one busy in a query holds the shared memory until the query ends, and a new postmaster refuses to start
+# beside it ("pre-existing shared memory block is still in use"). They serve nobody: wait a little, then end them.
+pg_clear_crash_leftovers() {
+  [[ -f "${PG_DATA}/postmaster.pid" ]] || return 0
+  local -a orphans
+  local waited=0
+  mapfile -t orphans < <(pg_orphans)
+  [[ "${#orphans[@]}" -eq 0 ]] && return 0
+  warn "PostgreSQL's postmaster is gone but ${#orphans[@]} of its processes live on (a crash?); waiting for them"
+  while [[ "${#orphans[@]}" -gt 0 && "${waited}" -lt 10 ]]; do
+    sleep 0.5
+    waited=$((waited + 1))
+    mapfile -t orphans < <(pg_orphans)
+  done
+  if [[ "${#orphans[@]}" -gt 0 ]]; then
+    warn "ending the crashed server's leftover processes ${orphans[*]}"
+    kill -KILL "${orphans[@]}" 2>/dev/null || true
+    waited=0
+    while [[ -n "$(pg_orphans)" && "${waited}" -lt 20 ]]; do
+      sleep 0.5
+      waited=$((waited + 1))
+    done
+  fi
 }
 
 pg_initdb() {
@@ -218,6 +263,7 @@ pg_up() {
     ok "postgres already running on 127.0.0.1:${PG_PORT}"
     return 0
   fi
+  pg_clear_crash_leftovers
   require_port_free "${PG_PORT}" postgres LOOKOUT_PG_PORT
   [[ -f "${PG_DATA}/PG_VERSION" ]] || pg_initdb
   [[ -f "${PG_DATA}/lookout-databases.created" ]] || pg_create_databases

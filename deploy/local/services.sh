@@ -60,6 +60,16 @@ service_url() {
   printf 'http://127.0.0.1:%s' "$(service_port "$1")"
 }
 
+# Health, metrics and the OpenAPI document are on the service's management interface: its HTTP port + 1000, on the
+# loopback only and never routed by the gateway.
+service_management_port() {
+  printf '%s' "$(($(service_port "$1") + 1000))"
+}
+
+service_management_url() {
+  printf 'http://127.0.0.1:%s' "$(service_management_port "$1")"
+}
+
 # True when a pom or a source file changed since the last build, or a service jar is missing.
 build_needed() {
   local part changed
@@ -102,23 +112,33 @@ require_service_jar() {
       Build it (./mvnw -DskipTests install), or start only PostgreSQL, Kafka and Keycloak with ./lookout up infra"
 }
 
+# start_service <part> [<name> <port>]: a second instance (./lookout chaos) has its own name (pid file, log) and port,
+# and shares the first one's database and Kafka consumer groups.
 start_service() {
   local part="$1" port module jar db kafka_client
-  port="$(service_port "${part}")"
+  local name="${2:-$1}" management_port
+  port="${3:-$(service_port "${part}")}"
+  management_port="$(service_management_port "${part}")"
+  [[ -n "${3:-}" ]] && management_port="$((port + 1000))"
   module="$(service_module "${part}")"
   jar="$(service_jar "${part}")"
   db="$(service_database "${part}")"
   kafka_client="$(service_kafka_client "${part}")"
-  if part_running "${part}"; then
-    ok "${part} already running on $(service_url "${part}")"
+  if part_running "${name}"; then
+    ok "${name} already running on 127.0.0.1:${port}"
     return 0
   fi
   require_service_jar "${part}"
-  require_port_free "${port}" "${part}" "$(service_port_variable "${part}")"
+  require_port_free "${port}" "${name}" "$(service_port_variable "${part}")"
+  require_port_free "${management_port}" "${name} (management)" "$(service_port_variable "${part}")"
   # loopback only: the way in is the gateway; a service on every interface would walk around its limits
   local -a environment=(
     QUARKUS_HTTP_HOST=127.0.0.1
     QUARKUS_HTTP_PORT="${port}"
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1
+    QUARKUS_MANAGEMENT_PORT="${management_port}"
+    # this stack's Keycloak holds the development realm's client secrets; production refuses them
+    LOOKOUT_DEVELOPMENT_STACK=true
     KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP}"
     OIDC_AUTH_SERVER_URL="${REALM_URL}"
   )
@@ -179,16 +199,41 @@ start_service() {
       CADRE_REGISTRY_SERVICE_URL="$(service_url cadre)"
       ESCALATION_SERVICE_URL="$(service_url escalation)"
       NOTIFICATION_SERVICE_URL="$(service_url notification)"
+      COMPLAINT_SERVICE_MANAGEMENT_URL="$(service_management_url complaint)"
+      CADRE_REGISTRY_SERVICE_MANAGEMENT_URL="$(service_management_url cadre)"
+      ESCALATION_SERVICE_MANAGEMENT_URL="$(service_management_url escalation)"
+      NOTIFICATION_SERVICE_MANAGEMENT_URL="$(service_management_url notification)"
     )
   fi
-  info "starting ${part} (${module}) on $(service_url "${part}")"
-  start_detached "${part}" env "${environment[@]}" \
-    "${JAVA_HOME}/bin/java" "-Xmx${LOOKOUT_SERVICE_HEAP:-256m}" -XX:+UseSerialGC "${MARKER}" \
-    "${java_options[@]+"${java_options[@]}"}" -jar "${jar}"
+  local -a sizing
+  read -r -a sizing <<<"$(service_jvm_options "${part}")"
+  # glibc's per-thread malloc arenas hold tens of MB per JVM for nothing; two are plenty for these services. The
+  # native heap is trimmed every 10 s (TrimNativeHeapInterval): what the start-up's compiling freed goes back (-27 MB).
+  environment+=(MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}")
+  info "starting ${name} (${module}) on http://127.0.0.1:${port}"
+  # shellcheck disable=SC2086 # LOOKOUT_SERVICE_JAVA_OPTS is a list of options (e.g. -XX:NativeMemoryTracking=summary)
+  start_detached "${name}" env "${environment[@]}" \
+    "${JAVA_HOME}/bin/java" "${sizing[@]}" -XX:+UseSerialGC "${MARKER}" \
+    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \
+    "${java_options[@]+"${java_options[@]}"}" ${LOOKOUT_SERVICE_JAVA_OPTS:-} -jar "${jar}"
+}
+
+# The heap, metaspace, code cache, thread stack and direct memory options of a service, from deploy/local/jvm-options.tsv
+# (measured, see docs/startup-and-memory.md); LOOKOUT_SERVICE_HEAP still overrides the maximum heap of all of them.
+service_jvm_options() {
+  local part="$1" name options=""
+  while IFS=$'\t' read -r name options; do
+    [[ -z "${name}" || "${name}" == \#* ]] && continue
+    [[ "${name}" == "${part}" ]] && break
+    options=""
+  done <"${ROOT}/deploy/local/jvm-options.tsv"
+  [[ -n "${options}" ]] || options="-Xmx256m"
+  [[ -n "${LOOKOUT_SERVICE_HEAP:-}" ]] && options="${options} -Xmx${LOOKOUT_SERVICE_HEAP}"
+  printf '%s' "${options}"
 }
 
 service_ready() {
-  http_ok "$(service_url "$1")/q/health/ready"
+  http_ok "$(service_management_url "$1")/q/health/ready"
 }
 
 # Waits for every service's readiness together; on failure shows the failing service's log.
@@ -213,19 +258,24 @@ wait_services_ready() {
       for part in "${pending[@]}"; do
         show_log_tail "${part}" 60
       done
-      die "not ready within ${timeout}s: ${pending[*]} ($(service_url "${pending[0]}")/q/health/ready)"
+      die "not ready within ${timeout}s: ${pending[*]} ($(service_management_url "${pending[0]}")/q/health/ready)"
     fi
-    sleep 2
+    sleep 0.5
   done
 }
 
-services_up() {
+# Starts every service not yet running, without waiting (wait_services_ready does).
+services_start() {
   find_jdk
   require_tool curl curl
   local part
   for part in "${SERVICES[@]}"; do
     start_service "${part}"
   done
+}
+
+services_up() {
+  services_start
   wait_services_ready
 }
 
@@ -234,5 +284,6 @@ services_down() {
   # in the reverse of the starting order: the gateway first, so no request reaches a service that is going away
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     stop_group "${SERVICES[i]}" 20
+    stop_group "${SERVICES[i]}-2" 20
   done
 }

@@ -46,6 +46,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         for (String service : SERVICES) {
             HttpServer server = startServer(service);
             config.put("lookout.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + server.actualPort());
+            config.put("lookout.gateway.upstreams." + service + ".management-url",
+                    "http://127.0.0.1:" + server.actualPort());
         }
         config.put("lookout.gateway.upstreams.down-service.url", "http://127.0.0.1:" + closedPort());
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -38,6 +39,8 @@ public class ProblemMappers {
     static final String REQUEST_ID = "X-Request-Id";
     private static final int AHEAD_OF_BUILT_INS = Priorities.USER - 100;
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** {@code Retry-After} of a 503 while the database is away (the gateway's own 503 says the same). */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response domain(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -119,9 +122,10 @@ public class ProblemMappers {
     }
 
     /**
-     * What no mapper above knows. Three kinds are not defects and get neither a 500 nor a stack trace: the caller went
-     * away mid-request (one line), a multipart body that ends before its closing boundary (400), and a write a unique
-     * index refused because another request stored the same first (409; services that can say more map it first).
+     * What no mapper above knows. Four kinds are not defects and get neither a 500 nor a stack trace: the caller went
+     * away mid-request (one line), a multipart body that ends before its closing boundary (400), a write a unique
+     * index refused because another request stored the same first (409; services that can say more map it first), and
+     * the database being away (503 with {@code Retry-After}).
      */
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, HttpServerRequest http) {
@@ -143,9 +147,27 @@ public class ProblemMappers {
             return answer(409, "Conflict", "this conflicts with a change made at the same time; read the current state"
                     + " and retry if it still applies", List.of(), uri, headers);
         }
+        Optional<Response> databaseAway = databaseAway(e, request, uri, headers);
+        if (databaseAway.isPresent()) {
+            return databaseAway.get();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, request);
         return answer(500, "Internal error", "the error was logged as " + errorId, List.of(), uri, headers);
+    }
+
+    /**
+     * The database is away (refused, dropped, starting up, no connection in time: {@link DatabaseOutages}): not a
+     * defect, so the documented 503 problem with {@code Retry-After} and one line in the log, never a 500.
+     */
+    static Optional<Response> databaseAway(Throwable e, String request, UriInfo uri, HttpHeaders headers) {
+        return DatabaseOutages.telling(e).map(outage -> {
+            LOG.warnf("%s: the database does not answer (%s: %s): 503", request, outage.getClass().getName(),
+                    LoggedText.of(String.valueOf(outage.getMessage())));
+            return Response.fromResponse(answer(503, "Service unavailable",
+                    "the service's database does not answer; retry later", List.of(), uri, headers))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        });
     }
 
     /** The multipart parser's words when the body ended (the request complete) before the closing boundary. */

@@ -2,6 +2,7 @@ package org.lookout.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.runtime.LaunchMode;
@@ -41,7 +42,63 @@ public final class ProductionKeys {
             "development-only-challenge-key-not-a-secret",
             "test-only-challenge-key-not-a-secret-either");
 
+    /**
+     * The client secrets of the development realm (deploy/keycloak/lookout-realm.json, {@code <client id>-secret}):
+     * fine for {@code ./lookout up}, refused in production. A file check keeps this list equal to the realm's.
+     */
+    static final Set<String> COMMITTED_CLIENT_SECRETS = Set.of(
+            "agency-civil-affairs-secret",
+            "agency-discipline-city-secret",
+            "agency-discipline-district-secret",
+            "agency-housing-secret",
+            "agency-market-dcy-secret",
+            "agency-police-dcy-secret",
+            "agency-psb-district-secret",
+            "agency-urban-management-secret",
+            "kafka-cadre-registry-service-secret",
+            "kafka-complaint-service-secret",
+            "kafka-escalation-service-secret",
+            "kafka-notification-service-secret",
+            "kafka-system-tests-secret",
+            "lookout-api-secret",
+            "lookout-mobile-backend-secret",
+            "lookout-notification-service-secret",
+            "lookout-roster-secret");
+
     private ProductionKeys() {
+    }
+
+    /** The development realm's client secrets: what production refuses outside {@code ./lookout up}. */
+    public static Set<String> committedClientSecrets() {
+        return COMMITTED_CLIENT_SECRETS;
+    }
+
+    /**
+     * Fails (an {@link IllegalStateException} naming every property at fault, never the value) when the application
+     * runs in production with a client secret of the development realm — unless it runs in the development stack of
+     * {@code ./lookout up} ({@code developmentStack}), whose Keycloak holds exactly those secrets. Tests and dev mode are
+     * not checked.
+     *
+     * @param secrets the configured client secrets by property name; absent or blank ones are not this check's concern
+     */
+    public static void refuseCommittedClientSecrets(LaunchMode mode, boolean developmentStack,
+            Map<String, String> secrets) {
+        if (mode != LaunchMode.NORMAL || developmentStack) {
+            return;
+        }
+        List<String> faults = secrets.entrySet().stream()
+                .filter(secret -> secret.getValue() != null
+                        && COMMITTED_CLIENT_SECRETS.contains(secret.getValue().strip()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        if (!faults.isEmpty()) {
+            throw new IllegalStateException("refusing to start in production: " + String.join(", ", faults)
+                    + (faults.size() == 1 ? " is a client secret" : " are client secrets")
+                    + " of the development realm committed to the Lookout repository. Give each Keycloak client a"
+                    + " fresh secret (Keycloak admin console or kcadm.sh) and set it here; only ./lookout up"
+                    + " (LOOKOUT_DEVELOPMENT_STACK=true) runs with the development realm's.");
+        }
     }
 
     /** Every committed key value: what production refuses, and what tests prove a topic cannot be opened with. */

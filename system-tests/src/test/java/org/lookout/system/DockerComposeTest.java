@@ -98,8 +98,10 @@ class DockerComposeTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void prometheusScrapesTheService(String name, String module, int port, String database) {
-        assertThat(readString(ROOT.resolve("deploy/prometheus/prometheus.yml"))).contains("\"" + name + ":" + port + "\"");
+    void prometheusScrapesTheServiceOnItsManagementInterface(String name, String module, int port, String database) {
+        assertThat(readString(ROOT.resolve("deploy/prometheus/prometheus.yml")))
+                .contains("\"" + name + ":" + (port + 1000) + "\"")
+                .doesNotContain("\"" + name + ":" + port + "\"");
     }
 
     @Test
@@ -108,6 +110,8 @@ class DockerComposeTest {
 
         assertThat(env(gateway, "COMPLAINT_SERVICE_URL")).isEqualTo("http://complaint-service:8081");
         assertThat(env(gateway, "CADRE_REGISTRY_SERVICE_URL")).isEqualTo("http://cadre-registry-service:8082");
+        assertThat(env(gateway, "COMPLAINT_SERVICE_MANAGEMENT_URL")).isEqualTo("http://complaint-service:9081");
+        assertThat(env(gateway, "NOTIFICATION_SERVICE_MANAGEMENT_URL")).isEqualTo("http://notification-service:9084");
         assertThat(env(gateway, "ESCALATION_SERVICE_URL")).isEqualTo("http://escalation-service:8083");
         assertThat(env(gateway, "NOTIFICATION_SERVICE_URL")).isEqualTo("http://notification-service:8084");
     }

@@ -89,7 +89,10 @@ class LookoutScriptTest {
 
         assertThat(summary).contains("http://127.0.0.1:38080/docs");
         assertThat(summary).doesNotContain("38080/q/swagger-ui");
-        assertThat(summary).contains("http://127.0.0.1:38081/q/swagger-ui");
+        // a service's Swagger UI, health and metrics are on its management interface: its HTTP port + 1000
+        assertThat(summary).contains("complaint    http://127.0.0.1:38081 ");
+        assertThat(summary).contains("http://127.0.0.1:39081/q/swagger-ui");
+        assertThat(summary).doesNotContain("38081/q/swagger-ui");
     }
 
     @Test

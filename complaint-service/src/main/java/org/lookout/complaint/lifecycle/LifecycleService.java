@@ -103,6 +103,13 @@ public class LifecycleService {
     }
 
     public Uni<ReportView> assign(Report report, AssignReportRequest request, String actorRole) {
+        String staffMember = request.unit() == AssigneeUnit.STAFF ? request.staffMember() : null;
+        if (report.status == ReportStatus.ASSIGNED && report.assigneeUnit == request.unit()
+                && java.util.Objects.equals(report.assigneeStaff, staffMember)) {
+            // the assignment it already has: a client's retry after a lost answer (./lookout chaos found the second
+            // ASSIGNED entry and event this made); nothing changes, so nothing is written or announced
+            return Uni.createFrom().item(ReportView.of(report));
+        }
         return applied(report, r -> r.assign(request.unit(), request.staffMember()), actorRole, request.note(),
                 EventType.COMPLAINT_ASSIGNED);
     }

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -96,6 +99,41 @@ class RatingWindowTest {
         assertThat(closed.data().has("satisfied")).isFalse();
         // the reporter can no longer rate a closed report
         command(Tokens.resident(REPORTER, "DCY"), due, "feedback", "{\"satisfied\":true}").statusCode(409);
+    }
+
+    @Test
+    void twoClosingRunsAtOnceCloseEachReportOnce() throws Throwable {
+        // a month later than the other test's reports, so that its window never reaches these
+        Instant resolvedAt = RESOLVED_AT.plus(Duration.ofDays(30));
+        List<String> due = List.of(resolvedReportAt(resolvedAt), resolvedReportAt(resolvedAt),
+                resolvedReportAt(resolvedAt));
+        clock.set(resolvedAt.plus(Duration.ofDays(7)).plusSeconds(30));
+
+        // as two instances would: both runs start at the same moment, each on its own connection
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> runs = List.of(concurrentRun(start), concurrentRun(start));
+        start.countDown();
+        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        for (String id : due) {
+            status(id, "CLOSED");
+            assertThat(ComplaintDatabase.outboxEvents(id, EventType.COMPLAINT_CLOSED)).isEqualTo(1);
+            assertThat(ComplaintDatabase.number("select count(*) from report_history where report_id = ?"
+                    + " and to_status = 'CLOSED'", UUID.fromString(id))).isEqualTo(1);
+        }
+        // every report was closed by exactly one of the two runs (earlier tests' reports may be among them too)
+        assertThat(runs.get(0).join() + runs.get(1).join()).isGreaterThanOrEqualTo(due.size());
+    }
+
+    private CompletableFuture<Integer> concurrentRun(CountDownLatch start) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+                return VertxContextSupport.subscribeAndAwait(ratingWindow::closeUnrated);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private String resolvedReportAt(Instant at) {

@@ -103,6 +103,22 @@ class ReportLifecycleTest {
     }
 
     @Test
+    void theSameAssignmentAgainIsARetryThatChangesNothing() {
+        String id = submit(Tokens.resident(REPORTER, "DCY"), report()).statusCode(201).extract().path("id");
+        command(STAFF, id, "accept", "{}").statusCode(200);
+        command(STAFF, id, "assign", "{\"unit\":\"VOLUNTEER\"}").statusCode(200).body("status", equalTo("ASSIGNED"));
+        // the client's retry after a lost answer: 200 with the report as it is, no second entry, no second event
+        command(STAFF, id, "assign", "{\"unit\":\"VOLUNTEER\"}").statusCode(200).body("status", equalTo("ASSIGNED"))
+                .body("assigneeUnit", equalTo("VOLUNTEER"));
+        given().auth().oauth2(STAFF).get("/api/complaints/" + id + "/history").then().statusCode(200)
+                .body("toStatus", contains("RECEIVED", "ACCEPTED", "ASSIGNED"));
+        assertThat(org.lookout.complaint.ComplaintDatabase.outboxEvents(id, EventType.COMPLAINT_ASSIGNED)).isEqualTo(1);
+        // another assignee is a real reassignment
+        command(STAFF, id, "assign", "{\"unit\":\"STAFF\",\"staffMember\":\"staff-2\"}").statusCode(200);
+        assertThat(org.lookout.complaint.ComplaintDatabase.outboxEvents(id, EventType.COMPLAINT_ASSIGNED)).isEqualTo(2);
+    }
+
+    @Test
     void aDuplicateIsRejectedWithItsOriginalLinked() {
         String original = newReport(Tokens.resident("DCY"));
         String id = newReport(Tokens.resident("DCY"));

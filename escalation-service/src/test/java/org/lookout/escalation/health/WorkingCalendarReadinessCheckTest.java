@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lookout.escalation.EscalationTestResources;
 import org.lookout.escalation.config.MovableClock;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The missing-notice years: reported by readiness (which stays UP) and by a gauge, at the clock's date. */
@@ -27,6 +29,14 @@ class WorkingCalendarReadinessCheckTest {
 
     @Inject
     MovableClock clock;
+
+    /** Relative to the management root, {@code /q}. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    /** Relative to the management root, {@code /q}. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @AfterEach
     void realTime() {
@@ -59,17 +69,17 @@ class WorkingCalendarReadinessCheckTest {
         assertThat(gauge()).isEqualTo(2);
     }
 
-    private static void readinessReports(String missingYears) {
-        given().when().get("/q/health/ready")
+    private void readinessReports(String missingYears) {
+        given().when().get(readiness)
                 .then()
                 .body(CHECK + ".status", equalTo("UP"))
                 .body(CHECK + ".data.missingYears", equalTo(missingYears))
                 .body(CHECK + ".data.provisional", equalTo(!missingYears.isEmpty()));
     }
 
-    private static double gauge() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher matcher = GAUGE.matcher(metrics);
+    private double gauge() {
+        String answer = given().when().get(metrics).then().statusCode(200).extract().asString();
+        Matcher matcher = GAUGE.matcher(answer);
         assertThat(matcher.find()).as("lookout_calendar_missing_years in %s", "/q/metrics").isTrue();
         return Double.parseDouble(matcher.group(1));
     }

@@ -51,6 +51,24 @@ public interface GatewayConfig {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         URI url();
 
+        /**
+         * Base URLs of further instances of the same service. Requests are spread round-robin over {@code url} and
+         * these; an instance that refuses the connection is passed over for the next one (nothing was sent to it).
+         * Health and the merged OpenAPI use the first instance only. Absent: one instance.
+         */
+        Optional<List<URI>> replicas();
+
+        /**
+         * Base URL of the upstream's management interface, where its health and OpenAPI document are served (never
+         * routed); absent: {@link #url()}.
+         */
+        Optional<URI> managementUrl();
+
+        /** The base URL of health and OpenAPI requests: the management interface when there is one. */
+        default URI managementBase() {
+            return managementUrl().orElse(url());
+        }
+
         /** Path answered by the upstream's liveness check, polled by the gateway's readiness. */
         @WithDefault("/q/health/live")
         String healthPath();

@@ -62,7 +62,7 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
     }
 
     private Future<String> probe(GatewayConfig.Upstream upstream) {
-        URI base = upstream.url();
+        URI base = upstream.managementBase();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setHost(base.getHost())

@@ -65,8 +65,8 @@ public class MergedOpenApi {
     private Future<JsonObject> fetch(GatewayConfig.Upstream upstream) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setHost(upstream.url().getHost())
-                .setPort(upstream.url().getPort() > 0 ? upstream.url().getPort() : 80)
+                .setHost(upstream.managementBase().getHost())
+                .setPort(upstream.managementBase().getPort() > 0 ? upstream.managementBase().getPort() : 80)
                 .setURI(upstream.openapiPath())
                 .setConnectTimeout(FETCH_TIMEOUT_MILLIS)
                 .setIdleTimeout(FETCH_TIMEOUT_MILLIS)

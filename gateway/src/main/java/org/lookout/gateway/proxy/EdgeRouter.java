@@ -56,6 +56,7 @@ public class EdgeRouter {
     private final GatewayMetrics metrics;
     private final UpstreamClient upstreams;
     private final PublicLocations publicLocations;
+    private final UpstreamInstances instances;
     private final long bodyCeiling;
 
     public EdgeRouter(GatewayConfig config, RateLimiter rateLimiter, GatewayMetrics metrics, UpstreamClient upstreams,
@@ -66,6 +67,7 @@ public class EdgeRouter {
         this.metrics = metrics;
         this.upstreams = upstreams;
         this.publicLocations = PublicLocations.from(config);
+        this.instances = UpstreamInstances.from(config);
         this.bodyCeiling = bodyCeiling.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
@@ -185,7 +187,7 @@ public class EdgeRouter {
     }
 
     private void forward(RoutingContext ctx, String path, GatewayRoute route, Buffer readBody) {
-        UpstreamExchange.forward(ctx, path, route, upstreams.client(), metrics, publicLocations,
+        UpstreamExchange.forward(ctx, path, route, upstreams.client(), instances, metrics, publicLocations,
                 config.retryAfter().toSeconds(), config.connectTimeout().toMillis(), readBody);
     }
 

@@ -40,8 +40,7 @@ final class PublicLocations {
     }
 
     static PublicLocations from(GatewayConfig config) {
-        return new PublicLocations(config.publicUrl(),
-                config.upstreams().values().stream().map(GatewayConfig.Upstream::url).toList());
+        return new PublicLocations(config.publicUrl(), UpstreamInstances.from(config).allUrls());
     }
 
     /**

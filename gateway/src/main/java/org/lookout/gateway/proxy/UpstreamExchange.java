@@ -1,6 +1,7 @@
 package org.lookout.gateway.proxy;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -54,6 +55,7 @@ final class UpstreamExchange implements ProxyInterceptor {
     private final RoutingContext ctx;
     private final String normalPath;
     private final GatewayRoute route;
+    private final UpstreamInstances instances;
     private final GatewayMetrics metrics;
     private final PublicLocations publicLocations;
     private final String retryAfterSeconds;
@@ -62,12 +64,14 @@ final class UpstreamExchange implements ProxyInterceptor {
     private LimitedReadStream limitedBody;
     private boolean answeredByGateway;
 
-    private UpstreamExchange(RoutingContext ctx, String normalPath, GatewayRoute route, GatewayMetrics metrics,
-            PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis, Buffer readBody) {
+    private UpstreamExchange(RoutingContext ctx, String normalPath, GatewayRoute route, UpstreamInstances instances,
+            GatewayMetrics metrics, PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis,
+            Buffer readBody) {
         this.readBody = readBody;
         this.ctx = ctx;
         this.normalPath = normalPath;
         this.route = route;
+        this.instances = instances;
         this.metrics = metrics;
         this.publicLocations = publicLocations;
         this.retryAfterSeconds = Long.toString(retryAfterSeconds);
@@ -76,9 +80,9 @@ final class UpstreamExchange implements ProxyInterceptor {
 
     /** Forwards the request; {@code readBody} is its body when the edge has read it already (else it streams). */
     static void forward(RoutingContext ctx, String normalPath, GatewayRoute route, HttpClient client,
-            GatewayMetrics metrics, PublicLocations publicLocations, long retryAfterSeconds, long connectTimeoutMillis,
-            Buffer readBody) {
-        UpstreamExchange exchange = new UpstreamExchange(ctx, normalPath, route, metrics, publicLocations,
+            UpstreamInstances instances, GatewayMetrics metrics, PublicLocations publicLocations, long retryAfterSeconds,
+            long connectTimeoutMillis, Buffer readBody) {
+        UpstreamExchange exchange = new UpstreamExchange(ctx, normalPath, route, instances, metrics, publicLocations,
                 retryAfterSeconds, connectTimeoutMillis, readBody);
         HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(exchange::openUpstreamRequest)
@@ -86,17 +90,26 @@ final class UpstreamExchange implements ProxyInterceptor {
                 .handle(ctx.request());
     }
 
+    /**
+     * Opens the request on the upstream's next instance in turn; an instance that cannot be connected to (nothing has
+     * been sent yet, so moving on is safe for any method) is passed over for the next, at most once around.
+     */
     private Future<HttpClientRequest> openUpstreamRequest(ProxyContext proxyContext) {
-        int port = route.upstreamUrl().getPort() > 0 ? route.upstreamUrl().getPort()
-                : "https".equalsIgnoreCase(route.upstreamUrl().getScheme()) ? 443 : 80;
+        return openOn(proxyContext, instances.firstTurn(route.upstream()), instances.count(route.upstream()));
+    }
+
+    private Future<HttpClientRequest> openOn(ProxyContext proxyContext, int turn, int left) {
+        URI url = instances.url(route.upstream(), turn, route.upstreamUrl());
+        int port = url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         RequestOptions options = new RequestOptions()
-                .setHost(route.upstreamUrl().getHost())
+                .setHost(url.getHost())
                 .setPort(port)
-                .setSsl("https".equalsIgnoreCase(route.upstreamUrl().getScheme()))
+                .setSsl("https".equalsIgnoreCase(url.getScheme()))
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(route.timeout().toMillis());
-        return proxyContext.client().request(options)
-                .recover(failure -> Future.failedFuture(new UpstreamUnavailableException(failure)));
+        return proxyContext.client().request(options).recover(failure -> left > 1
+                ? openOn(proxyContext, turn + 1, left - 1)
+                : Future.failedFuture(new UpstreamUnavailableException(failure)));
     }
 
     @Override

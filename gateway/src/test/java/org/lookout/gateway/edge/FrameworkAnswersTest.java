@@ -28,6 +28,14 @@ class FrameworkAnswersTest {
         assertThat(answer.body()).doesNotContain("<html");
     }
 
+    /** Health, metrics and the framework's OpenAPI are on the management interface (its own port), never public. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/openapi",
+        "/q/swagger-ui", "/q/info"})
+    void management_endpoints_are_not_served_on_the_public_port(String path) {
+        assertProblem(RawHttp.get(path), 404, "not-found");
+    }
+
     @Test
     void a_path_routed_to_no_service_is_a_404_problem_with_a_token_too() {
         assertProblem(RawHttp.get("/api/no-such-route", "Authorization: Bearer " + TOKEN), 404, "not-found");

@@ -129,7 +129,6 @@ class EdgeAuthenticationTest {
         given().when().get("/api/calendar/2026/working-days").then().statusCode(200);
         given().when().get("/api/complaints/track/DCY-2026-000123").then().statusCode(200);
         given().when().get("/open311/v2/requests.json").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

@@ -51,7 +51,7 @@ class HeaderHandlingTest {
 
     @Test
     void the_gateways_own_answers_carry_the_request_id() {
-        given().header("X-Request-Id", "probe-1").when().get("/q/health/live")
+        given().header("X-Request-Id", "probe-1").when().get("/openapi")
                 .then().header("X-Request-Id", "probe-1");
     }
 
