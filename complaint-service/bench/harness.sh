@@ -147,6 +147,7 @@ bench_service_start() {
     DB_NAME="$db" DB_USER="$db" DB_PASSWORD="$db" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9 \
     LOOKOUT_IDENTITY_KEY="$(openssl rand -base64 32)" LOOKOUT_PSEUDONYM_KEY="$(openssl rand -base64 32)" \
     LOOKOUT_DELIVERY_KEY="$(openssl rand -base64 32)" LOOKOUT_CHALLENGE_KEY="$(openssl rand -hex 32)" \
+    LOOKOUT_DEVELOPMENT_STACK=true \
     "$JAVA_HOME/bin/java" -Xmx"$xmx" \
     -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$BENCH_PUBLIC_KEY" \
     -Dlookout.outbox.poll-interval=1h -Dquarkus.log.level=WARN "$@" \
