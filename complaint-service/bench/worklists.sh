@@ -30,28 +30,7 @@ echo "reports: $(psql -XAtc 'select count(*) from report'), of them open: $(psql
 IFS='|' read -r cursor_due cursor_id < <(psql -XAtF '|' -c "select due_at, id from report where community_code = 'DCY'
   and not confidential order by due_at asc nulls last, id asc offset 49 limit 1")
 
-# one query a block: a comment line names it, the statement follows up to its semicolon
-awk -v RS=';' 'NF { print $0 ";" > sprintf("'"${TMPDIR:-/tmp}"'/worklist-query-%02d.sql", ++n) }' \
-  "${here}/worklist-queries.sql"
-printf '%-52s %10s %16s  %s\n' "query" "median ms" "buffers" "plan"
-for file in "${TMPDIR:-/tmp}"/worklist-query-*.sql; do
-  name="$(grep '^-- ' "${file}" | tail -n 1 | sed 's/^-- //')"
-  [[ -n "${name}" ]] || continue
-  statement="$(grep -v '^--' "${file}")"
-  printf 'explain (analyze, buffers) %s' "${statement}" > "${file}.explain"
-  times=()
-  for _ in 1 2 3 4 5; do
-    # psql interpolates :'variables' only in files, not in -c
-    plan="$(psql -X -v ON_ERROR_STOP=1 -v cursor_due="${cursor_due}" -v cursor_id="${cursor_id}" -At \
-      -f "${file}.explain")"
-    times+=("$(sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p' <<<"${plan}")")
-  done
-  median="$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)"
-  buffers="$(grep -m1 -o 'Buffers: shared [^ ]* *[^ ]*' <<<"${plan}" | sed 's/Buffers: shared //')"
-  first="$(sed -n '1p' <<<"${plan}" | sed 's/  (cost=.*//' | cut -c1-60)"
-  printf '%-52s %10s %16s  %s\n' "${name:0:52}" "${median}" "${buffers}" "${first}"
-  if ${plans}; then
-    sed 's/^/    /' <<<"${plan}"
-  fi
-done
-rm -f "${TMPDIR:-/tmp}"/worklist-query-*.sql*
+plans_flag=()
+${plans} && plans_flag=(--plans)
+"${here}/explain-each.sh" "${here}/worklist-queries.sql" "${plans_flag[@]}" -v cursor_due="${cursor_due}" \
+  -v cursor_id="${cursor_id}"

@@ -179,7 +179,7 @@ done
 # ------------------------------------------------------------------ the plans, for the logs
 communities="{DCY,DCN,XHY,JXY,HPL,QNJ}"
 {
-  echo "-- open clocks of street DCYJD (the partial index sla_clock_board_open)"
+  echo "-- open clocks of street DCYJD (the covering partial index sla_clock_board_open_covering)"
   sql -c "explain (analyze, buffers) select c.report_id from sla_clock c where c.community_code = any('$communities')
     and not c.confidential and (c.state in ('RUNNING', 'PAUSED') or (c.state = 'BREACHED' and c.stopped_at is null))"
   echo "-- waiting escalations of street DCYJD (the partial index escalation_board_waiting)"
