@@ -118,8 +118,8 @@ start_service() {
   local part="$1" port module jar db kafka_client
   local name="${2:-$1}" management_port
   port="${3:-$(service_port "${part}")}"
-  management_port="$(service_management_port "${part}")"
-  [[ -n "${3:-}" ]] && management_port="$((port + 1000))"
+  # the management interface is always the HTTP port + 1000 (a second instance's too)
+  management_port="$((port + 1000))"
   module="$(service_module "${part}")"
   jar="$(service_jar "${part}")"
   db="$(service_database "${part}")"
