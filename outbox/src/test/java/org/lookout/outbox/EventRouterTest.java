@@ -43,11 +43,7 @@ class EventRouterTest {
     void anOutageIsWaitedOutAndTheEventAppliedOnce() {
         Ledger ledger = new Ledger(5, () -> new CompletionException(new ConnectException("Connection refused")));
         List<String> applied = new ArrayList<>();
-        EventRouter router = EventRouter.of("test.consumer", ledger)
-                .on(SUBMITTED, ComplaintSubmitted.class, (event, report) -> {
-                    applied.add(report.trackingNumber());
-                    return Uni.createFrom().voidItem();
-                });
+        EventRouter router = recording(ledger, applied);
 
         router.route(record(golden())).await().atMost(WAIT);
 
@@ -101,11 +97,7 @@ class EventRouterTest {
     void aFailureThatGoesAwayBeforeTheLastTryIsAppliedOnceAndNotParked() {
         Ledger ledger = new Ledger(2, () -> new NullPointerException());
         List<String> applied = new ArrayList<>();
-        EventRouter router = EventRouter.of("test.consumer", ledger)
-                .on(SUBMITTED, ComplaintSubmitted.class, (event, report) -> {
-                    applied.add(report.trackingNumber());
-                    return Uni.createFrom().voidItem();
-                });
+        EventRouter router = recording(ledger, applied);
 
         router.route(record(golden())).await().atMost(WAIT);
 
@@ -170,6 +162,15 @@ class EventRouterTest {
         router.route(record(golden())).await().atMost(WAIT);
 
         assertThat(ledger.attempts).hasValue(0);
+    }
+
+    /** A router whose submitted handler notes each report it applied. */
+    private static EventRouter recording(Ledger ledger, List<String> applied) {
+        return EventRouter.of("test.consumer", ledger)
+                .on(SUBMITTED, ComplaintSubmitted.class, (event, report) -> {
+                    applied.add(report.trackingNumber());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private static CloudEvent golden() {
