@@ -1,5 +1,7 @@
 package org.lookout.gateway.dashboard;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,9 +77,12 @@ public class DashboardPages {
         this.api = api;
         this.config = config;
         try (var in = DashboardPages.class.getClassLoader().getResourceAsStream("dashboard/dashboard.css")) {
+            if (in == null) {
+                throw new IllegalStateException("dashboard/dashboard.css is missing from the gateway");
+            }
             this.stylesheet = Buffer.buffer(in.readAllBytes());
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("dashboard/dashboard.css is missing from the gateway", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("dashboard/dashboard.css does not read", e);
         }
     }
 
@@ -221,7 +227,7 @@ public class DashboardPages {
                         Templates.message(page, answer.status())));
     }
 
-    private static Figures figures(Answer answer, String lang, java.util.function.UnaryOperator<String> link,
+    private static Figures figures(Answer answer, String lang, UnaryOperator<String> link,
             Map<String, Long> breached) {
         if (!answer.ok()) {
             return Figures.unavailable(answer.status());
