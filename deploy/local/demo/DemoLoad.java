@@ -376,6 +376,9 @@ public class DemoLoad {
         boolean duplicateDone = false;
         boolean outOfScopeDone = false;
         for (int n = 0; n < plan.size(); n++) {
+            if (n > 0 && n % 10 == 0) {
+                say("month: %d of %d reports (%d s)", n, plan.size(), elapsedSeconds());
+            }
             String item = plan.get(n)[1];
             String step = String.format("month report %d/%d (%s)", n + 1, plan.size(), item);
             Token handler = n % 2 == 0 ? staff : head;
@@ -434,9 +437,6 @@ public class DemoLoad {
             }
             rateOrFollowUp(step, byReporter ? filer : handler, byReporter, report, true, null);
             counted(report, "CLOSED");
-            if ((n + 1) % 10 == 0) {
-                say("month: %d of %d reports (%d s)", n + 1, plan.size(), elapsedSeconds());
-            }
         }
         if (pendingLeft > 0 || !duplicateDone || !outOfScopeDone) {
             throw new DemoFailure("month plan: no parking-traffic, second roads-facilities or medical-insurance report");
