@@ -13,6 +13,9 @@ import org.lookout.contracts.CloudEventKafka;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.MalformedEventException;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -111,7 +114,7 @@ public final class EventRouter {
 
         /** Attempts until one succeeds or a failure is not retried; each retry subscribes afresh, nothing nests. */
         Uni<Void> attempts() {
-            return Uni.createFrom().deferred(() -> dispatch(event))
+            return Uni.createFrom().deferred(() -> traced(record, event, dispatch(event)))
                     .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(this::waitOrFail))
                     .onItem().invoke(this::recovered)
                     .onItem().invoke(() -> idempotent.deadLetters().applied(event.id()));
@@ -192,6 +195,27 @@ public final class EventRouter {
                 .invoke(applied -> LOG.debugf("%s: event %s %s", consumer, event.id(),
                         applied ? "applied" : "was processed before; skipped"))
                 .replaceWithVoid();
+    }
+
+    /**
+     * One attempt inside a span of the producer's trace, current while it runs (on the record's Vert.x context), so
+     * the events the handler publishes through the outbox carry the same trace onwards.
+     */
+    private Uni<Void> traced(ConsumerRecord<String, String> record, CloudEvent event, Uni<Void> attempt) {
+        Span span = idempotent.tracing().startProcess(record, consumer, event.type(), event.id());
+        if (!span.getSpanContext().isValid()) {
+            return attempt;
+        }
+        return Uni.createFrom().deferred(() -> {
+            Scope scope = span.makeCurrent();
+            return attempt.onTermination().invoke((ignored, failure, cancelled) -> {
+                if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, failure.getClass().getName());
+                }
+                scope.close();
+                span.end();
+            });
+        });
     }
 
     /** Where a record was read: {@code topic-partition@offset}. */
