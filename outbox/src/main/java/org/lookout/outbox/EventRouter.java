@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -114,7 +115,7 @@ public final class EventRouter {
 
         /** Attempts until one succeeds or a failure is not retried; each retry subscribes afresh, nothing nests. */
         Uni<Void> attempts() {
-            return Uni.createFrom().deferred(() -> traced(record, event, dispatch(event)))
+            return Uni.createFrom().deferred(() -> traced(record, event, () -> dispatch(event)))
                     .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(this::waitOrFail))
                     .onItem().invoke(this::recovered)
                     .onItem().invoke(() -> idempotent.deadLetters().applied(event.id()));
@@ -199,16 +200,17 @@ public final class EventRouter {
 
     /**
      * One attempt inside a span of the producer's trace, current while it runs (on the record's Vert.x context), so
-     * the events the handler publishes through the outbox carry the same trace onwards.
+     * the events the handler publishes through the outbox carry the same trace onwards. The attempt is built only once
+     * the span is current: context propagation gives each callback the context of the moment it was assembled.
      */
-    private Uni<Void> traced(ConsumerRecord<String, String> record, CloudEvent event, Uni<Void> attempt) {
+    private Uni<Void> traced(ConsumerRecord<String, String> record, CloudEvent event, Supplier<Uni<Void>> attempt) {
         Span span = idempotent.tracing().startProcess(record, consumer, event.type(), event.id());
         if (!span.getSpanContext().isValid()) {
-            return attempt;
+            return attempt.get();
         }
         return Uni.createFrom().deferred(() -> {
             Scope scope = span.makeCurrent();
-            return attempt.onTermination().invoke((ignored, failure, cancelled) -> {
+            return attempt.get().onTermination().invoke((ignored, failure, cancelled) -> {
                 if (failure != null) {
                     span.setStatus(StatusCode.ERROR, failure.getClass().getName());
                 }
