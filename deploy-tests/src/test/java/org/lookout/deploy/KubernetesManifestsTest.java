@@ -58,6 +58,8 @@ class KubernetesManifestsTest {
                 .map(HorizontalPodAutoscaler.class::cast)
                 .allSatisfy(h -> assertThat(h.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2));
         assertThat(configValue(objects, "lookout-platform", "LOOKOUT_DEVELOPMENT_STACK")).isEqualTo("false");
+        // the realm import lets the app sign in on this host only
+        assertThat(configValue(objects, "lookout-public", "public-url")).isEqualTo(ProductionRealm.PUBLIC_URL);
     }
 
     @Test

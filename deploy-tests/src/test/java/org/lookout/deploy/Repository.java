@@ -12,8 +12,8 @@ import java.util.Map;
 /** The files of the checkout these checks read: the services table, the JVM sizing, the Kubernetes directory. */
 final class Repository {
 
-    /** One row of deploy/services.tsv: part, module, HTTP port. */
-    record ServiceRow(String part, String module, int port) {
+    /** One row of deploy/services.tsv: part, module, HTTP port, database ("-" for none). */
+    record ServiceRow(String part, String module, int port, String database) {
     }
 
     static final Path ROOT = findRoot();
@@ -27,7 +27,7 @@ final class Repository {
 
     static List<ServiceRow> services() {
         return rows(ROOT.resolve("deploy/services.tsv")).stream()
-                .map(f -> new ServiceRow(f[0], f[1], Integer.parseInt(f[2])))
+                .map(f -> new ServiceRow(f[0], f[1], Integer.parseInt(f[2]), f[3]))
                 .toList();
     }
 

@@ -1,0 +1,70 @@
+package org.lookout.deploy;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The production realm for the Keycloak Operator's KeycloakRealmImport, made from the development realm: without the
+ * demo users, without any client secret (Keycloak makes fresh ones; the operator copies them into the Secret
+ * lookout-clients), without the system tests' Kafka client, and with the app's sign-in limited to the public host
+ * (no password grant, no redirect to a workstation).
+ */
+final class ProductionRealm {
+
+    static final String PUBLIC_URL = "https://lookout.example.org";
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final List<String> DEVELOPMENT_ONLY_CLIENTS = List.of("kafka-system-tests");
+
+    private ProductionRealm() {
+    }
+
+    static String importYaml() {
+        Map<String, Object> realm;
+        try {
+            realm = SERIALIZATION.unmarshal(
+                    Files.readString(Repository.ROOT.resolve("deploy/keycloak/lookout-realm.json")),
+                    new TypeReference<LinkedHashMap<String, Object>>() {
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        realm.remove("users");
+        List<Object> clients = new ArrayList<>();
+        for (Object entry : (List<?>) realm.get("clients")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> client = (Map<String, Object>) entry;
+            if (DEVELOPMENT_ONLY_CLIENTS.contains(client.get("clientId"))) {
+                continue;
+            }
+            client.remove("secret");
+            if (client.containsKey("redirectUris")) {
+                client.put("redirectUris", List.of(PUBLIC_URL + "/*"));
+                client.put("directAccessGrantsEnabled", false);
+            }
+            clients.add(client);
+        }
+        realm.put("clients", clients);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", "lookout-realm");
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("keycloakCRName", "lookout-keycloak");
+        spec.put("realm", realm);
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+        object.put("kind", "KeycloakRealmImport");
+        object.put("metadata", metadata);
+        object.put("spec", spec);
+        return """
+                # Example: the lookout realm for the Keycloak Operator (keycloak.yaml). Written by deploy-tests'
+                # OperatorExamplesTest from deploy/keycloak/lookout-realm.json (ProductionRealm says what it leaves out):
+                # edit that file, then ./mvnw -pl deploy-tests test -Dtest=OperatorExamplesTest -Dlookout.write-realm-import=true
+                """ + SERIALIZATION.asYaml(object);
+    }
+}
