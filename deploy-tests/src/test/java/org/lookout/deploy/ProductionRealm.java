@@ -14,7 +14,7 @@ import tools.jackson.core.type.TypeReference;
  * The production realm for the Keycloak Operator's KeycloakRealmImport, made from the development realm: without the
  * demo users, without any client secret (Keycloak makes fresh ones; the operator copies them into the Secret
  * lookout-clients), without the system tests' Kafka client, and with the app's sign-in limited to the public host
- * (no password grant, no redirect to a workstation).
+ * (no password grant, no redirect or origin on a workstation).
  */
 final class ProductionRealm {
 
@@ -23,6 +23,11 @@ final class ProductionRealm {
     private static final List<String> DEVELOPMENT_ONLY_CLIENTS = List.of("kafka-system-tests");
 
     private ProductionRealm() {
+    }
+
+    /** An address only a developer's machine answers on. */
+    private static boolean workstation(Object value) {
+        return value instanceof String text && (text.contains("127.0.0.1") || text.contains("localhost"));
     }
 
     static String importYaml() {
@@ -47,6 +52,19 @@ final class ProductionRealm {
             if (client.containsKey("redirectUris")) {
                 client.put("redirectUris", List.of(PUBLIC_URL + "/*"));
                 client.put("directAccessGrantsEnabled", false);
+            }
+            for (String url : List.of("rootUrl", "baseUrl", "adminUrl")) {
+                if (client.get(url) instanceof String value && workstation(value)) {
+                    client.put(url, PUBLIC_URL);
+                }
+            }
+            if (client.get("webOrigins") instanceof List<?> origins && origins.stream().anyMatch(o -> workstation(o))) {
+                client.put("webOrigins", List.of("+"));
+            }
+            if (client.get("attributes") instanceof Map<?, ?> attributes) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> values = (Map<String, Object>) attributes;
+                values.replaceAll((name, value) -> workstation(value) ? "+" : value);
             }
             clients.add(client);
         }
