@@ -29,6 +29,8 @@ class BrokenManifestsTest {
         assertThat(violations).anySatisfy(v -> assertThat(v)
                 .contains("Secret/lookout-keys: a Secret with values is committed"));
         assertThat(violations).anySatisfy(v -> assertThat(v)
+                .contains("NetworkPolicy/services-from-gateway: a peer's podSelector selects no Deployment's pods"));
+        assertThat(violations).anySatisfy(v -> assertThat(v)
                 .contains("Deploymnet").contains("is not a Kubernetes API kind"));
     }
 }

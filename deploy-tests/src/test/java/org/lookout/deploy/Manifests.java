@@ -15,7 +15,12 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.math.BigDecimal;
@@ -111,6 +116,7 @@ final class Manifests {
         }
         services();
         ingress();
+        networkPolicies();
         for (Secret secret : all(Secret.class)) {
             if (secret.getData() != null && !secret.getData().isEmpty()
                     || secret.getStringData() != null && !secret.getStringData().isEmpty()) {
@@ -357,6 +363,41 @@ final class Manifests {
         if (publicUrl.isPresent() && publicUrl.get().startsWith("https:") != tls) {
             violations.add(id(ingress) + ": public URL " + publicUrl.get() + " but TLS " + (tls ? "on" : "off"));
         }
+    }
+
+    /** A policy whose selector or peer matches no pod, or names a port no selected pod has, silently lets nothing in. */
+    private void networkPolicies() {
+        for (NetworkPolicy policy : all(NetworkPolicy.class)) {
+            List<Deployment> selected = selected(policy.getSpec().getPodSelector());
+            if (selected.isEmpty()) {
+                violations.add(id(policy) + ": its podSelector selects no Deployment's pods");
+            }
+            for (NetworkPolicyIngressRule rule : list(policy.getSpec().getIngress())) {
+                for (NetworkPolicyPeer peer : list(rule.getFrom())) {
+                    if (peer.getPodSelector() != null && peer.getNamespaceSelector() == null
+                            && selected(peer.getPodSelector()).isEmpty()) {
+                        violations.add(id(policy) + ": a peer's podSelector selects no Deployment's pods");
+                    }
+                }
+                for (NetworkPolicyPort port : list(rule.getPorts())) {
+                    boolean somewhere = selected.stream().anyMatch(d -> portNumber(
+                            d.getSpec().getTemplate().getSpec().getContainers().get(0), port.getPort()) != null);
+                    if (!somewhere) {
+                        violations.add(id(policy) + ": port " + portText(port.getPort())
+                                + " is on none of the pods it selects");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The Deployments whose pods a label selector (matchLabels; empty: all) selects. */
+    private List<Deployment> selected(LabelSelector selector) {
+        Map<String, String> labels = selector == null || selector.getMatchLabels() == null ? Map.of()
+                : selector.getMatchLabels();
+        return all(Deployment.class).stream()
+                .filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(labels.entrySet()))
+                .toList();
     }
 
     private static String portText(IntOrString port) {
