@@ -38,7 +38,7 @@ final class ApiSchema {
 
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Set<String> NAMESPACED_KINDS = Set.of("Deployment", "Service", "ConfigMap", "Secret",
+    private static final Set<String> KINDS = Set.of("Deployment", "Service", "ConfigMap", "Secret",
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "Ingress", "NetworkPolicy");
 
     private ApiSchema() {
@@ -53,7 +53,7 @@ final class ApiSchema {
                         + " is not a Kubernetes API kind these manifests may use");
                 continue;
             }
-            if (!NAMESPACED_KINDS.contains(object.getKind())) {
+            if (!KINDS.contains(object.getKind())) {
                 violations.add(at + ": kind " + object.getKind() + " is not expected in the Lookout manifests");
             }
             unknownFields(object, at, violations);

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -15,17 +16,17 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,18 +138,18 @@ final class Manifests {
     }
 
     private void ports(Container container, ServiceConfig config, String at) {
-        Map<String, Integer> ports = new java.util.TreeMap<>();
+        Map<String, Integer> ports = new TreeMap<>();
         for (ContainerPort port : list(container.getPorts())) {
             ports.put(String.valueOf(port.getName()), port.getContainerPort());
         }
         Map<String, Integer> expected = Map.of("http", config.httpPort(), "management", config.managementPort());
-        if (!ports.equals(new java.util.TreeMap<>(expected))) {
-            violations.add(at + ": container ports " + ports + ", the service listens on " + new java.util.TreeMap<>(expected));
+        if (!ports.equals(new TreeMap<>(expected))) {
+            violations.add(at + ": container ports " + ports + ", the service listens on " + new TreeMap<>(expected));
         }
     }
 
     private void probes(Container container, ServiceConfig config, String at) {
-        Map<String, Probe> probes = new java.util.HashMap<>();
+        Map<String, Probe> probes = new HashMap<>();
         probes.put("startup", container.getStartupProbe());
         probes.put("liveness", container.getLivenessProbe());
         probes.put("readiness", container.getReadinessProbe());
@@ -169,7 +171,7 @@ final class Manifests {
     }
 
     private void environment(Container container, ServiceConfig config, String at, Set<String> usedSecretKeys) {
-        Map<String, String> literals = new java.util.HashMap<>();
+        Map<String, String> literals = new HashMap<>();
         Set<String> defined = new LinkedHashSet<>();
         for (EnvFromSource from : list(container.getEnvFrom())) {
             if (from.getConfigMapRef() == null) {
