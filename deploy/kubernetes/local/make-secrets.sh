@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Makes the Secrets of ../base/secrets.tsv in a local cluster, once: random keys and database passwords, and the
-# development realm's client secrets (<client id>-secret, which the local overlay accepts with
-# LOOKOUT_DEVELOPMENT_STACK=true). A Secret that exists is left alone: a new identity or secrets key would leave what
-# was sealed with the old one unreadable. Optional keys (SMTP login, SMS provider) are not made.
+# Makes the Secrets of ../base/secrets.tsv in a local cluster, once, all random: keys, database passwords, the
+# services' Keycloak client secrets (the realm import of ../operators takes the same ones), and Keycloak's own
+# database login (lookout-db-keycloak). A Secret that exists is left alone: a new identity or secrets key would leave
+# what was sealed with the old one unreadable. Optional keys (SMTP login, SMS provider) are not made.
 # Usage: deploy/kubernetes/local/make-secrets.sh [namespace]   (default: lookout; kubectl's current context)
 set -euo pipefail
 
@@ -16,13 +16,19 @@ value_of() {
   case "${secret}" in
     lookout-keys) random_key ;;
     lookout-db-*) if [[ "${key}" == username ]]; then echo "${secret#lookout-db-}" | tr - _; else random_key; fi ;;
-    lookout-clients) echo "${key}-secret" ;;
+    lookout-clients) random_key ;;
     *) echo "no rule for ${secret}/${key}" >&2; return 1 ;;
   esac
 }
 
 kubectl get namespace "${namespace}" >/dev/null 2>&1 || kubectl create namespace "${namespace}"
 secrets="$(awk -F'\t' '!/^#/ && NF >= 3 && $3 == "no" { print $1 }' "${table}" | sort -u)"
+keycloak_database() {
+  kubectl --namespace "${namespace}" get secret lookout-db-keycloak >/dev/null 2>&1 && return 0
+  kubectl --namespace "${namespace}" create secret generic lookout-db-keycloak --type kubernetes.io/basic-auth \
+    --from-literal=username=keycloak --from-literal=password="$(random_key)" >/dev/null
+  echo "created lookout-db-keycloak"
+}
 for secret in ${secrets}; do
   if kubectl --namespace "${namespace}" get secret "${secret}" >/dev/null 2>&1; then
     echo "kept    ${secret}"
@@ -38,3 +44,4 @@ for secret in ${secrets}; do
   kubectl --namespace "${namespace}" create secret generic "${secret}" --type "${type}" "${args[@]}" >/dev/null
   echo "created ${secret}"
 done
+keycloak_database

@@ -48,7 +48,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void productionPinsItsImagesKeepsTwoPodsAndRefusesTheDevelopmentRealm() {
+    void productionPinsItsImagesAndKeepsTwoPods() {
         List<HasMetadata> objects = overlay("production");
 
         assertThat(objects).filteredOn(Deployment.class::isInstance).map(Deployment.class::cast)
@@ -57,14 +57,16 @@ class KubernetesManifestsTest {
         assertThat(objects).filteredOn(HorizontalPodAutoscaler.class::isInstance)
                 .map(HorizontalPodAutoscaler.class::cast)
                 .allSatisfy(h -> assertThat(h.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2));
-        assertThat(configValue(objects, "lookout-platform", "LOOKOUT_DEVELOPMENT_STACK")).isEqualTo("false");
         // the realm import lets the app sign in on this host only
         assertThat(configValue(objects, "lookout-public", "public-url")).isEqualTo(ProductionRealm.PUBLIC_URL);
     }
 
-    @Test
-    void localAcceptsTheDevelopmentRealm() {
-        assertThat(configValue(overlay("local"), "lookout-platform", "LOOKOUT_DEVELOPMENT_STACK")).isEqualTo("true");
+    /** Both run with fresh client secrets (the realm import takes them from lookout-clients): none accepts the
+     * development realm's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void noOverlayAcceptsTheDevelopmentRealmsSecrets(String overlay) {
+        assertThat(configValue(overlay(overlay), "lookout-platform", "LOOKOUT_DEVELOPMENT_STACK")).isEqualTo("false");
     }
 
     /** The overlays' renders and every committed file, the operators' examples included: no Secret with a value. */

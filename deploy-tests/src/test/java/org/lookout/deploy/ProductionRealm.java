@@ -7,18 +7,23 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The production realm for the Keycloak Operator's KeycloakRealmImport, made from the development realm: without the
- * demo users, without any client secret (Keycloak makes fresh ones; the operator copies them into the Secret
- * lookout-clients), without the system tests' Kafka client, and with the app's sign-in limited to the public host
+ * The realm for the Keycloak Operator's KeycloakRealmImport, made from the development realm: without the demo users,
+ * without a committed client secret (the services' clients take theirs from the Secret lookout-clients by the
+ * operator's placeholders, so Keycloak and the services share one value; the others get fresh ones from Keycloak),
+ * without the system tests' Kafka client, and with the app's sign-in limited to the public host
  * (no password grant, no redirect or origin on a workstation).
  */
 final class ProductionRealm {
 
     static final String PUBLIC_URL = "https://lookout.example.org";
+    /** The Secret whose keys (client ids) hold the client secrets the services read: Keycloak imports the same. */
+    static final String CLIENT_SECRETS = "lookout-clients";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final List<String> DEVELOPMENT_ONLY_CLIENTS = List.of("kafka-system-tests");
 
@@ -41,6 +46,9 @@ final class ProductionRealm {
             throw new UncheckedIOException(e);
         }
         realm.remove("users");
+        List<String> serviceClients = Manifests.secretKeys().stream()
+                .filter(key -> key.secret().equals(CLIENT_SECRETS)).map(Manifests.SecretKey::key).toList();
+        Map<String, Object> placeholders = new TreeMap<>();
         List<Object> clients = new ArrayList<>();
         for (Object entry : (List<?>) realm.get("clients")) {
             @SuppressWarnings("unchecked")
@@ -49,6 +57,13 @@ final class ProductionRealm {
                 continue;
             }
             client.remove("secret");
+            String clientId = (String) client.get("clientId");
+            if (serviceClients.contains(clientId)) {
+                // the same value the services read: the operator puts the Secret's key into the import job's environment
+                String placeholder = clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET";
+                client.put("secret", "${" + placeholder + "}");
+                placeholders.put(placeholder, Map.of("secret", Map.of("name", CLIENT_SECRETS, "key", clientId)));
+            }
             if (client.containsKey("redirectUris")) {
                 client.put("redirectUris", List.of(PUBLIC_URL + "/*"));
                 client.put("directAccessGrantsEnabled", false);
@@ -73,6 +88,7 @@ final class ProductionRealm {
         metadata.put("name", "lookout-realm");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("keycloakCRName", "lookout-keycloak");
+        spec.put("placeholders", placeholders);
         spec.put("realm", realm);
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", "k8s.keycloak.org/v2alpha1");
