@@ -62,7 +62,10 @@ final class ProductionRealm {
                 // the same value the services read: the operator puts the Secret's key into the import job's environment
                 String placeholder = clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET";
                 client.put("secret", "${" + placeholder + "}");
-                placeholders.put(placeholder, Map.of("secret", Map.of("name", CLIENT_SECRETS, "key", clientId)));
+                Map<String, Object> reference = new LinkedHashMap<>();
+                reference.put("name", CLIENT_SECRETS);
+                reference.put("key", clientId);
+                placeholders.put(placeholder, Map.of("secret", reference));
             }
             if (client.containsKey("redirectUris")) {
                 client.put("redirectUris", List.of(PUBLIC_URL + "/*"));
