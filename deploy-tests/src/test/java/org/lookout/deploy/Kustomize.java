@@ -2,17 +2,21 @@ package org.lookout.deploy;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Renders a kustomization with {@code kubectl kustomize} (-Dlookout.kubectl names another binary; .ci/run installs
- * the apt package kubectl where a repository has it) and reads every
+ * the apt package kubectl where a repository has it), or with {@link JavaKustomize} where there is no kubectl on the
+ * PATH or -Dlookout.kubectl=none, and reads every
  * object with fabric8's Kubernetes model: an apiVersion/kind the model does not know, or a value of the wrong type,
  * fails here or is left for {@link ApiSchema} to name.
  */
@@ -24,7 +28,26 @@ final class Kustomize {
     }
 
     static List<HasMetadata> render(Path kustomization) {
-        return parse(run(System.getProperty("lookout.kubectl", "kubectl"), "kustomize", kustomization.toString()));
+        return parse(kubectl().map(k -> kubectlKustomize(k, kustomization))
+                .orElseGet(() -> JavaKustomize.renderYaml(kustomization)));
+    }
+
+    /** The kubectl to render with: -Dlookout.kubectl (a path is taken as given), else kubectl if on the PATH. */
+    static Optional<String> kubectl() {
+        String kubectl = System.getProperty("lookout.kubectl", "kubectl");
+        if (kubectl.equals("none")) {
+            return Optional.empty();
+        }
+        if (kubectl.contains(File.separator)) {
+            return Optional.of(kubectl);
+        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, kubectl)))
+                .findFirst().map(dir -> kubectl);
+    }
+
+    static String kubectlKustomize(String kubectl, Path kustomization) {
+        return run(kubectl, "kustomize", kustomization.toString());
     }
 
     static List<HasMetadata> parse(String yaml) {
@@ -59,8 +82,8 @@ final class Kustomize {
                 Files.deleteIfExists(errors);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command[0] + ": install kubectl (apt package kubectl from"
-                    + " pkgs.k8s.io; Debian has none) or name it with -Dlookout.kubectl=<path>: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + command[0] + " (-Dlookout.kubectl): name a kubectl that"
+                    + " exists, or none for the Java renderer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
