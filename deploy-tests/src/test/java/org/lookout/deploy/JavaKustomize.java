@@ -156,7 +156,8 @@ final class JavaKustomize {
     private static void merge(Map<String, Object> target, Map<String, Object> patch, Path file) {
         patch.forEach((key, value) -> {
             require(!key.startsWith("$"), file, "no patch directive " + key + " outside a named list");
-            require(!MERGED_OTHERWISE.contains(key), file, "no strategic merge of the list " + key);
+            require(!(value instanceof List<?> && MERGED_OTHERWISE.contains(key)), file,
+                    "no strategic merge of the list " + key);
             Object current = target.get(key);
             if (value == null) {
                 target.remove(key);
