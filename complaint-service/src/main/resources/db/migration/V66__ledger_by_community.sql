@@ -7,6 +7,10 @@ alter table report_history add column community_code varchar(8);
 
 -- Filled on insert by the database, so no writer (intake, lifecycle, follow-ups, consumers) has to know the column: a
 -- report never changes community, so its history's community is the report's. A writer may set it itself (bulk loads).
+-- Intake writes the report and its first history row in one statement (IntakeRepository's CTEs): the lookup sees the
+-- report because the report's CTE is read by the main query, so it runs before the history's, and a volatile function
+-- sees the rows its statement wrote before it. Should that order ever change, the not-null below fails every intake
+-- test rather than lose a row; intake naming the community itself would drop the reliance (and the lookup).
 create function report_history_community() returns trigger language plpgsql as $$
 begin
     if new.community_code is null then
