@@ -78,7 +78,7 @@ select e.* from escalation e
  where (e.id in (select p.escalation_id from escalation_part p where p.agency_code = 'street-office-bsjd'))
    and e.status = 'OPEN'
  order by e.opened_at desc, e.id desc limit 51;
--- agency's list, its parts (the page's 50 escalations; before issue 16 every listed escalation's)
+-- agency's list, its parts (the page's 50 escalations)
 select p.* from escalation_part p
  where p.escalation_id in (select e.id from escalation e
   where (e.id in (select p.escalation_id from escalation_part p where p.agency_code = 'street-office-bsjd'))
