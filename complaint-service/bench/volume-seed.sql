@@ -151,8 +151,10 @@ select md5('volume-' || s.g)::uuid,
  order by s.received;
 
 -- ------------------------------------------------------------------ every change, in the order it happened
-insert into report_history (report_id, at, from_status, to_status, actor_role, note, note_visibility, listed_at)
-select md5('volume-' || s.g)::uuid, h.at, h.from_status, h.to_status, h.actor, h.note, h.visibility, h.at
+-- community_code given here: session_replication_role = replica keeps V66's trigger from filling it
+insert into report_history (report_id, community_code, at, from_status, to_status, actor_role, note, note_visibility,
+                            listed_at)
+select md5('volume-' || s.g)::uuid, s.community, h.at, h.from_status, h.to_status, h.actor, h.note, h.visibility, h.at
   from seed s
  cross join lateral (values
        (null, 'RECEIVED', case when s.channel = 'LOOKOUT' then 'lookout'

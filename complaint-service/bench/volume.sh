@@ -7,6 +7,7 @@
 #      and escalation-service's board-seed.sql (ESCALATION_REPORTS reports' clocks and escalations);
 #   3. each worklist query of complaint-service (worklists.sh) and each board, overdue-list and sweep query of
 #      escalation-service (board-queries.sql) under EXPLAIN (ANALYZE, BUFFERS): median of five (goal under 50 ms);
+#      the ledger's page statement before and after V66 walking every page of a community-year (ledger-pages.sql);
 #   4. both services started again on the data: GET /api/statistics for the street and a year, every grouping,
 #      RUNS calls each after WARMUP (goal under 1 s), and the board over HTTP;
 #   5. the ledger CSV of the largest community for a year and for a month: rows, seconds, rows/s (goal ≥ 20,000), and
@@ -119,6 +120,9 @@ echo
 echo "== complaint-service worklists (goal: each under 50 ms)"
 PGHOST=127.0.0.1 PGPORT="$BENCH_PG_PORT" PGUSER=complaint PGPASSWORD=complaint PGDATABASE=complaint \
   "$HERE/worklists.sh" "${PLANS[@]}"
+echo
+echo "== the ledger's page statement before and after V66, every page of DCY's $YEAR (load $(cut -d ' ' -f 1 /proc/loadavg))"
+bench_psql complaint -v community=DCY -v from="$YEAR-01-01" -v to="$((YEAR + 1))-01-01" -f "$HERE/ledger-pages.sql"
 echo
 echo "== escalation-service board, overdue lists, sweeps (goal: each under 50 ms)"
 PGHOST=127.0.0.1 PGPORT="$BENCH_PG_PORT" PGUSER=escalation PGPASSWORD=escalation PGDATABASE=escalation \

@@ -58,6 +58,10 @@ select r.* from report r where r.community_code = 'DCY' and not r.confidential
    and (r.tracking_number ilike '%BDCY-2025-000010%' escape '!' or r.title ilike '%BDCY-2025-000010%' escape '!'
         or r.address ilike '%BDCY-2025-000010%' escape '!')
  order by r.due_at asc nulls last, r.id asc limit 51;
+-- staff: a whole tracking number as q, as the worklist asks it now (the unique index)
+select r.* from report r where r.community_code = 'DCY' and not r.confidential
+   and r.tracking_number = 'BDCY-2025-000010'
+ order by r.due_at asc nulls last, r.id asc limit 51;
 -- supervisor: their street, by due time
 select r.* from report r where r.community_code in (select c.code from community c where c.street_code in ('DCYJD'))
    and not r.confidential
@@ -75,6 +79,11 @@ select r.* from report r where r.community_code in (select c.code from community
    and (r.tracking_number ilike '%BQNJ-2025-000011%' escape '!' or r.title ilike '%BQNJ-2025-000011%' escape '!'
         or r.address ilike '%BQNJ-2025-000011%' escape '!')
  order by r.due_at asc nulls last, r.id asc limit 51;
+-- supervisor: a whole tracking number as q, as asked now
+select r.* from report r where r.community_code in (select c.code from community c where c.street_code in ('DCYJD'))
+   and not r.confidential
+   and r.tracking_number = 'BQNJ-2025-000011'
+ order by r.due_at asc nulls last, r.id asc limit 51;
 -- inspector: confidential reports of their streets
 select r.* from report r where r.community_code in (select c.code from community c where c.street_code in ('DCYJD'))
    and r.confidential
@@ -90,6 +99,10 @@ select r.* from report r
        @> report_text_bigrams('BDCN-2025-000013')
    and (r.tracking_number ilike '%BDCN-2025-000013%' escape '!' or r.title ilike '%BDCN-2025-000013%' escape '!'
         or r.address ilike '%BDCN-2025-000013%' escape '!')
+ order by r.due_at asc nulls last, r.id asc limit 51;
+-- admin: a whole tracking number as q, as asked now
+select r.* from report r
+ where r.tracking_number = 'BDCN-2025-000013'
  order by r.due_at asc nulls last, r.id asc limit 51;
 -- resident: what they filed, newest first
 select r.* from report r where r.filed_by_ref = 'bench-ref-4242' order by r.received_at desc, r.id desc limit 51;

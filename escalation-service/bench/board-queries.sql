@@ -69,6 +69,25 @@ select e.* from escalation e
  where (e.id in (select p.escalation_id from escalation_part p where p.agency_code = 'street-office-bsjd'))
    and e.status = 'OPEN'
  order by e.opened_at desc, e.id desc;
+-- supervisor's list, a page (limit 50 + 1, since issue 16): GET /api/escalations?status=OVERDUE
+select e.* from escalation e
+ where ((e.confidential = false and e.street_code = 'DCYJD')) and e.status = 'OVERDUE'
+ order by e.opened_at desc, e.id desc limit 51;
+-- agency's list, a page (limit 50 + 1, since issue 16): GET /api/escalations?status=OPEN
+select e.* from escalation e
+ where (e.id in (select p.escalation_id from escalation_part p where p.agency_code = 'street-office-bsjd'))
+   and e.status = 'OPEN'
+ order by e.opened_at desc, e.id desc limit 51;
+-- agency's list, its parts (the page's 50 escalations)
+select p.* from escalation_part p
+ where p.escalation_id in (select e.id from escalation e
+  where (e.id in (select p.escalation_id from escalation_part p where p.agency_code = 'street-office-bsjd'))
+    and e.status = 'OPEN' order by e.opened_at desc, e.id desc limit 50);
+-- agency's list, its parts before issue 16 (every listed escalation's)
+select p.* from escalation_part p
+ where p.escalation_id in (select e.id from escalation e
+  where (e.id in (select p.escalation_id from escalation_part p where p.agency_code = 'street-office-bsjd'))
+    and e.status = 'OPEN');
 -- sweep: clocks to warn
 select * from sla_clock where state = 'RUNNING' and warned_at is null and warn_at <= now() order by warn_at limit 100;
 -- sweep: clocks breached

@@ -14,7 +14,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The ledger's rows: the history entries of a community's reports in {@code (at, id)} order, read a page at a time
- * (keyset), as plain rows on the reactive client so that no entity piles up in a session.
+ * (keyset), as plain rows on the reactive client so that no entity piles up in a session. The history row carries its
+ * report's community (V66), so a page walks {@code report_history_community_at} over the community's own changes only.
  */
 @ApplicationScoped
 public class LedgerRepository {
@@ -23,7 +24,7 @@ public class LedgerRepository {
             select h.id, h.report_id, h.at, h.from_status, h.to_status, h.actor_role, h.note,
                    r.tracking_number, r.item_code, r.category_code, r.channel, r.confidential
               from report_history h join report r on r.id = h.report_id
-             where r.community_code = $1 and h.at >= $2 and h.at < $3 and (h.at, h.id) > ($4, $5)
+             where h.community_code = $1 and h.at >= $2 and h.at < $3 and (h.at, h.id) > ($4, $5)
              order by h.at, h.id
              limit $6""";
 

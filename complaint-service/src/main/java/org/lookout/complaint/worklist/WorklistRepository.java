@@ -3,7 +3,9 @@ package org.lookout.complaint.worklist;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,6 +41,9 @@ public class WorklistRepository {
     /** The character pairs of a report's searchable text, as the index report_worklist_text holds them. */
     private static final String TEXT_BIGRAMS = "report_text_bigrams(r.tracking_number || ' ' || r.title || ' '"
             + " || coalesce(r.address, ''))";
+
+    /** A whole tracking number as intake draws it: community code, year, a number of at least six digits. */
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Za-z]{2,8}-[0-9]{4}-[0-9]{6,}");
 
     /** The communities of some streets, for supervisors and inspectors. */
     private static final String IN_STREETS = "r.community_code in (select c.code from community c"
@@ -122,7 +127,12 @@ public class WorklistRepository {
         if (filter.unrated() != null) {
             where.add(filter.unrated() ? UNRATED : RATED);
         }
-        if (filter.text() != null) {
+        if (filter.text() != null && TRACKING_NUMBER.matcher(filter.text()).matches()) {
+            // a whole tracking number names one report: its unique index answers (the character pairs of a number,
+            // 00, 20, -0, are in nearly every report, so the bigram index cannot narrow it down)
+            where.add("r.tracking_number = :trackingNumber");
+            parameters.put("trackingNumber", filter.text().toUpperCase(Locale.ROOT));
+        } else if (filter.text() != null) {
             // the character pairs narrow it down through an index (V42), the patterns decide; ! escapes a pattern
             // character the text may hold
             where.add(TEXT_BIGRAMS + " @> report_text_bigrams(:text)");

@@ -237,6 +237,27 @@ class WorklistResourceTest {
     }
 
     @Test
+    void aWholeTrackingNumberAsQIsAnsweredByThatReportAloneWithinTheScope() {
+        String marker = marker();
+        String resident = Tokens.resident("worklist-q-number-" + marker, COMMUNITY);
+        String id = file(resident, COMMUNITY, "water", "APP", marker + " by q number", false);
+        String number = given().auth().oauth2(STAFF).get("/api/complaints/" + id).then().extract()
+                .path("trackingNumber");
+        String quoting = file(resident, COMMUNITY, "noise", "APP", marker + " again, see " + number, false);
+
+        assertThat(ids(STAFF, "q=" + number)).as("the unique index, not the title quoting it").containsExactly(id);
+        assertThat(ids(STAFF, "q=" + number.toLowerCase())).containsExactly(id);
+        assertThat(ids(Tokens.supervisor(STREET), "q=" + number + "&community=" + COMMUNITY)).containsExactly(id);
+        assertThat(ids(STAFF, "q=" + number + "&status=RESOLVED")).isEmpty();
+        assertThat(ids(Tokens.staff("DCY"), "q=" + number)).isEmpty();
+        assertThat(ids(resident, "q=" + number)).containsExactly(id);
+        assertThat(ids(Tokens.resident("someone-else-q", COMMUNITY), "q=" + number)).isEmpty();
+        // anything short of a whole number is text as before: contained in a tracking number, title or address
+        assertThat(ids(STAFF, "q=" + number.substring(0, number.length() - 1))).contains(id, quoting);
+        assertThat(ids(STAFF, "q=" + marker + " again")).containsExactly(quoting);
+    }
+
+    @Test
     void badParametersAre400NamingTheParameter() {
         Map<String, String> bad = Map.ofEntries(Map.entry("status", "OPENED"), Map.entry("channel", "FAX"),
                 Map.entry("limit", "201"), Map.entry("warned", "yes"), Map.entry("breached", "1"),

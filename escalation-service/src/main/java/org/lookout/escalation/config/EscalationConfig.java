@@ -78,6 +78,14 @@ public interface EscalationConfig {
     @WithDefault("50")
     int boardListLimit();
 
+    /** Escalations per page of {@code GET /api/escalations} when the request names no {@code limit}. */
+    @WithDefault("50")
+    int listDefaultLimit();
+
+    /** The largest {@code limit} a request of {@code GET /api/escalations} may name. */
+    @WithDefault("200")
+    int listMaxLimit();
+
     /** How often the overdue sweep runs (also read by its {@code @Scheduled} expression); {@code off} disables it. */
     @WithDefault("60s")
     String overdueSweepInterval();

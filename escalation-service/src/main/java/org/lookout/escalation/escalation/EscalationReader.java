@@ -36,16 +36,28 @@ public class EscalationReader {
         this.notes = notes;
     }
 
-    /** The caller's escalations, newest first, optionally of one status and one report. */
+    /** A page of a list and where the next one starts (null on the last page). */
+    public record Page(List<Read> reads, EscalationCursor next) {
+    }
+
+    /**
+     * A page of the caller's escalations, newest first, after the cursor's (null: from the newest), optionally of one
+     * status and one report.
+     */
     @WithSession
-    public Uni<List<Read>> list(EscalationStatus status, UUID reportId, Caller caller) {
-        return escalations.visible(EscalationScope.visible(caller), status, reportId).chain(found -> parts
-                .ofAll(found.stream().map(escalation -> escalation.id).toList()).map(all -> {
-                    Map<UUID, List<EscalationPart>> byEscalation = all.stream()
-                            .collect(Collectors.groupingBy(part -> part.escalationId));
-                    return found.stream().map(escalation -> new Read(escalation,
-                            byEscalation.getOrDefault(escalation.id, List.of()), List.<EscalationNote>of())).toList();
-                }));
+    public Uni<Page> list(EscalationStatus status, UUID reportId, EscalationCursor after, int limit, Caller caller) {
+        // one more than the page, to know whether another follows
+        return escalations.visible(EscalationScope.visible(caller), status, reportId, after, limit + 1).chain(read -> {
+            List<Escalation> found = read.size() > limit ? read.subList(0, limit) : read;
+            Escalation last = found.isEmpty() ? null : found.getLast();
+            EscalationCursor next = read.size() > limit ? new EscalationCursor(last.openedAt, last.id) : null;
+            return parts.ofAll(found.stream().map(escalation -> escalation.id).toList()).map(all -> {
+                Map<UUID, List<EscalationPart>> byEscalation = all.stream()
+                        .collect(Collectors.groupingBy(part -> part.escalationId));
+                return new Page(found.stream().map(escalation -> new Read(escalation,
+                        byEscalation.getOrDefault(escalation.id, List.of()), List.<EscalationNote>of())).toList(), next);
+            });
+        });
     }
 
     /** One escalation with its parts and notes; an agency sees its own notes only. */

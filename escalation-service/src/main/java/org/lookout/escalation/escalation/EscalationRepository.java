@@ -15,6 +15,7 @@ import org.lookout.escalation.domain.EscalationScope;
 import org.lookout.escalation.domain.EscalationStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -37,10 +38,11 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
     }
 
     /**
-     * The escalations a caller may see ({@link EscalationScope#visible}), newest first, optionally of one status and one
-     * report.
+     * At most {@code limit} of the escalations a caller may see ({@link EscalationScope#visible}), newest first, after
+     * the cursor's (null: from the newest), optionally of one status and one report.
      */
-    public Uni<List<Escalation>> visible(EscalationScope.Visible scope, EscalationStatus status, UUID reportId) {
+    public Uni<List<Escalation>> visible(EscalationScope.Visible scope, EscalationStatus status, UUID reportId,
+            EscalationCursor after, int limit) {
         Parameters parameters = new Parameters();
         List<String> any = new ArrayList<>();
         if (scope.all()) {
@@ -70,7 +72,12 @@ public class EscalationRepository implements PanacheRepositoryBase<Escalation, U
             where.append(" and e.reportId = :reportId");
             parameters.and("reportId", reportId);
         }
-        return find("from Escalation e where " + where, Sort.descending("openedAt", "id"), parameters).list();
+        if (after != null) {
+            where.append(" and (e.openedAt < :afterAt or (e.openedAt = :afterAt and e.id < :afterId))");
+            parameters.and("afterAt", after.openedAt()).and("afterId", after.id());
+        }
+        return find("from Escalation e where " + where, Sort.descending("openedAt", "id"), parameters)
+                .page(Page.ofSize(limit)).list();
     }
 
     /**

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.lookout.escalation.config.EscalationConfig;
 import org.lookout.escalation.domain.EscalationStatus;
 import org.lookout.problem.ProblemException;
 import org.lookout.security.Caller;
@@ -42,12 +43,15 @@ public class EscalationResource {
     private final InformAgency inform;
     private final EscalationReader reader;
     private final CurrentCaller caller;
+    private final EscalationConfig config;
 
-    EscalationResource(ManualEscalations manual, InformAgency inform, EscalationReader reader, CurrentCaller caller) {
+    EscalationResource(ManualEscalations manual, InformAgency inform, EscalationReader reader, CurrentCaller caller,
+            EscalationConfig config) {
         this.manual = manual;
         this.inform = inform;
         this.reader = reader;
         this.caller = caller;
+        this.config = config;
     }
 
     @POST
@@ -80,13 +84,25 @@ public class EscalationResource {
     @GET
     @RolesAllowed({ Roles.STAFF, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.AGENCY, Roles.ADMIN })
     @Operation(summary = "The caller's escalations, newest first: an agency those addressed to it, staff their"
-            + " community's, supervisors their street's (not about officials), inspectors those about officials")
-    public Uni<List<EscalationView>> list(@QueryParam("status") String status,
-            @QueryParam("reportId") String reportId) {
+            + " community's, supervisors their street's (not about officials), inspectors those about officials."
+            + " limit 1-200 (default 50); the next page is in the Link header (rel=\"next\"), its cursor opaque.")
+    public Uni<RestResponse<List<EscalationView>>> list(@QueryParam("status") String status,
+            @QueryParam("reportId") String reportId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, UriInfo uri) {
         Caller reader = caller.get();
         return this.reader.list(status == null ? null : statusOf(status),
-                reportId == null ? null : reportIdOf(reportId), reader)
-                .map(found -> found.stream().map(read -> EscalationView.of(read, false, reader)).toList());
+                reportId == null ? null : reportIdOf(reportId),
+                cursor == null || cursor.isBlank() ? null : EscalationCursor.decode(cursor.strip()), limitOf(limit),
+                reader)
+                .map(page -> {
+                    var answer = RestResponse.ResponseBuilder.ok(page.reads().stream()
+                            .map(read -> EscalationView.of(read, false, reader)).toList());
+                    if (page.next() != null) {
+                        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next().encode()).build();
+                        answer.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+                    }
+                    return answer.build();
+                });
     }
 
     @GET
@@ -105,6 +121,21 @@ public class EscalationResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(EscalationStatus.values()));
         }
+    }
+
+    private int limitOf(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return config.listDefaultLimit();
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= config.listMaxLimit()) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as any other number out of range
+        }
+        throw ProblemException.badRequest("limit", "must be a whole number from 1 to " + config.listMaxLimit());
     }
 
     private static UUID reportIdOf(String reportId) {

@@ -228,6 +228,46 @@ class EscalationResourceTest {
     }
 
     @Test
+    void theListPagesNewestFirstAndThePagesTogetherAreTheWholeList() {
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            opened.add(EscalationFixtures.newEscalation("police-dcy"));
+        }
+        List<String> whole = given().auth().oauth2(Tokens.admin()).queryParam("limit", 200).when().get(ESCALATIONS)
+                .then().statusCode(200).header("Link", org.hamcrest.Matchers.nullValue()).extract().jsonPath()
+                .getList("id");
+        // newest first by opening time (other classes' escalations may be opened at fixed later instants)
+        assertThat(whole).as("newest first").containsSubsequence(opened.reversed());
+
+        List<String> paged = new ArrayList<>();
+        String next = ESCALATIONS + "?limit=2";
+        String later = null;
+        while (next != null) {
+            Response page = given().auth().oauth2(Tokens.admin()).when().get(next).then().statusCode(200).extract()
+                    .response();
+            List<String> ids = page.jsonPath().getList("id");
+            assertThat(ids).hasSizeLessThanOrEqualTo(2);
+            paged.addAll(ids);
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            if (later == null) {
+                // opened between pages: it is newer than every cursor, so it moves nothing on the pages after
+                later = EscalationFixtures.newEscalation("police-dcy");
+            }
+        }
+        assertThat(paged).as("the pages of 2, one after the other, are the list").containsExactlyElementsOf(whole);
+
+        for (String limit : new String[] { "0", "201", "-1", "ten", "1.5" }) {
+            given().auth().oauth2(Tokens.admin()).queryParam("limit", limit).when().get(ESCALATIONS)
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
+        }
+        for (String cursor : new String[] { "not-a-cursor", "bm90fGE", "MjAyNi0wMS0wMVQwMDowMDowMFp8eA" }) {
+            given().auth().oauth2(Tokens.admin()).queryParam("cursor", cursor).when().get(ESCALATIONS)
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("cursor"));
+        }
+    }
+
+    @Test
     void otherRolesAreRefused() {
         Map<String, Object> body = EscalationFixtures.manual(UUID.randomUUID().toString(), List.of("police-dcy"), null);
         for (String token : new String[] { Tokens.resident(DEFAULT_COMMUNITY), Tokens.lookout(DEFAULT_COMMUNITY),
