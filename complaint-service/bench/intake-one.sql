@@ -24,8 +24,9 @@ WITH counter AS (
          FROM ids, numbered
        RETURNING id, tracking_number, community_code),
      history AS (
-       INSERT INTO report_history (report_id, at, from_status, to_status, actor_role, note)
-       SELECT ids.id, now(), NULL, 'RECEIVED', 'resident', 'received via APP' FROM ids)
+       INSERT INTO report_history (report_id, community_code, at, from_status, to_status, actor_role, note)
+       SELECT ids.id, numbered.community_code, now(), NULL, 'RECEIVED', 'resident', 'received via APP'
+         FROM ids, numbered)
 INSERT INTO outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload)
 SELECT gen_random_uuid(), 'lookout.complaint.v1', ids.id, 'lookout.complaint.submitted.v1',
        '/lookout/complaint-service', ids.id, now(),

@@ -17,8 +17,8 @@ INSERT INTO report (id, tracking_number, item_code, category_code, community_cod
           false, false, 'Xq3v9K2mP0aL7sT4wY1zB8nC5dE6fG2hJ3kL4mN5pQ6', 'resident', '东朝阳路南社区 3号楼', '3-2',
           39.92, 116.51, '2026-02-13T08:00:00Z', now(), 0, false)
   RETURNING id \gset
-INSERT INTO report_history (report_id, at, from_status, to_status, actor_role, note)
-  VALUES (:id, now(), NULL, 'RECEIVED', 'resident', 'received via APP');
+INSERT INTO report_history (report_id, community_code, at, from_status, to_status, actor_role, note)
+  VALUES (:id, :community_code, now(), NULL, 'RECEIVED', 'resident', 'received via APP');
 INSERT INTO outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload)
   VALUES (gen_random_uuid(), 'lookout.complaint.v1', :id, 'lookout.complaint.submitted.v1',
           '/lookout/complaint-service', :id, now(),

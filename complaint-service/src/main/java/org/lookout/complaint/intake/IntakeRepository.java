@@ -25,7 +25,9 @@ import io.smallrye.mutiny.Uni;
  * trip — whose data-modifying parts run together: the counter is locked when the statement starts and released at
  * commit, which follows in the next round trip (nothing else of the intake's writes comes between, except the
  * encrypted identity and the tracking hash of the reports that have them, which reference the report). Everything that
- * does not need the number (checks, the possible duplicates) runs before.
+ * does not need the number (checks, the possible duplicates) runs before. The history row names its community itself
+ * (V66's trigger would look it up in the report, which a sibling part of this statement writes: PostgreSQL does not
+ * promise the order of those parts).
  *
  * <p>The event is built by {@link org.lookout.complaint.messaging.outgoing.ComplaintEvents} as for every other event,
  * with {@link #PROVISIONAL_NUMBER} as tracking number; the statement puts the drawn number in its place.
@@ -62,8 +64,8 @@ public class IntakeRepository {
                            :building, :latitude, :longitude, :occurredAt, :receivedAt, :version, :dueProvisional)
                    returning tracking_number),
                  history as (
-                   insert into report_history (report_id, at, from_status, to_status, actor_role, note)
-                   values (:id, :receivedAt, null, :status, :filedByRole, :note)),
+                   insert into report_history (report_id, community_code, at, from_status, to_status, actor_role, note)
+                   values (:id, :community, :receivedAt, null, :status, :filedByRole, :note)),
                  outbox as (
                    insert into outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload,
                                              trace_parent, trace_state)
