@@ -348,7 +348,9 @@ chaos_table() {
   printf '`./lookout chaos %s`, started %s: %s requests in %s s (%s/s) through the gateway, two instances of\n' \
     "${form}" "${started}" "$(chaos_value "${answers}" requests)" "$(chaos_value "${answers}" seconds)" \
     "$(chaos_value "${answers}" rate)"
-  printf 'complaint-service and escalation-service; each part killed with `kill -9` and restarted. How to read it: [chaos.md](chaos.md).\n\n'
+  printf 'complaint-service and escalation-service; each part killed with `kill -9` and restarted, %s round(s), %s s down\n' \
+    "${rounds:-1}" "${pause:-10}"
+  printf 'each. How to read it: [chaos.md](chaos.md).\n\n'
   printf '| check | found | verdict |\n|---|---|---|\n'
   printf '| reports acknowledged (201) and read back | %s, missing %s | %s |\n' "${created}" "${missing}" "$(chaos_verdict "${missing}" 0)"
   printf '| full history, each state once, in order | %s wrong | %s |\n' "${history}" "$(chaos_verdict "${history}" 0)"
