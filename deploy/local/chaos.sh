@@ -111,6 +111,8 @@ chaos_pending() {
 chaos_cleanup() {
   local status=$?
   if [[ -n "${CHAOS_LOAD_PID}" ]] && kill -0 "${CHAOS_LOAD_PID}" 2>/dev/null; then
+    # CHAOS_LOAD_PID is the subshell of 'chaos_java ... &': its java child first, or it outlives the run
+    pkill -TERM -P "${CHAOS_LOAD_PID}" 2>/dev/null || true
     kill "${CHAOS_LOAD_PID}" 2>/dev/null || true
   fi
   info "chaos: stopping the stack"
@@ -179,6 +181,7 @@ chaos_stop_load() {
   done
   if kill -0 "${CHAOS_LOAD_PID}" 2>/dev/null; then
     warn "the load did not finish within 420 s; stopping it"
+    pkill -TERM -P "${CHAOS_LOAD_PID}" 2>/dev/null || true
     kill "${CHAOS_LOAD_PID}" 2>/dev/null || true
   fi
   wait "${CHAOS_LOAD_PID}" 2>/dev/null || true
