@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -13,6 +14,9 @@ import org.lookout.contracts.CloudEventKafka;
 import org.lookout.contracts.EventType;
 import org.lookout.contracts.MalformedEventException;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -111,7 +115,7 @@ public final class EventRouter {
 
         /** Attempts until one succeeds or a failure is not retried; each retry subscribes afresh, nothing nests. */
         Uni<Void> attempts() {
-            return Uni.createFrom().deferred(() -> dispatch(event))
+            return Uni.createFrom().deferred(() -> traced(record, event, () -> dispatch(event)))
                     .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(this::waitOrFail))
                     .onItem().invoke(this::recovered)
                     .onItem().invoke(() -> idempotent.deadLetters().applied(event.id()));
@@ -192,6 +196,28 @@ public final class EventRouter {
                 .invoke(applied -> LOG.debugf("%s: event %s %s", consumer, event.id(),
                         applied ? "applied" : "was processed before; skipped"))
                 .replaceWithVoid();
+    }
+
+    /**
+     * One attempt inside a span of the producer's trace, current while it runs (on the record's Vert.x context), so
+     * the events the handler publishes through the outbox carry the same trace onwards. The attempt is built only once
+     * the span is current: context propagation gives each callback the context of the moment it was assembled.
+     */
+    private Uni<Void> traced(ConsumerRecord<String, String> record, CloudEvent event, Supplier<Uni<Void>> attempt) {
+        Span span = idempotent.tracing().startProcess(record, consumer, event.type(), event.id());
+        if (!span.getSpanContext().isValid()) {
+            return attempt.get();
+        }
+        return Uni.createFrom().deferred(() -> {
+            Scope scope = span.makeCurrent();
+            return attempt.get().onTermination().invoke((ignored, failure, cancelled) -> {
+                if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, failure.getClass().getName());
+                }
+                scope.close();
+                span.end();
+            });
+        });
     }
 
     /** Where a record was read: {@code topic-partition@offset}. */

@@ -21,15 +21,22 @@ public class IdempotentConsumer {
 
     private final Backoff backoff;
     private final DeadLetters deadLetters;
+    private final EventTracing tracing;
 
     @Inject
-    IdempotentConsumer(ConsumerRetryConfig retry, DeadLetters deadLetters) {
-        this(Backoff.of(retry), deadLetters);
+    IdempotentConsumer(ConsumerRetryConfig retry, DeadLetters deadLetters, EventTracing tracing) {
+        this(Backoff.of(retry), deadLetters, tracing);
     }
 
+    /** Without tracing: plain unit tests of a router. */
     protected IdempotentConsumer(Backoff backoff, DeadLetters deadLetters) {
+        this(backoff, deadLetters, EventTracing.off());
+    }
+
+    private IdempotentConsumer(Backoff backoff, DeadLetters deadLetters, EventTracing tracing) {
         this.backoff = backoff;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     /** How long a consumer waits before it tries an event again while its database is away. */
@@ -40,6 +47,11 @@ public class IdempotentConsumer {
     /** The poison policies of the channels and the dead-letter metrics. */
     public DeadLetters deadLetters() {
         return deadLetters;
+    }
+
+    /** The trace context an event brought with it: each attempt to apply it is a span in the producer's trace. */
+    EventTracing tracing() {
+        return tracing;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,9 +32,11 @@ public class Outbox {
             .collect(Collectors.toUnmodifiableSet());
 
     private final String source;
+    private final EventTracing tracing;
 
-    Outbox(@ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(@ConfigProperty(name = "quarkus.application.name") String applicationName, EventTracing tracing) {
         this.source = "/lookout/" + applicationName;
+        this.tracing = tracing;
     }
 
     /**
@@ -70,9 +73,11 @@ public class Outbox {
             topics.add(copy);
         }
         CloudEvent event = CloudEvent.of(source, type, aggregateId, at, payload);
+        // the change's trace context now, while the caller's span is current: the relay runs in none
+        Map<String, String> traceContext = tracing.current();
         Uni<Void> appended = Uni.createFrom().voidItem();
         for (String topic : topics) {
-            appended = appended.chain(() -> append(topic, aggregateId, event));
+            appended = appended.chain(() -> append(topic, aggregateId, event, traceContext));
         }
         return appended;
     }
@@ -89,10 +94,14 @@ public class Outbox {
      */
     @Deprecated(forRemoval = true)
     public Uni<Void> append(String topic, String partitionKey, CloudEvent event) {
+        return append(topic, partitionKey, event, tracing.current());
+    }
+
+    private Uni<Void> append(String topic, String partitionKey, CloudEvent event, Map<String, String> traceContext) {
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.publish must run inside the transaction of the change it announces (@WithTransaction)"))
-                .chain(transaction -> OutboxEvent.of(topic, partitionKey, event).persist())
+                .chain(transaction -> OutboxEvent.of(topic, partitionKey, event, traceContext).persist())
                 .replaceWithVoid();
     }
 }

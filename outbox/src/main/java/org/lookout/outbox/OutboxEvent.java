@@ -1,6 +1,7 @@
 package org.lookout.outbox;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -58,7 +59,14 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    static OutboxEvent of(String topic, String partitionKey, CloudEvent event) {
+    /** The W3C trace context of the change that wrote the event (V0_6); null when it ran untraced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
+    static OutboxEvent of(String topic, String partitionKey, CloudEvent event, Map<String, String> traceContext) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.fromString(event.id());
         row.topic = topic;
@@ -68,6 +76,8 @@ public class OutboxEvent extends PanacheEntityBase {
         row.subject = event.subject();
         row.occurredAt = event.time();
         row.payload = EventJson.write(event.data());
+        row.traceParent = traceContext.get(EventTracing.TRACEPARENT);
+        row.traceState = traceContext.get(EventTracing.TRACESTATE);
         return row;
     }
 

@@ -20,6 +20,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +46,7 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final EventTracing tracing;
     private final Counter published;
     private final Counter failed;
     /** Rounds that found the database away since it last answered, and when the first of them failed. */
@@ -52,9 +55,10 @@ public class OutboxRelay {
 
     @Inject
     OutboxRelay(@Channel("lookout-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
+            MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry, EventTracing tracing) {
         this.emitter = emitter;
         this.config = config;
+        this.tracing = tracing;
         this.published = registry.counter("lookout.outbox.published");
         this.failed = registry.counter("lookout.outbox.failed");
     }
@@ -135,10 +139,13 @@ public class OutboxRelay {
             return Uni.createFrom().item(sent);
         }
         OutboxEvent row = rows.next();
-        return emitter.sendMessage(toMessage(row))
+        Span span = tracing.startPublish(row);
+        return emitter.sendMessage(toMessage(row, span))
                 .emitOn(onContext)
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
                     if (failure != null) {
+                        span.setStatus(StatusCode.ERROR);
+                        span.end();
                         row.attempts++;
                         row.lastError = abbreviate(failure.toString());
                         failed.increment();
@@ -146,14 +153,17 @@ public class OutboxRelay {
                                 row.attempts, failure.getMessage());
                         return Uni.createFrom().item(sent);
                     }
+                    span.end();
                     row.publishedAt = Instant.now();
                     published.increment();
                     return publishInOrder(rows, sent + 1, onContext);
                 });
     }
 
-    private static Message<String> toMessage(OutboxEvent row) {
+    private Message<String> toMessage(OutboxEvent row, Span span) {
         RecordHeaders headers = (RecordHeaders) CloudEventKafka.kafkaHeaders(row.toCloudEvent());
+        // the relay's own W3C headers: the channel's tracing is off (it would start a new trace here, in no request)
+        tracing.inject(span, headers);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(row.topic)
                 .withKey(row.partitionKey)

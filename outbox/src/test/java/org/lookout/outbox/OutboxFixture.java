@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.lookout.contracts.EventType;
 import org.lookout.testsupport.GoldenEvents;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,15 @@ class OutboxFixture {
     /** Publishes the golden sample of {@code type} about {@code aggregate} in a transaction of its own. */
     void publish(EventType type, String aggregate) {
         await(() -> Panache.withTransaction(() -> outbox.publish(type, aggregate, Instant.now(), payload(type, aggregate))));
+    }
+
+    /** Publishes as {@link #publish} does, inside a trace: {@code context} is current while the change runs. */
+    void publishIn(io.opentelemetry.context.Context context, EventType type, String aggregate) {
+        await(() -> {
+            Scope scope = context.makeCurrent();
+            return Panache.withTransaction(() -> outbox.publish(type, aggregate, Instant.now(), payload(type, aggregate)))
+                    .eventually(scope::close);
+        });
     }
 
     /** One round of the relay, as the scheduler runs it; answers how many events it published. */

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lookout.contracts.ComplaintSubmitted;
 import org.lookout.contracts.EventType;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,6 +30,8 @@ public class TroubledConsumer {
     private final EventRouter router;
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
+    /** The span current while the handler applied an event (OutboxTracingTest). */
+    private final Map<String, SpanContext> currentSpans = new ConcurrentHashMap<>();
 
     TroubledConsumer(IdempotentConsumer idempotent) {
         this.router = EventRouter.of(CONSUMER, idempotent).on(EventType.COMPLAINT_SUBMITTED, ComplaintSubmitted.class,
@@ -38,6 +42,7 @@ public class TroubledConsumer {
                                 new IllegalStateException("report of Jane Roe at 12 Hill Street cannot be taken"));
                     }
                     applied.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+                    currentSpans.put(event.id(), Span.current().getSpanContext());
                     return Uni.createFrom().voidItem();
                 });
     }
@@ -53,6 +58,10 @@ public class TroubledConsumer {
 
     void heal(String eventId) {
         failuresLeft.remove(eventId);
+    }
+
+    SpanContext spanWhileApplying(String eventId) {
+        return currentSpans.get(eventId);
     }
 
     int applied(String eventId) {

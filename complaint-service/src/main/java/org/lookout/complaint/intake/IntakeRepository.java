@@ -1,5 +1,6 @@
 package org.lookout.complaint.intake;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.lookout.complaint.domain.ReporterIdentity;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.EventJson;
 import org.lookout.contracts.EventType;
+import org.lookout.outbox.EventTracing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +38,12 @@ public class IntakeRepository {
 
     private static final byte[] NOTHING = new byte[0];
 
+    private final EventTracing tracing;
+
+    IntakeRepository(EventTracing tracing) {
+        this.tracing = tracing;
+    }
+
     private static final String NUMBERED_INTAKE = """
             with counter as (
                    insert into tracking_counter (community_code, year, last_value) values (:community, :year, 1)
@@ -57,9 +65,11 @@ public class IntakeRepository {
                    insert into report_history (report_id, at, from_status, to_status, actor_role, note)
                    values (:id, :receivedAt, null, :status, :filedByRole, :note)),
                  outbox as (
-                   insert into outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload)
+                   insert into outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload,
+                                             trace_parent, trace_state)
                    values (:eventId, :topic, :partitionKey, :eventType, :source, :subject, :occurredAtEvent,
-                           replace(:payload, :provisional, (select tracking_number from numbered)))),
+                           replace(:payload, :provisional, (select tracking_number from numbered)),
+                           nullif(cast(:traceParent as varchar), ''), nullif(cast(:traceState as varchar), ''))),
                  identity as (
                    insert into reporter_identity (report_id, key_id, name_enc, phone_enc)
                    select cast(:id as uuid), cast(:keyId as varchar), nullif(cast(:nameEnc as bytea), ''::bytea), nullif(cast(:phoneEnc as bytea), ''::bytea)
@@ -83,6 +93,8 @@ public class IntakeRepository {
                 || !payload.contains(PROVISIONAL_NUMBER)) {
             throw new IllegalStateException("the submitted event names its provisional tracking number once");
         }
+        // the request's trace context, as Outbox.publish stores it with every other event
+        Map<String, String> traceContext = tracing.current();
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(NUMBERED_INTAKE, String.class)
                         .setParameter("community", report.communityCode)
@@ -116,6 +128,8 @@ public class IntakeRepository {
                         .setParameter("occurredAtEvent", submitted.time())
                         .setParameter("payload", payload)
                         .setParameter("provisional", PROVISIONAL_NUMBER)
+                        .setParameter("traceParent", traceContext.getOrDefault(EventTracing.TRACEPARENT, ""))
+                        .setParameter("traceState", traceContext.getOrDefault(EventTracing.TRACESTATE, ""))
                         .setParameter("withIdentity", identity != null)
                         .setParameter("keyId", identity == null ? "" : identity.keyId)
                         .setParameter("nameEnc", identity == null ? NOTHING : orNothing(identity.nameEncrypted))

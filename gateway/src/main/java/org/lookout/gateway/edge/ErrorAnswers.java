@@ -4,7 +4,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -42,6 +44,14 @@ public final class ErrorAnswers {
             return;
         }
         Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationRedirectException redirect) {
+            // the dashboard's sign-in (code flow): after the code exchange, back to the page that was asked for
+            ctx.response().setStatusCode(redirect.getCode())
+                    .putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end();
+            return;
+        }
         if (isAuthenticationFailure(failure) || failure != null && duringAuthentication(ctx)) {
             // a token the parser choked on is a bad token, not a fault of the gateway
             answerInvalidToken(ctx, "The bearer token is not valid for this API.");

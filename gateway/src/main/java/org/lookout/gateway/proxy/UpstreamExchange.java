@@ -13,6 +13,7 @@ import org.lookout.gateway.edge.RequestIds;
 import org.lookout.gateway.routing.GatewayRoute;
 import org.lookout.problem.Problem;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -42,6 +43,8 @@ final class UpstreamExchange {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
             "expect");
+    /** W3C trace context: while the gateway traces, its instrumented client writes its own (its span as the parent). */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
@@ -135,9 +138,12 @@ final class UpstreamExchange {
     private RequestOptions upstreamRequest(HttpServerRequest incoming, URI url) {
         MultiMap headers = HttpHeaders.headers();
         Set<String> listed = connectionListed(incoming.headers());
+        // tracing off: the caller's trace context passes through as it came, like any end-to-end header
+        boolean traced = Span.current().getSpanContext().isValid();
         for (Map.Entry<String, String> header : incoming.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(name) && (listed == null || !listed.contains(name))) {
+            if (!NOT_FORWARDED.contains(name) && (listed == null || !listed.contains(name))
+                    && !(traced && TRACE_CONTEXT.contains(name))) {
                 headers.add(header.getKey(), header.getValue());
             }
         }

@@ -13,7 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lookout.gateway.GatewayTestResources;
 import org.lookout.gateway.RawHttp;
+import org.lookout.testsupport.RecordedSpans;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -56,21 +60,49 @@ class HeaderHandlingTest {
     }
 
     @Test
-    void forwarding_headers_are_set_and_trace_context_kept() {
-        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    void forwarding_headers_are_set() {
         Response response = given().auth().oauth2(TOKEN)
-                .header("traceparent", traceparent)
-                .header("tracestate", "lookout=1")
                 .header("X-Forwarded-For", "203.0.113.9")
                 .when().get("/api/escalations");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.jsonPath().getString("headers.traceparent")).isEqualTo(traceparent);
-        assertThat(response.jsonPath().getString("headers.tracestate")).isEqualTo("lookout=1");
         assertThat(response.jsonPath().getString("headers.x-forwarded-for")).isEqualTo("203.0.113.9, 127.0.0.1");
         assertThat(response.jsonPath().getString("headers.x-forwarded-proto")).isEqualTo("http");
         assertThat(response.jsonPath().getString("headers.x-forwarded-host")).startsWith("localhost:");
         assertThat(response.jsonPath().getString("headers.host")).isNotEqualTo(
                 response.jsonPath().getString("headers.x-forwarded-host"));
+    }
+
+    /**
+     * The caller's trace goes on to the upstream, with the gateway's own spans between: its server span is the
+     * caller's span's child, and the upstream's parent is the gateway's client span, a child of that server span.
+     */
+    @Test
+    void the_callers_trace_reaches_the_upstream_with_the_gateways_spans_between() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+        Response response = given().auth().oauth2(TOKEN)
+                .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
+                .header("tracestate", "lookout=1")
+                .when().get("/api/escalations?agency=police-dcy");
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        String forwarded = response.jsonPath().getString("headers.traceparent");
+        assertThat(RecordedSpans.traceId(forwarded)).isEqualTo(traceId);
+        assertThat(RecordedSpans.parentId(forwarded)).as("the upstream's parent is the gateway's, not the caller's")
+                .isNotEqualTo(callersSpan);
+        assertThat(response.jsonPath().getString("headers.tracestate")).isEqualTo("lookout=1");
+
+        SpanData client = RecordedSpans.await(span -> span.getSpanId().equals(RecordedSpans.parentId(forwarded)));
+        assertThat(client.getKind()).isEqualTo(SpanKind.CLIENT);
+        SpanData server = RecordedSpans.await(span -> span.getSpanId().equals(client.getParentSpanId()));
+        assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(server.getTraceId()).isEqualTo(traceId);
+        assertThat(server.getParentSpanId()).isEqualTo(callersSpan);
+        // the query string (it may carry a name or an Open311 api_key) and the caller's address are not recorded
+        assertThat(server.getAttributes().asMap().toString() + client.getAttributes().asMap())
+                .doesNotContain("police-dcy");
+        assertThat(server.getAttributes().get(AttributeKey.stringKey("client.address"))).isIn(null, "redacted");
+        assertThat(server.getAttributes().get(AttributeKey.stringKey("network.peer.address"))).isIn(null, "redacted");
     }
 
     @Test
