@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Backup and restore, end to end, against this checkout's stack (issue 17, item 6). Takes 5-15 minutes (two Keycloak
-# starts), so it is run by hand, not by ./lookout test:
+# Backup and restore, end to end, against this checkout's stack (issue 17, item 6). A step of ./lookout test (after the
+# system tests); about 11 minutes on a loaded 2-core machine, nearly all of it Keycloak and the fresh stack's start:
 #
 #   ./lookout up && deploy/local/backup-restore-check.sh      # ports: the usual LOOKOUT_*_PORT variables
 #
@@ -8,7 +8,8 @@
 # 2. stops Kafka and files more reports: their events wait in the outbox, unsent;
 # 3. ./lookout backup, ./lookout reset (everything gone), ./lookout restore;
 # 4. checks: every report is back with its whole history; the sent outbox rows kept their published_at (not sent
-#    again); the unsent ones are sent now; every report has exactly one SLA clock; the restored realm still logs in.
+#    again); the unsent ones are sent now; each report it filed has exactly one SLA clock; the restored realm still
+#    logs in; the calendar override set before the backup is in calendar-overrides.csv and back in the database.
 # Prints a table and exits non-zero on the first difference. It WIPES the stack's data (reset): never on one you need.
 set -Eeuo pipefail
 
@@ -43,6 +44,13 @@ file_report() {
     --data "$(sed 's/@COMMUNITY@/DCY/' "${ROOT}/complaint-service/bench/report.json")" \
     "$(service_url gateway)/api/complaints")"
   [[ "${code}" == 201 ]] || die "filing a report answered ${code}: $(cat "${WORK}/last.json")"
+  grep -o '"id":"[0-9a-f-]*"' "${WORK}/last.json" | head -n 1 | cut -d '"' -f 4 >>"${WORK}/ids"
+}
+
+# The reports this check filed, as an SQL list: the stack may hold others (./lookout test runs it after the system
+# tests), whose clocks are not this check's business.
+own_reports() {
+  sed "s/.*/'&'/" "${WORK}/ids" | paste -sd,
 }
 
 # The state the restore must bring back: reports with their history, the outbox, the clocks.
@@ -51,7 +59,8 @@ snapshot() {
                  group by r.id order by r.id" >"$1.history"
   sql complaint "select event_id || ' ' || coalesce(published_at::text, 'PENDING') from outbox_event order by position" \
     >"$1.outbox"
-  sql escalation "select report_id || ' ' || count(*) from sla_clock group by report_id order by 1" >"$1.clocks"
+  sql escalation "select report_id || ' ' || count(*) from sla_clock where report_id in ($(own_reports))
+                   group by report_id order by 1" >"$1.clocks"
 }
 
 check() {
@@ -75,7 +84,8 @@ wait_for() {
 
 # shellcheck disable=SC2317 # called through wait_for
 clocks_for_every_report() {
-  [[ "$(sql escalation 'select count(distinct report_id) from sla_clock')" == "$(sql complaint 'select count(*) from report')" ]]
+  [[ "$(sql escalation "select count(distinct report_id) from sla_clock where report_id in ($(own_reports))")" \
+    == "$(wc -l <"${WORK}/ids")" ]]
 }
 
 # shellcheck disable=SC2317 # called through wait_for
@@ -84,6 +94,7 @@ no_pending_outbox() {
 }
 
 main() {
+  STARTED="${SECONDS}"
   find_jdk
   pg_paths
   for part in "${SERVICES[@]}" kafka keycloak; do
@@ -108,12 +119,21 @@ main() {
   snapshot "${WORK}/before"
   [[ "$(grep -c PENDING "${WORK}/before.outbox")" -gt 0 ]] || die "no unsent outbox row to carry over"
   info "3/4 backup, reset, restore"
-  "${ROOT}/lookout" backup "${BACKUP}"
+  local step="${SECONDS}"
+  # Keycloak is not started again after the realm export: the reset stops it at once
+  LOOKOUT_BACKUP_KEYCLOAK_RESTART=0 "${ROOT}/lookout" backup "${BACKUP}"
+  TIMES="backup $((SECONDS - step)) s"
+  step="${SECONDS}"
   "${ROOT}/lookout" reset
+  TIMES+=", reset $((SECONDS - step)) s"
+  step="${SECONDS}"
   "${ROOT}/lookout" restore "${BACKUP}"
+  TIMES+=", restore (with up) $((SECONDS - step)) s"
   info "4/4 checking"
+  step="${SECONDS}"
   wait_for 180 no_pending_outbox || true
   wait_for 120 clocks_for_every_report || true
+  TIMES+=", caught up $((SECONDS - step)) s"
   snapshot "${WORK}/after"
   local reports pending
   reports="$(wc -l <"${WORK}/before.history")"
@@ -128,8 +148,8 @@ main() {
       && echo ok || echo "a sent row changed")"
   check "rows unsent at backup time are sent after the restore" \
     "$([[ "$(grep -c PENDING "${WORK}/after.outbox" || true)" == 0 ]] && echo ok || echo "still pending")"
-  check "one SLA clock per report, for every report" \
-    "$([[ "$(wc -l <"${WORK}/after.clocks")" == "${reports}" ]] && ! grep -qv ' 1$' "${WORK}/after.clocks" \
+  check "one SLA clock for each report the check filed" \
+    "$([[ "$(wc -l <"${WORK}/after.clocks")" == "$(wc -l <"${WORK}/ids")" ]] && ! grep -qv ' 1$' "${WORK}/after.clocks" \
       && echo ok || echo "$(wc -l <"${WORK}/after.clocks") reports with clocks")"
   check "the restored realm logs resident1 in" \
     "$("${ROOT}/lookout" token resident1 >/dev/null 2>&1 && echo ok || echo "no token")"
@@ -138,7 +158,7 @@ main() {
       && [[ "$(sql escalation "select kind from calendar_day where day = '2031-07-15' and source = 'ADMIN'")" == HOLIDAY ]] \
       && echo ok || echo missing)"
   [[ "${FAILED}" -eq 0 ]] || die "backup and restore lost something (files in ${WORK})"
-  ok "backup and restore kept everything (files in ${WORK})"
+  ok "backup and restore kept everything in $((SECONDS - STARTED)) s: ${TIMES} (files in ${WORK})"
 }
 
 { main "$@"; exit; } # one line: bash reads a script as it runs, so an edit meanwhile cannot run stray lines

@@ -43,7 +43,8 @@ keycloak_export_realm() {
     die "the Keycloak realm export failed (log: ${LOGS}/keycloak.log)"
   fi
   [[ -s "${target}/lookout-realm.json" ]] || die "kc.sh export wrote no ${target}/lookout-realm.json"
-  if [[ "${was_running}" -eq 1 ]]; then
+  # LOOKOUT_BACKUP_KEYCLOAK_RESTART=0 leaves it stopped: for backup-restore-check.sh, which resets the stack next
+  if [[ "${was_running}" -eq 1 && "${LOOKOUT_BACKUP_KEYCLOAK_RESTART:-1}" != 0 ]]; then
     keycloak_start
     keycloak_wait
   fi

@@ -111,6 +111,8 @@ chaos_pending() {
 chaos_cleanup() {
   local status=$?
   if [[ -n "${CHAOS_LOAD_PID}" ]] && kill -0 "${CHAOS_LOAD_PID}" 2>/dev/null; then
+    # CHAOS_LOAD_PID is the subshell of 'chaos_java ... &': its java child first, or it outlives the run
+    pkill -TERM -P "${CHAOS_LOAD_PID}" 2>/dev/null || true
     kill "${CHAOS_LOAD_PID}" 2>/dev/null || true
   fi
   info "chaos: stopping the stack"
@@ -179,6 +181,7 @@ chaos_stop_load() {
   done
   if kill -0 "${CHAOS_LOAD_PID}" 2>/dev/null; then
     warn "the load did not finish within 420 s; stopping it"
+    pkill -TERM -P "${CHAOS_LOAD_PID}" 2>/dev/null || true
     kill "${CHAOS_LOAD_PID}" 2>/dev/null || true
   fi
   wait "${CHAOS_LOAD_PID}" 2>/dev/null || true
@@ -348,7 +351,9 @@ chaos_table() {
   printf '`./lookout chaos %s`, started %s: %s requests in %s s (%s/s) through the gateway, two instances of\n' \
     "${form}" "${started}" "$(chaos_value "${answers}" requests)" "$(chaos_value "${answers}" seconds)" \
     "$(chaos_value "${answers}" rate)"
-  printf 'complaint-service and escalation-service; each part killed with `kill -9` and restarted. How to read it: [chaos.md](chaos.md).\n\n'
+  printf 'complaint-service and escalation-service; each part killed with `kill -9` and restarted, %s round(s), %s s down\n' \
+    "${rounds:-1}" "${pause:-10}"
+  printf 'each. How to read it: [chaos.md](chaos.md).\n\n'
   printf '| check | found | verdict |\n|---|---|---|\n'
   printf '| reports acknowledged (201) and read back | %s, missing %s | %s |\n' "${created}" "${missing}" "$(chaos_verdict "${missing}" 0)"
   printf '| full history, each state once, in order | %s wrong | %s |\n' "${history}" "$(chaos_verdict "${history}" 0)"
@@ -409,12 +414,17 @@ chaos_lag_of() {
       and occurred_at < to_timestamp(${until} / 1000.0) and published_at is not null"
 }
 
+# Each window has its own directory (the load's first request is awaited afresh, not found in the last window's file)
+# and starts on empty outboxes (the last window's backlog would be charged to it); fresh instances get
+# LOOKOUT_CHAOS_LAG_WARMUP seconds of load before the window opens.
 chaos_lag() {
-  local seconds="${LOOKOUT_CHAOS_LAG_SECONDS:-60}" rate="${LOOKOUT_CHAOS_RATE:-50}" run from to instances
+  local seconds="${LOOKOUT_CHAOS_LAG_SECONDS:-60}" rate="${LOOKOUT_CHAOS_RATE:-50}" run from to instances window
+  local warmup="${LOOKOUT_CHAOS_LAG_WARMUP:-30}"
   chaos_up
   run="${CHAOS_HOME}/lag-$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "${run}"
-  printf '| instances | service | events | p50 ms | p99 ms |\n|---|---|---|---|---|\n' >"${run}/lag.md"
+  printf '| instances | service | events | events/s written | p50 ms | p99 ms | load average |\n|---|---|---|---|---|---|---|\n' \
+    >"${run}/lag.md"
   for instances in 1 2; do
     if [[ "${instances}" == 1 ]]; then
       stop_group complaint-2 20
@@ -425,23 +435,43 @@ chaos_lag() {
       chaos_wait_ready complaint-2 180 || die "complaint-2 not ready"
       chaos_wait_ready escalation-2 180 || die "escalation-2 not ready"
     fi
-    info "relay lag with ${instances} instance(s): ${rate} requests/s for ${seconds} s"
-    chaos_start_load "${run}" "${rate}" "LAG${instances}-$(date -u +%H%M%S)"
-    sleep 10
+    chaos_lag_drain
+    window="${run}/${instances}"
+    mkdir -p "${window}"
+    info "relay lag with ${instances} instance(s): ${rate} requests/s, ${warmup} s warm-up, then ${seconds} s measured"
+    chaos_start_load "${window}" "${rate}" "LAG${instances}-$(date -u +%H%M%S)"
+    sleep "${warmup}"
     from="$(now_ms)"
     sleep "${seconds}"
     to="$(now_ms)"
-    chaos_stop_load "${run}"
+    local load
+    load="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+    chaos_stop_load "${window}"
+    # the window's events are measured once they are all sent
+    chaos_lag_drain
     local db
     for db in complaint escalation; do
       chaos_lag_of "${db}" "${from}" "${to}" \
-        | awk -F'|' -v i="${instances}" -v s="${db}" '{ printf "| %s | %s | %s | %s | %s |\n", i, s, $1, $2, $3 }' \
-          >>"${run}/lag.md"
+        | awk -F'|' -v i="${instances}" -v s="${db}" -v w="$(((to - from) / 1000))" -v l="${load}" \
+          '{ printf "| %s | %s | %s | %.1f | %s | %s | %s |\n", i, s, $1, $1 / w, $2, $3, l }' >>"${run}/lag.md"
     done
   done
   cat "${run}/lag.md"
-  printf '\n(commit → broker acknowledgement: outbox_event.published_at − occurred_at; poll interval %s)\n' \
-    "lookout.outbox.poll-interval"
+  printf '\n(commit → broker acknowledgement: outbox_event.published_at − occurred_at of the events written in each %s s window)\n' \
+    "${seconds}"
+}
+
+# Until no outbox holds an unsent row, at most LOOKOUT_CHAOS_SETTLE_MAX seconds (900).
+chaos_lag_drain() {
+  local start="${SECONDS}" pending
+  while pending="$(chaos_pending)" && [[ "${pending}" -gt 0 ]]; do
+    if [[ $((SECONDS - start)) -ge "${LOOKOUT_CHAOS_SETTLE_MAX:-900}" ]]; then
+      warn "relay lag: ${pending} events still unsent after ${LOOKOUT_CHAOS_SETTLE_MAX:-900} s"
+      return 0
+    fi
+    sleep 2
+  done
+  info "relay lag: every outbox empty ($((SECONDS - start)) s)"
 }
 
 # ------------------------------------------------------------------ the intake → consumer path at scale (docs/scaling.md)

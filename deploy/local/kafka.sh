@@ -233,7 +233,13 @@ kafka_start() {
     return 0
   fi
   [[ "${KAFKA_PREPARED:-0}" -eq 1 ]] || kafka_prepare
-  http_ok "${KAFKA_JWKS_URL}" || die "Keycloak does not serve ${KAFKA_JWKS_URL}, which the Kafka broker needs to start"
+  # the first request after Keycloak's start makes the realm's keys: on a loaded machine longer than one try's 5 s
+  local waited=0
+  until http_ok "${KAFKA_JWKS_URL}"; do
+    [[ "${waited}" -lt 90 ]] || die "Keycloak does not serve ${KAFKA_JWKS_URL}, which the Kafka broker needs to start"
+    sleep 3
+    waited=$((waited + 3))
+  done
   touch "${LOGS}/kafka.log"
   KAFKA_LOG_OFFSET="$(wc -c <"${LOGS}/kafka.log")"
   info "starting Kafka on ${KAFKA_BOOTSTRAP} (SASL OAUTHBEARER; broker 127.0.0.1:${KAFKA_BROKER_PORT}, controller 127.0.0.1:${KAFKA_CONTROLLER_PORT})"
