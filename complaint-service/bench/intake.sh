@@ -6,10 +6,12 @@
 #   2. the same through the gateway (its jar, routing to that service, tokens verified with the same key);
 #   3. crash check: a burst through the service, the service killed with kill -9 in the middle of it, then per
 #      community and year the committed tracking numbers are 1..n with no gap and no duplicate and the counter is n;
-#   pgbench on the same database right after 1. and after 2., 32 clients, same duration: one transaction per intake
-#      with the writes intake makes (tracking counter bump, report row, its first history row, one outbox row);
-#   the rates and their ratios, each against the pgbench run right after it (goal: service and gateway each reach
-#      at least 60 % of the raw rate).
+#   pgbench on the same database right after 1. and after 2., 32 clients, same duration, in two forms of the writes
+#      intake makes (tracking counter bump, report row, its first history row, one outbox row): intake.sql, one
+#      transaction of four statements (the counter row locked across round trips), and intake-one.sql, the single
+#      statement the service sends (IntakeRepository: numbering last, committed by itself);
+#   the rates and their ratios, each against the faster pgbench form right after it (goal: service and gateway each
+#      reach at least 60 % of the raw rate).
 #
 # Not a test: run by hand on a quiet machine. It needs nothing running: PostgreSQL comes the way ./lookout finds it
 # (deploy/local/postgres.sh: the system's binaries, else the embedded ones), in a throw-away cluster on its own port,
@@ -192,14 +194,15 @@ status="$(curl -s -o "$WORK/first.json" -w '%{http_code}' -H "Authorization: Bea
 # run right after each measurement through the service, so that each ratio compares rates of the same minute of a
 # machine that others share
 seconds="${DURATION%s}"
-pgbench_run() { # name; prints the rate
-  info "pgbench: $CONNECTIONS clients, ${seconds}s of the intake transaction" >&2
+pgbench_run() { # name, script (intake.sql: a transaction of four statements; intake-one.sql: the service's one
+  # statement); prints the rate
+  info "pgbench: $CONNECTIONS clients, ${seconds}s of $2" >&2
   PGPASSWORD=complaint "$PGBENCH" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U complaint -n -M prepared \
-    -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -f "$HERE/intake.sql" complaint >"$WORK/pgbench.out" 2>&1 &
+    -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -f "$HERE/$2" complaint >"$WORK/pgbench.out" 2>&1 &
   local load=$!
   observe "$load" >"$WORK/pgbench-waiters"
   wait "$load" || { cat "$WORK/pgbench.out" >&2; die "pgbench failed"; }
-  cp "$WORK/pgbench.out" "$LOGS/pgbench-$1.out"
+  cp "$WORK/pgbench.out" "$LOGS/pgbench-$1-${2%.sql}.out"
   local rate failed
   rate="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
   failed="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")"
@@ -255,8 +258,10 @@ service_waiters="$lock_waiters"
 service_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
 service_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
 service_errors="$(grep 'Socket errors' "$WORK/wrk.out" || true)"
-raw_rate="$(pgbench_run service)"
+raw_rate="$(pgbench_run service intake.sql)"
 raw_waiters="$(cat "$WORK/pgbench-waiters")"
+raw_one_rate="$(pgbench_run service intake-one.sql)"
+raw_one_waiters="$(cat "$WORK/pgbench-waiters")"
 
 # ------------------------------------------------------------------ 2. through the gateway
 gateway_rate=""
@@ -289,8 +294,10 @@ if [[ "$GATEWAY" == 1 ]]; then
   kill "$GATEWAY_PID"
   wait "$GATEWAY_PID" 2>/dev/null || true
   GATEWAY_PID=""
-  raw_rate_gateway="$(pgbench_run gateway)"
+  raw_rate_gateway="$(pgbench_run gateway intake.sql)"
   raw_waiters_gateway="$(cat "$WORK/pgbench-waiters")"
+  raw_one_rate_gateway="$(pgbench_run gateway intake-one.sql)"
+  raw_one_waiters_gateway="$(cat "$WORK/pgbench-waiters")"
 fi
 
 # ------------------------------------------------------------------ 3. kill -9 in the middle of a burst
@@ -349,18 +356,25 @@ printf '%-34s %10s %10s %12s %14s\n' target 'per s' p99 'statements' 'lock waite
 printf '%-34s %10s %10s %12s %14s\n' 'POST /api/complaints' "$service_rate" "$service_p99" "$service_statements" \
   "$service_waiters"
 printf '%-34s %10s %10s %12s %14s\n' 'pgbench, same writes, right after' "$raw_rate" - 6 "$raw_waiters"
+printf '%-34s %10s %10s %12s %14s\n' 'pgbench, one statement, then' "$raw_one_rate" - 1 "$raw_one_waiters"
 if [[ -n "$gateway_rate" ]]; then
   printf '%-34s %10s %10s %12s %14s\n' 'the same via the gateway' "$gateway_rate" "$gateway_p99" "$per_intake" \
     "$lock_waiters"
   printf '%-34s %10s %10s %12s %14s\n' 'pgbench, same writes, right after' "$raw_rate_gateway" - 6 \
     "$raw_waiters_gateway"
+  printf '%-34s %10s %10s %12s %14s\n' 'pgbench, one statement, then' "$raw_one_rate_gateway" - 1 \
+    "$raw_one_waiters_gateway"
 fi
 echo "(statements: per intake, as pg_stat_statements counts them, BEGIN and COMMIT included; lock waiters: sessions"
 echo " waiting for a lock, the tracking counter rows, on average over the run; statements per intake: $LOGS)"
 [[ -z "$service_errors" ]] || echo "wrk (service):$service_errors"
 [[ -z "${gateway_errors:-}" ]] || echo "wrk (gateway):$gateway_errors"
-awk -v s="$service_rate" -v r="$raw_rate" \
-  'BEGIN { printf "service/raw %.2f (goal >= 0.60): %s\n", s / r, (s / r >= 0.6 ? "met" : "NOT met") }'
-[[ -z "$gateway_rate" ]] || awk -v s="$gateway_rate" -v r="$raw_rate_gateway" \
-  'BEGIN { printf "gateway/raw %.2f (goal >= 0.60): %s\n", s / r, (s / r >= 0.6 ? "met" : "NOT met") }'
+# The goal is measured against the faster of the two raw forms: what PostgreSQL itself can do with these writes.
+ratio() { # name, rate, raw (transaction), raw (one statement)
+  awk -v n="$1" -v s="$2" -v a="$3" -v b="$4" 'BEGIN { r = (a > b ? a : b)
+    printf "%s/raw %.2f (against the faster raw form, %.0f/s; goal >= 0.60): %s; against the transaction form %.2f\n",
+      n, s / r, r, (s / r >= 0.6 ? "met" : "NOT met"), s / a }'
+}
+ratio service "$service_rate" "$raw_rate" "$raw_one_rate"
+[[ -z "$gateway_rate" ]] || ratio gateway "$gateway_rate" "$raw_rate_gateway" "$raw_one_rate_gateway"
 [[ -z "$crash_verdict" ]] || echo "$crash_verdict"

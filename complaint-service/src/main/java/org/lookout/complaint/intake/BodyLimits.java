@@ -26,7 +26,8 @@ import io.vertx.ext.web.RoutingContext;
  * photos, everything else at most 1 MB.
  * {@code quarkus.http.limits.max-body-size} is only the ceiling of all routes (and answers a bare 413), so the declared
  * {@code Content-Length} is checked here first, before a byte is read, and refused with a 413 problem. A chunked body
- * without a length is bounded by the ceiling here and by the gateway's per-route count.
+ * without a length is counted as it is read by {@link ChunkedBodyLimit} (the entity bodies; the same 413 problem), a
+ * chunked upload bounded by the ceiling here and by the gateway's per-route count.
  */
 @ApplicationScoped
 public class BodyLimits {
