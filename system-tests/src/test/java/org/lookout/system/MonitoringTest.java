@@ -28,8 +28,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * The alert rules and the Grafana dashboards read only metrics the parts export: every metric name in an expression of
  * deploy/prometheus/alerts.yml or deploy/grafana/dashboards/ is listed in deploy/prometheus/metrics.tsv (whose rows each
  * part's own tests check against a real scrape, test-support MonitoredMetrics), and no row is stale. The rules pass
- * {@code promtool check rules} and their unit tests {@code promtool test rules}; without promtool this is skipped
- * outside CI and fails in CI ({@code .ci/run} installs Debian's {@code prometheus} package for it).
+ * {@code promtool check rules} and their unit tests {@code promtool test rules}, and the dashboards' queries parse as
+ * PromQL; without promtool this is skipped outside CI and fails in CI ({@code .ci/run} installs Debian's
+ * {@code prometheus} package for it).
  */
 class MonitoringTest {
 
@@ -121,6 +122,23 @@ class MonitoringTest {
         }
         assertThat(run(promtool.toString(), "check", "rules", "alerts.yml")).contains("SUCCESS");
         assertThat(run(promtool.toString(), "test", "rules", "alerts-test.yml")).contains("SUCCESS");
+        // the dashboards' queries parse as PromQL: each as a recording rule of a scratch file
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
+        int count = 0;
+        for (Path dashboard : dashboards()) {
+            for (JsonNode expr : JSON.readTree(dashboard.toFile()).findValues("expr")) {
+                rules.append("      - record: dashboard:query").append(++count).append("\n        expr: ")
+                        .append(JSON.writeValueAsString(expr.asText())).append('\n');
+            }
+        }
+        Path scratch = Files.createTempFile("lookout-dashboard-queries", ".yml");
+        try {
+            Files.writeString(scratch, rules);
+            assertThat(run(promtool.toString(), "check", "rules", scratch.toString()))
+                    .contains("SUCCESS: " + count + " rules found");
+        } finally {
+            Files.delete(scratch);
+        }
     }
 
     static Set<String> metricNames(String expression) {
