@@ -163,8 +163,24 @@ class RobustnessIT {
             return "no answer in 10 s: " + request.show();
         } catch (java.io.IOException e) {
             statuses.merge(-2, 1, Integer::sum);
-            // a connection the server closed on a request it refuses (e.g. a body over the limit) is an answer too
-            return null;
+            // a connection the server closed on a request it refuses (e.g. a body over the limit) is an answer too —
+            // provided the service is still there: a crash or a hang would break the connection the same way
+            return alive(service) ? null : "the connection broke (" + e.getClass().getSimpleName()
+                    + ") and the service no longer answers its liveness probe: " + request.show();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service's liveness probe on its management interface (HTTP port + 1000) answers 200 within 10 s. */
+    private boolean alive(LiveServices.Service service) {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (service.port() + 1000)
+                + "/q/health/live")).timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.lookout.cadre.commitment.CommitmentResource;
 import org.lookout.cadre.imports.ImportResource;
+import org.lookout.problem.BodyLimit;
 import org.lookout.problem.Problem;
 import org.lookout.problem.ProblemType;
 
@@ -22,7 +23,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Body limits per route: a commitment letter of some megabytes, an import file of up to ten, everything else 64 KB.
  * {@code quarkus.http.limits.max-body-size} is only the ceiling of all routes (a bare 413), so the declared
- * {@code Content-Length} is checked here first, before a byte is read, and refused with a 413 problem naming the part.
+ * {@code Content-Length} is checked here first, before a byte is read, and refused with a 413 problem naming the part;
+ * a body sent in chunks, without a length, is counted against the same limit as it is read ({@link BodyLimit}).
  */
 @ApplicationScoped
 public class RequestBodyLimits {
@@ -57,6 +59,7 @@ public class RequestBodyLimits {
                 .filter(route -> route.path().matcher(context.normalizedPath()).matches()).findFirst().orElse(null);
         long limit = upload == null ? defaultLimit : upload.limit();
         if (length <= limit) {
+            BodyLimit.declare(context, limit); // a chunked body, without a length, is counted as it is read
             context.next();
             return;
         }

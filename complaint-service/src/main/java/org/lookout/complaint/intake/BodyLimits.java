@@ -10,6 +10,7 @@ import org.lookout.complaint.config.IntakeConfig;
 import org.lookout.complaint.config.PublicIntakeConfig;
 import org.lookout.complaint.attachment.AttachmentResource;
 import org.lookout.complaint.attachment.AttachmentService;
+import org.lookout.problem.BodyLimit;
 import org.lookout.problem.Problem;
 import org.lookout.problem.ProblemType;
 
@@ -26,8 +27,8 @@ import io.vertx.ext.web.RoutingContext;
  * photos, everything else at most 1 MB.
  * {@code quarkus.http.limits.max-body-size} is only the ceiling of all routes (and answers a bare 413), so the declared
  * {@code Content-Length} is checked here first, before a byte is read, and refused with a 413 problem. A chunked body
- * without a length is counted as it is read by {@link ChunkedBodyLimit} (the entity bodies; the same 413 problem), a
- * chunked upload bounded by the ceiling here and by the gateway's per-route count.
+ * without a length is counted against the same limit as it is read ({@link BodyLimit}: the entity bodies; the same 413
+ * problem), a chunked upload bounded by the ceiling here and by the gateway's per-route count.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -60,6 +61,7 @@ public class BodyLimits {
         long limit = upload ? config.attachmentBodyMaxBytes()
                 : publicReport ? publicIntake.bodyMaxBytes() : config.bodyMaxBytes();
         if (length <= limit) {
+            BodyLimit.declare(context, limit); // a chunked body, without a length, is counted as it is read
             context.next();
             return;
         }

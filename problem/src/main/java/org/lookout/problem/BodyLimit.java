@@ -1,4 +1,4 @@
-package org.lookout.complaint.intake;
+package org.lookout.problem;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,30 +10,42 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import org.lookout.complaint.config.IntakeConfig;
-import org.lookout.problem.ProblemException;
-import org.lookout.problem.ProblemType;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The body limit of every route that reads an entity (the JSON bodies), also for a body sent in chunks without a
- * {@code Content-Length}, which {@link BodyLimits} cannot judge before reading: the entity is counted as it is read
- * and its reading stops at the first byte past {@link IntakeConfig#bodyMaxBytes()}, answered with the same 413 problem.
- * Nothing past the limit is parsed. (A chunked multipart upload is bounded by {@code quarkus.http.limits.max-body-size}
- * and, behind the gateway, by each route's own count.)
+ * A route's body limit for a body sent in chunks. A service's own route handler judges a declared
+ * {@code Content-Length} before a byte is read (complaint-service's {@code BodyLimits}, cadre-registry-service's
+ * {@code RequestBodyLimits}) and {@link #declare declares} the limit it applied; a body without a length is then
+ * counted here as its entity is read, and the first byte past the limit ends the reading with a 413 problem worded
+ * as those handlers word theirs. Nothing past the limit is parsed. A request whose route declared nothing is bounded by
+ * {@code quarkus.http.limits.max-body-size} alone. (Multipart uploads are not read as entities: they stay bounded by
+ * that ceiling and, behind the gateway, by each route's own count.)
  */
 @Provider
-public class ChunkedBodyLimit implements ReaderInterceptor {
+public class BodyLimit implements ReaderInterceptor {
 
-    /** Looked up when a body is read: REST providers are built at static init, before config mappings exist. */
-    private final Instance<IntakeConfig> config;
+    private static final String KEY = "lookout.body-limit";
 
-    ChunkedBodyLimit(Instance<IntakeConfig> config) {
-        this.config = config;
+    /** Looked up when a body is read: REST providers are built at static init, before any request. */
+    private final Instance<CurrentVertxRequest> request;
+
+    BodyLimit(Instance<CurrentVertxRequest> request) {
+        this.request = request;
+    }
+
+    /** Records {@code limit} (bytes) as the limit of this request's body, for a body that declared no length. */
+    public static void declare(RoutingContext context, long limit) {
+        context.put(KEY, limit);
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        long limit = config.get().bodyMaxBytes();
+        RoutingContext routing = request.get().getCurrent();
+        Long limit = routing == null ? null : routing.get(KEY);
+        if (limit == null) {
+            return context.proceed();
+        }
         Counted counted = new Counted(context.getInputStream(), limit);
         context.setInputStream(counted);
         Object entity;
@@ -53,11 +65,11 @@ public class ChunkedBodyLimit implements ReaderInterceptor {
 
     private static ProblemException tooLarge(long limit) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the request body must be at most " + limit + " bytes",
-                List.of()); // worded as BodyLimits answers a declared length past the limit
+                List.of());
     }
 
     /** Counts what is read and, past {@code limit}, refuses to read on. */
-    private static final class Counted extends FilterInputStream {
+    static final class Counted extends FilterInputStream {
 
         private final long limit;
         private long read;
