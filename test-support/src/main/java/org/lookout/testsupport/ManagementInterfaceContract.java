@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +53,19 @@ public abstract class ManagementInterfaceContract {
         HttpResponse<String> document = get(URI.create(openapi + "?format=json"));
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).containsPattern("\"openapi\"\\s*:\\s*\"3\\.");
+    }
+
+    /**
+     * Every metric the alert rules and dashboards read of this service ({@link MonitoredMetrics}) is in its scrape once it
+     * has answered a request and its consumers have their partitions.
+     */
+    @Test
+    void everyMetricTheAlertsAndDashboardsReadIsExported() throws Exception {
+        String part = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        // any answer of the public port counts in http_server_requests (those of /q/... do not)
+        get(publicRoot.toURI().resolve("monitored-metrics-probe"));
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .untilAsserted(() -> MonitoredMetrics.assertExported(part, get(metrics.toURI()).body()));
     }
 
     @ParameterizedTest

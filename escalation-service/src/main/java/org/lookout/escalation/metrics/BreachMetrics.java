@@ -1,0 +1,77 @@
+package org.lookout.escalation.metrics;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.lookout.escalation.config.EscalationConfig;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * This month's SLA breaches per community and kind ({@code RESPONSE}, {@code RESOLUTION}) as a gauge for the business
+ * dashboard (deploy/grafana/): read from the clocks, so it survives restarts and every instance exports the same
+ * figure (dashboards take {@code max}). Labels are community codes and the clock kind only. The alert on breaches
+ * rising reads the sweep's counter {@code lookout_sla_breaches_total} instead.
+ */
+@ApplicationScoped
+public class BreachMetrics {
+
+    private static final Logger LOG = Logger.getLogger(BreachMetrics.class);
+
+    private final BreachCountRepository breaches;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final MultiGauge month;
+    private volatile boolean failing;
+
+    BreachMetrics(BreachCountRepository breaches, EscalationConfig config, Clock clock, MeterRegistry registry) {
+        this.breaches = breaches;
+        this.clock = clock;
+        this.zone = config.zone();
+        this.month = MultiGauge.builder("lookout.month.sla.breaches")
+                .description("SLA clocks breached this month (working-calendar zone) per community and kind")
+                .register(registry);
+    }
+
+    @Scheduled(identity = "breach-metrics", every = "${lookout.metrics.business-interval:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduled() {
+        // the last figures stay until a round reads new ones; one line when reading starts and stops failing
+        return refresh()
+                .invoke(() -> {
+                    if (failing) {
+                        failing = false;
+                        LOG.info("breach metrics: the month's breaches are read again");
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    if (!failing) {
+                        failing = true;
+                        LOG.warnf("breach metrics: the month's breaches could not be read (%s); the last ones stay",
+                                failure.getClass().getName());
+                    }
+                    return null;
+                });
+    }
+
+    /** Reads this month's breaches and replaces the exported ones. */
+    public Uni<Void> refresh() {
+        YearMonth now = YearMonth.now(clock.withZone(zone));
+        return breaches.between(now.atDay(1).atStartOfDay(zone).toInstant(),
+                now.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant())
+                .invoke(counts -> month.register(counts.stream()
+                        .map(count -> MultiGauge.Row.of(Tags.of("community", count.community(), "kind", count.kind()),
+                                count.breaches()))
+                        .toList(), true))
+                .replaceWithVoid();
+    }
+}
