@@ -270,7 +270,7 @@ if [[ "$GATEWAY" == 1 ]]; then
   require_port_free "$((BENCH_GATEWAY_PORT + 1000))" "bench gateway management" BENCH_GATEWAY_PORT
   LOOKOUT_DEVELOPMENT_STACK=true "$JAVA_HOME/bin/java" -Xmx256m \
     -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.log.level=WARN \
-    -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
+    -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.dashboard.tenant-enabled=false -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
     -Dlookout.gateway.upstreams.complaint-service.url="$BASE" \
     -Dquarkus.management.port="$((BENCH_GATEWAY_PORT + 1000))" \
     -Dlookout.gateway.upstreams.complaint-service.management-url="http://127.0.0.1:$((BENCH_HTTP_PORT + 1000))" \
