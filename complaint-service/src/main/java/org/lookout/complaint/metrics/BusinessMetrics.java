@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.lookout.problem.FailureStreak;
 import org.lookout.complaint.statistics.Rate;
 import org.lookout.complaint.statistics.StatisticsRepository.GroupFigures;
 import org.lookout.complaint.statistics.StatisticsService;
@@ -35,13 +36,13 @@ public class BusinessMetrics {
     static final Caller READER = new Caller("lookout-business-metrics", Set.of(Roles.ADMIN), Optional.empty(),
             Set.of(), Optional.empty(), Set.of());
 
-    private static final Logger LOG = Logger.getLogger(BusinessMetrics.class);
+    private final FailureStreak reads = new FailureStreak(Logger.getLogger(BusinessMetrics.class),
+            "business metrics: the month's figures");
 
     private final StatisticsService statistics;
     private final MultiGauge reports;
     private final MultiGauge numerators;
     private final MultiGauge denominators;
-    private volatile boolean failing;
 
     BusinessMetrics(StatisticsService statistics, MeterRegistry registry) {
         this.statistics = statistics;
@@ -60,22 +61,8 @@ public class BusinessMetrics {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        // the last figures stay until the next round reads new ones; one line when reading starts and stops failing
-        return refresh()
-                .invoke(() -> {
-                    if (failing) {
-                        failing = false;
-                        LOG.info("business metrics: the month's figures are read again");
-                    }
-                })
-                .onFailure().recoverWithItem(failure -> {
-                    if (!failing) {
-                        failing = true;
-                        LOG.warnf("business metrics: the month's figures could not be read (%s); the last ones stay",
-                                failure.getClass().getName());
-                    }
-                    return null;
-                });
+        // the last figures stay until a round reads new ones
+        return reads.watch(refresh());
     }
 
     /** Reads this month's figures of every community with reports and replaces the exported ones. */

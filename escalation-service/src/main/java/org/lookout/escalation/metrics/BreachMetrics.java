@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.lookout.problem.FailureStreak;
 import org.lookout.escalation.config.EscalationConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,13 +25,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class BreachMetrics {
 
-    private static final Logger LOG = Logger.getLogger(BreachMetrics.class);
+    private final FailureStreak reads = new FailureStreak(Logger.getLogger(BreachMetrics.class),
+            "breach metrics: the month's breaches");
 
     private final BreachCountRepository breaches;
     private final Clock clock;
     private final ZoneId zone;
     private final MultiGauge month;
-    private volatile boolean failing;
 
     BreachMetrics(BreachCountRepository breaches, EscalationConfig config, Clock clock, MeterRegistry registry) {
         this.breaches = breaches;
@@ -45,22 +46,8 @@ public class BreachMetrics {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        // the last figures stay until a round reads new ones; one line when reading starts and stops failing
-        return refresh()
-                .invoke(() -> {
-                    if (failing) {
-                        failing = false;
-                        LOG.info("breach metrics: the month's breaches are read again");
-                    }
-                })
-                .onFailure().recoverWithItem(failure -> {
-                    if (!failing) {
-                        failing = true;
-                        LOG.warnf("breach metrics: the month's breaches could not be read (%s); the last ones stay",
-                                failure.getClass().getName());
-                    }
-                    return null;
-                });
+        // the last figures stay until a round reads new ones
+        return reads.watch(refresh());
     }
 
     /** Reads this month's breaches and replaces the exported ones. */
