@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,7 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresCrashRestartTest {
 
     private static final Path ROOT = Path.of(System.getProperty("lookout.root", ".."));
-    private static final String PORT = "38532";
+    /**
+     * A free port below the kernel's ephemeral range: a fixed port inside that range (38532 once) can be taken by any
+     * outgoing connection of the running stack, and PostgreSQL then refuses to bind it.
+     */
+    private static final String PORT = Integer.toString(freePortBelowTheEphemeralRange());
 
     @TempDir
     Path scratch;
@@ -65,6 +73,29 @@ class PostgresCrashRestartTest {
         assertThat(up).contains("ok postgres on 127.0.0.1:" + PORT);
         assertThat(bash("pg_paths; pg_find_bin; as_pg \"${PG_BIN}/psql\" -h \"${PG_SOCKETS}\" -p " + PORT
                 + " -U postgres -d complaint -Atc 'select 42'", 30)).contains("42");
+    }
+
+    private static int freePortBelowTheEphemeralRange() {
+        int ephemeralStart = 32768;
+        try {
+            ephemeralStart = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable: the usual start of the range
+        }
+        int low = 20000;
+        int span = Math.max(1, ephemeralStart - low);
+        int start = ThreadLocalRandom.current().nextInt(span);
+        for (int i = 0; i < span; i++) {
+            int port = low + (start + i) % span;
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException taken) {
+                // next one
+            }
+        }
+        throw new IllegalStateException("no free port between " + low + " and " + ephemeralStart);
     }
 
     private static boolean systemPostgres() {
