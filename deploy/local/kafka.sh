@@ -113,6 +113,10 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 log.retention.hours=168
+# the log cleaner's dedupe map is allocated whole when the broker starts: 128 MB of heap by default, most of an idle
+# broker's live heap (docs/startup-and-memory.md); 16 MB maps ~700,000 keys per cleaning pass, far more than the
+# compacted topics here (consumer offsets, the reference topic) hold
+log.cleaner.dedupe.buffer.size=16777216
 EOF
     cat >"${KAFKA_DIR}/admin.properties" <<EOF
 # Written by ./lookout: an admin client as User:broker (super user), e.g. for the Kafka tools' --command-config.
