@@ -38,12 +38,6 @@ public final class ErrorAnswers {
         ctx.next();
     }
 
-    /** The verification of the request's token failed (lazy authentication): answered as one during authentication. */
-    public static void failAuthentication(RoutingContext ctx, Throwable failure) {
-        ctx.remove(PAST_AUTHENTICATION);
-        ctx.fail(failure);
-    }
-
     /** The failure handler for every route: nothing reaches Quarkus's own error page. */
     public static void answerFailure(RoutingContext ctx) {
         if (ctx.response().ended() || ctx.response().closed()) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,7 +28,6 @@ import org.lookout.gateway.routing.RouteTable;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -40,9 +38,8 @@ import io.vertx.ext.web.RoutingContext;
  * The gateway's handlers on Quarkus's router: a request id for everyone; then the path's normal form, the body
  * ceiling and the bearer token's shape for every request; then for routed paths the edge checks in order of cost
  * (token present, rate, body size) before the request is handed to its upstream. Token signature, issuer, audience
- * and expiry are verified by quarkus-oidc before routing, for every request that carries a token (authentication is
- * lazy: anonymous requests skip it); every failure and every answer the framework would give itself is a problem
- * ({@link ErrorAnswers}).
+ * and expiry are verified by quarkus-oidc (proactive authentication) in between; every failure and every answer the
+ * framework would give itself is a problem ({@link ErrorAnswers}).
  */
 @ApplicationScoped
 public class EdgeRouter {
@@ -56,8 +53,6 @@ public class EdgeRouter {
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final String COMMUNITY_PARAMETER = "community";
     private static final Pattern COMMUNITY_CODE = Pattern.compile("[A-Z]{2,8}");
-    private static final BiConsumer<RoutingContext, Throwable> IGNORE_FAILURE = (ctx, failure) -> {
-    };
 
     private final GatewayConfig config;
     private final RouteTable routes;
@@ -137,36 +132,7 @@ public class EdgeRouter {
         ctx.next();
     }
 
-    /**
-     * A request with a token waits for its verification (a bad one is answered 401 before anything else happens to
-     * it); a request without one goes on at once. Authentication is lazy ({@code quarkus.http.auth.proactive=false}):
-     * the anonymous majority (public reads, the dashboard's assets) skips the framework's authentication chain, which
-     * the gateway's profile showed as a tenth of its CPU per request (docs/gateway.md#benchmark).
-     */
     private void dispatch(RoutingContext ctx) {
-        if (!ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
-            route(ctx, null);
-            return;
-        }
-        Context context = Vertx.currentContext();
-        // the framework's own answer to a failed verification (a bare 401) is replaced by the gateway's problem
-        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, IGNORE_FAILURE);
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
-                identity -> onContext(context, () -> route(ctx,
-                        identity == null || identity.isAnonymous() ? null : identity)),
-                failure -> onContext(context, () -> ErrorAnswers.failAuthentication(ctx, failure)));
-    }
-
-    /** Where the identity's verification completed elsewhere, the request goes on on its own event loop. */
-    private static void onContext(Context context, Runnable next) {
-        if (context == null || Vertx.currentContext() == context) {
-            next.run();
-        } else {
-            context.runOnContext(v -> next.run());
-        }
-    }
-
-    private void route(RoutingContext ctx, SecurityIdentity identity) {
         String path = RequestPaths.normal(ctx);
         Optional<GatewayRoute> match = path == null ? Optional.empty() : routes.match(path);
         if (match.isEmpty()) {
@@ -179,6 +145,7 @@ public class EdgeRouter {
         ctx.addEndHandler(v -> metrics.recordRequest(route.name(), KNOWN_METHODS.contains(method) ? method : "OTHER",
                 ctx.response().getStatusCode(), System.nanoTime() - start));
 
+        SecurityIdentity identity = authenticatedIdentity(ctx);
         String client = clientKey(ctx, identity);
         if (identity == null && !route.isPublic(method)) {
             Problems.send(ctx, Problems.unauthorized(ctx, "This route needs a valid bearer token."),
@@ -277,6 +244,13 @@ public class EdgeRouter {
     /** Quarkus's own endpoints live under /q (health, metrics, OpenAPI, dev pages). */
     private static boolean isFrameworkPath(String path) {
         return path.equals("/q") || path.startsWith("/q/");
+    }
+
+    private static SecurityIdentity authenticatedIdentity(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            return user.getSecurityIdentity();
+        }
+        return null;
     }
 
     /** Token subject for signed-in callers and agency clients; the client address for anonymous ones. */
