@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,37 +69,20 @@ public class LedgerService {
         });
     }
 
-    /**
-     * The ledger's pages in order. Each page's query starts as soon as the page before it has arrived, so that the
-     * database reads page n + 1 while the answer writes page n (one page ahead at most: memory stays two pages); the
-     * writer still takes them one at a time.
-     */
+    /** The ledger's pages, fetched one after the other as the consumer asks for them. */
     public Multi<List<LedgerLine>> pages(Query query) {
         return Multi.createBy().repeating()
-                .uni(() -> new AtomicReference<>(fetch(query, query.start(), 0L)),
-                        next -> next.get().invoke(page -> next.set(page.next())))
-                .whilst(page -> page.next() != null)
-                .map(Page::lines)
-                .filter(lines -> !lines.isEmpty());
-    }
-
-    /** A page of lines and, when it was full, the query of the page after it, already running. */
-    private record Page(List<LedgerLine> lines, Uni<Page> next) {
-    }
-
-    private Uni<Page> fetch(Query query, Instant afterAt, long afterId) {
-        return ledger.page(query.community(), query.start(), query.end(), afterAt, afterId, PAGE_SIZE).map(rows -> {
-            Uni<Page> next = null;
-            if (rows.size() == PAGE_SIZE) {
-                LedgerRepository.Row last = rows.getLast();
-                next = fetch(query, last.at(), last.id()).memoize().indefinitely();
-                // started now, read when its turn comes: memoize keeps its page, or its failure, for that subscriber
-                next.subscribe().with(page -> {
-                }, failure -> {
-                });
-            }
-            return new Page(rows.stream().map(row -> line(row, query.unmasked())).toList(), next);
-        });
+                .uni(() -> new Cursor(query.start(), 0L), cursor -> ledger
+                        .page(query.community(), query.start(), query.end(), cursor.at, cursor.id, PAGE_SIZE)
+                        .map(rows -> {
+                            if (!rows.isEmpty()) {
+                                cursor.at = rows.getLast().at();
+                                cursor.id = rows.getLast().id();
+                            }
+                            return rows.stream().map(row -> line(row, query.unmasked())).toList();
+                        }))
+                .whilst(page -> page.size() == PAGE_SIZE)
+                .filter(page -> !page.isEmpty());
     }
 
     private static LedgerLine line(LedgerRepository.Row row, boolean unmasked) {
@@ -117,6 +99,17 @@ public class LedgerService {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be an ISO date (yyyy-MM-dd)");
+        }
+    }
+
+    /** Where the next page starts: after the last row read. */
+    private static final class Cursor {
+        Instant at;
+        long id;
+
+        Cursor(Instant at, long id) {
+            this.at = at;
+            this.id = id;
         }
     }
 }
