@@ -79,8 +79,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response malformed(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.matches()) {
+            List<Problem.FieldError> errors = List.of(new Problem.FieldError(duplicate.group(1), "is given more than once"));
+            return answer(400, "Invalid request", describe(errors), errors, uri, headers);
+        }
         return answer(400, "Invalid request", "the body is not valid JSON", List.of(), uri, headers);
     }
+
+    /** Jackson's words for a key met twice in one object (StrictTextJson turns that check on). */
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("Duplicate field '(.{1,200})'");
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response malformedText(MalformedUtf8Exception e, UriInfo uri, HttpHeaders headers) {

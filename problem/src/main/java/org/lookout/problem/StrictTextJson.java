@@ -32,6 +32,9 @@ public class StrictTextJson implements ObjectMapperCustomizer {
                 .addDeserializer(String.class, new Strings())
                 .addKeyDeserializer(String.class, new Keys()));
         mapper.getFactory().setInputDecorator(new CheckedUtf8());
+        // a key twice in one object is ambiguous input (which one did the caller mean?): refused with a 400 naming it,
+        // never resolved silently, and never a 500 (a record's creator meeting its property twice failed as one)
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** Jackson's own string reading (also inside arrays and collections, which delegate to it), then the rule. */

@@ -38,6 +38,21 @@ class StrictTextJsonTest {
         assertThat(fieldRefused("{\"labels\":{\"k\\u0000\":\"v\"}}")).startsWith("labels");
     }
 
+    record StatusChange(String status, String reason) {
+    }
+
+    @Test
+    void aKeyTwiceInOneObjectIsRefusedNamingIt() {
+        // once a 500: a record's creator met "status" twice (RobustnessIT, cadre, POST …/status)
+        com.fasterxml.jackson.core.JsonParseException refused = catchThrowableOfType(
+                com.fasterxml.jackson.core.JsonParseException.class,
+                () -> mapper.readValue("{\"status\":\"PENDING\",\"reason\":\"x\",\"status\":\"ACTIVE\"}",
+                        StatusChange.class));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.getOriginalMessage()).isEqualTo("Duplicate field 'status'");
+    }
+
     @Test
     void tabsLineBreaksAndEverythingElseAreKept() throws IOException {
         Body body = mapper.readValue("{\"title\":\"a\\tb\\r\\nc 楼栋 \\u007f\",\"tags\":[\"x\"]}", Body.class);
