@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -35,6 +37,9 @@ import io.vertx.core.http.HttpServerRequest;
  * stack trace, no exception text of a library) reaches the caller. Registered ahead of the framework's own mappers.
  */
 public class ProblemMappers {
+
+    /** Jackson's words for a key met twice in one object (StrictTextJson turns that check on). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.{1,200})'");
 
     static final String REQUEST_ID = "X-Request-Id";
     private static final int AHEAD_OF_BUILT_INS = Priorities.USER - 100;
@@ -79,7 +84,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response malformed(JsonParseException e, UriInfo uri, HttpHeaders headers) {
-        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.matches()) {
             List<Problem.FieldError> errors = List.of(new Problem.FieldError(duplicate.group(1), "is given more than once"));
             return answer(400, "Invalid request", describe(errors), errors, uri, headers);
@@ -87,8 +92,6 @@ public class ProblemMappers {
         return answer(400, "Invalid request", "the body is not valid JSON", List.of(), uri, headers);
     }
 
-    /** Jackson's words for a key met twice in one object (StrictTextJson turns that check on). */
-    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("Duplicate field '(.{1,200})'");
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response malformedText(MalformedUtf8Exception e, UriInfo uri, HttpHeaders headers) {

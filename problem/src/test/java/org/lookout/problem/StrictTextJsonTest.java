@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class StrictTextJsonTest {
@@ -44,8 +45,7 @@ class StrictTextJsonTest {
     @Test
     void aKeyTwiceInOneObjectIsRefusedNamingIt() {
         // once a 500: a record's creator met "status" twice (RobustnessIT, cadre, POST …/status)
-        com.fasterxml.jackson.core.JsonParseException refused = catchThrowableOfType(
-                com.fasterxml.jackson.core.JsonParseException.class,
+        JsonParseException refused = catchThrowableOfType(JsonParseException.class,
                 () -> mapper.readValue("{\"status\":\"PENDING\",\"reason\":\"x\",\"status\":\"ACTIVE\"}",
                         StatusChange.class));
 
