@@ -3,6 +3,9 @@ package org.lookout.cadre.config;
 import java.time.ZoneId;
 import java.util.Set;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.lookout.contracts.Outcome;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,8 +18,16 @@ public interface CadreConfig {
     @WithDefault("cadre-conduct")
     String tipOffItemCode();
 
+    /**
+     * The last page a list answers; with {@link #pageLimit()} at most 1,000 the first row of any page stays within an
+     * {@code int} (a billion rows, more than any street's registry).
+     */
+    int MAX_PAGE = 1_000_000;
+
     /** Most rows one list answers. */
     @WithDefault("200")
+    @Min(1)
+    @Max(1000)
     int pageLimit();
 
     /** The zone of the working calendar and of dates on forms. */

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lookout.cadre.config.CadreConfig;
 import org.lookout.security.CurrentCaller;
 import org.lookout.security.Roles;
 
@@ -49,7 +51,7 @@ public class OfficialResource {
             + " 30 days ago without a commitment letter); staff: name and post of their community's officials; by"
             + " community and name, a page (page=0, 1, …) of lookout.cadre.page-limit")
     public Uni<List<OfficialView>> list(@QueryParam("missingCommitment") boolean missingCommitment,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(CadreConfig.MAX_PAGE) int page) {
         return officials.list(caller.get(), missingCommitment, page);
     }
 

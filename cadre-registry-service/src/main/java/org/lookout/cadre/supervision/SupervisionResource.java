@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lookout.audit.AccessReason;
+import org.lookout.cadre.config.CadreConfig;
 import org.lookout.cadre.domain.SupervisionStatus;
 import org.lookout.problem.ProblemException;
 import org.lookout.problem.Sensitive;
@@ -69,7 +71,7 @@ public class SupervisionResource {
             + " X-Access-Reason required, the read audited")
     public Uni<List<SupervisionView>> list(@HeaderParam(AccessReason.HEADER) String reason,
             @QueryParam("status") SupervisionStatus status, @QueryParam("overdue") boolean overdue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(CadreConfig.MAX_PAGE) int page) {
         return supervision.list(caller.get(), AccessReason.require(reason), status, overdue, page)
                 .map(found -> found.stream().map(SupervisionView::of).toList());
     }

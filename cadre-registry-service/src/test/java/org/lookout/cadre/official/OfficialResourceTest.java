@@ -13,6 +13,7 @@ import org.lookout.cadre.Cadre;
 import org.lookout.cadre.CadreTestResources;
 import org.lookout.cadre.CommunityFixture;
 import org.lookout.cadre.Letters;
+import org.lookout.cadre.config.CadreConfig;
 import org.lookout.contracts.CloudEvent;
 import org.lookout.contracts.EventType;
 import org.lookout.testsupport.ContractAssertions;
@@ -122,5 +123,16 @@ class OfficialResourceTest {
                 .post("/api/cadres/" + late + "/commitment").then().statusCode(201);
         Cadre.as(inspector).get("/api/cadres?missingCommitment=true").then().statusCode(200)
                 .body("id", not(hasItem(late)));
+    }
+
+    @Test
+    void aPageBeyondTheLastOneAnyRegistryCouldHaveIsRefusedNamingIt() {
+        // RobustnessIT found page=2147483647 answered 500: page × page-limit overflowed the first row's int
+        Cadre.as(Cadre.inspector()).get("/api/cadres?page=2147483647").then().statusCode(400)
+                .contentType(Cadre.PROBLEM).body("errors.field", hasItem("page"));
+        Cadre.as(Cadre.inspector()).header("X-Access-Reason", "核查").get("/api/cadres/supervision?page=2147483647")
+                .then().statusCode(400).contentType(Cadre.PROBLEM).body("errors.field", hasItem("page"));
+        Cadre.as(Cadre.inspector()).get("/api/cadres?missingCommitment=true&page=" + CadreConfig.MAX_PAGE)
+                .then().statusCode(200).body("size()", equalTo(0));
     }
 }
