@@ -56,11 +56,12 @@ keycloak_start() {
   [[ -d "${KEYCLOAK_HOME}/data/h2" ]] || first=" (first start: building and importing the realm takes 1-3 minutes)"
   info "starting Keycloak ${KEYCLOAK_VERSION} on ${KEYCLOAK_URL}${first}"
   # C1 only (TieredStopAtLevel=1): Keycloak's start is the longest step of `up` and its load here is a few logins, so
-  # less compiling beats faster code; trimming the native heap gives back what the start-up compiles left behind.
+  # less compiling beats faster code; trimming the native heap gives back what the start-up compiles left behind; a
+  # class-data archive as for the services (class_archive_options).
   start_detached keycloak env \
     JAVA_HOME="${JAVA_HOME}" \
     MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" \
-    JAVA_OPTS="-Xms64m -Xmx${LOOKOUT_KEYCLOAK_HEAP:-512m} -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Djava.security.egd=file:/dev/urandom ${MARKER}" \
+    JAVA_OPTS="-Xms64m -Xmx${LOOKOUT_KEYCLOAK_HEAP:-512m} -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Djava.security.egd=file:/dev/urandom $(class_archive_options keycloak) ${MARKER}" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin \
     KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     "${KEYCLOAK_HOME}/bin/kc.sh" start-dev \

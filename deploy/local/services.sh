@@ -210,12 +210,15 @@ start_service() {
   # glibc's per-thread malloc arenas hold tens of MB per JVM for nothing; two are plenty for these services. The
   # native heap is trimmed every 10 s (TrimNativeHeapInterval): what the start-up's compiling freed goes back (-27 MB).
   environment+=(MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}")
+  local -a archive
+  read -r -a archive <<<"$(class_archive_options "${name}")"
   info "starting ${name} (${module}) on http://127.0.0.1:${port}"
   # shellcheck disable=SC2086 # LOOKOUT_SERVICE_JAVA_OPTS is a list of options (e.g. -XX:NativeMemoryTracking=summary)
   start_detached "${name}" env "${environment[@]}" \
     "${JAVA_HOME}/bin/java" "${sizing[@]}" -XX:+UseSerialGC "${MARKER}" \
     -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \
-    "${java_options[@]+"${java_options[@]}"}" ${LOOKOUT_SERVICE_JAVA_OPTS:-} -jar "${jar}"
+    "${archive[@]+"${archive[@]}"}" "${java_options[@]+"${java_options[@]}"}" ${LOOKOUT_SERVICE_JAVA_OPTS:-} \
+    -jar "${jar}"
 }
 
 # The heap, metaspace, code cache, thread stack and direct memory options of a service, from deploy/local/jvm-options.tsv
