@@ -430,8 +430,8 @@ chaos_lag() {
     >"${run}/lag.md"
   for instances in 1 2; do
     if [[ "${instances}" == 1 ]]; then
-      stop_group complaint-2 20
-      stop_group escalation-2 20
+      stop_group complaint-2 "${SERVICE_STOP_GRACE}"
+      stop_group escalation-2 "${SERVICE_STOP_GRACE}"
     else
       chaos_start_second complaint
       chaos_start_second escalation

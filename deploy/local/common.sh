@@ -237,6 +237,11 @@ start_detached() {
   printf '%s\n' "$!" >"${PIDS}/${part}.pid"
 }
 
+# How long `down` waits for a service to exit before killing it. A service's own shutdown takes up to ~10 s (its Kafka
+# consumers leave their groups), and the first stop after a build also writes its class-data archive (~8 s more on a
+# quiet machine): 20 s was once too short in CI, under load, with Keycloak already stopped.
+SERVICE_STOP_GRACE="${LOOKOUT_SERVICE_STOP_GRACE:-45}"
+
 # The JVM options of a part's class-data archive: written by the JVM when the part stops, mapped at its next start, so
 # the classes come parsed and verified instead of read from the jars (services started in 21-23 s instead of 26-35 s, see
 # docs/startup-and-memory.md). The JVM checks the archive against the jars and writes a new one when they changed.

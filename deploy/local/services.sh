@@ -286,7 +286,7 @@ services_down() {
   local i
   # in the reverse of the starting order: the gateway first, so no request reaches a service that is going away
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
-    stop_group "${SERVICES[i]}" 20
-    stop_group "${SERVICES[i]}-2" 20
+    stop_group "${SERVICES[i]}" "${SERVICE_STOP_GRACE}"
+    stop_group "${SERVICES[i]}-2" "${SERVICE_STOP_GRACE}"
   done
 }
