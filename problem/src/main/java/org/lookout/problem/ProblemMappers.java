@@ -72,8 +72,7 @@ public class ProblemMappers {
         if (field.isEmpty()) {
             return answer(400, "Invalid request", "the body does not have the expected shape", List.of(), uri, headers);
         }
-        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
-        return answer(400, "Invalid request", describe(errors), errors, uri, headers);
+        return invalidField(field, message, uri, headers);
     }
 
     /** Declared for its own type too: the JSON provider maps exactly this type, and the most specific type wins. */
@@ -86,12 +85,16 @@ public class ProblemMappers {
     public Response malformed(JsonParseException e, UriInfo uri, HttpHeaders headers) {
         Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.matches()) {
-            List<Problem.FieldError> errors = List.of(new Problem.FieldError(duplicate.group(1), "is given more than once"));
-            return answer(400, "Invalid request", describe(errors), errors, uri, headers);
+            return invalidField(duplicate.group(1), "is given more than once", uri, headers);
         }
         return answer(400, "Invalid request", "the body is not valid JSON", List.of(), uri, headers);
     }
 
+    /** A 400 naming the one field of the body at fault. */
+    private static Response invalidField(String field, String message, UriInfo uri, HttpHeaders headers) {
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
+        return answer(400, "Invalid request", describe(errors), errors, uri, headers);
+    }
 
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
     public Response malformedText(MalformedUtf8Exception e, UriInfo uri, HttpHeaders headers) {
