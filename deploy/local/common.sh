@@ -95,7 +95,7 @@ require_tool() {
 }
 
 ensure_dirs() {
-  mkdir -p "${LOGS}" "${PIDS}"
+  mkdir -p "${LOGS}" "${PIDS}" "${STATE}/cds"
 }
 
 # ---------------------------------------------------------------- JDK
@@ -245,11 +245,10 @@ SERVICE_STOP_GRACE="${LOOKOUT_SERVICE_STOP_GRACE:-45}"
 # The JVM options of a part's class-data archive: written by the JVM when the part stops, mapped at its next start, so
 # the classes come parsed and verified instead of read from the jars (services started in 21-23 s instead of 26-35 s, see
 # docs/startup-and-memory.md). The JVM checks the archive against the jars and writes a new one when they changed.
-# LOOKOUT_CDS=0: none (to measure without).
+# LOOKOUT_CDS=0: none (to measure without). One option per line (mapfile -t reads them into an array).
 class_archive_options() {
   [[ "${LOOKOUT_CDS:-1}" == 0 ]] && return 0
-  mkdir -p "${STATE}/cds"
-  printf '%s' "-XX:SharedArchiveFile=${STATE}/cds/$1.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  printf '%s\n' "-XX:SharedArchiveFile=${STATE}/cds/$1.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off
 }
 
 # Stops a part's whole process group: TERM, wait up to $2 seconds, then KILL.

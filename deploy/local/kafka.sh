@@ -250,11 +250,13 @@ kafka_start() {
   touch "${LOGS}/kafka.log"
   KAFKA_LOG_OFFSET="$(wc -c <"${LOGS}/kafka.log")"
   info "starting Kafka on ${KAFKA_BOOTSTRAP} (SASL OAUTHBEARER; broker 127.0.0.1:${KAFKA_BROKER_PORT}, controller 127.0.0.1:${KAFKA_CONTROLLER_PORT})"
-  # a dynamic class-data archive made by the first start makes the later ones faster
+  # a class-data archive as for the services (class_archive_options): the first stop writes it, the later starts map it
+  local -a archive
+  mapfile -t archive < <(class_archive_options kafka)
   # two malloc arenas: the broker's hundred threads would otherwise each grow their own (MALLOC_ARENA_MAX, see services.sh)
   start_detached kafka env MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" "${JAVA_HOME}/bin/java" -Xms128m -Xmx384m -XX:+UseSerialGC -Djava.awt.headless=true \
     -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \
-    -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="${KAFKA_DIR}/broker.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    "${archive[@]+"${archive[@]}"}" \
     "${MARKER}" -Dlog4j2.configurationFile="${ROOT}/deploy/local/kafka/log4j2.properties" \
     -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="${KAFKA_JWKS_URL}" \
     -cp "$(cat "${KAFKA_CLASSPATH_FILE}")" kafka.Kafka "${KAFKA_DIR}/server.properties"
