@@ -244,11 +244,28 @@ SERVICE_STOP_GRACE="${LOOKOUT_SERVICE_STOP_GRACE:-45}"
 
 # The JVM options of a part's class-data archive: written by the JVM when the part stops, mapped at its next start, so
 # the classes come parsed and verified instead of read from the jars (services started in 21-23 s instead of 26-35 s, see
-# docs/startup-and-memory.md). The JVM checks the archive against the jars and writes a new one when they changed.
+# docs/startup-and-memory.md). The JVM writes an archive only when there is none: one built from other jars (after a
+# build) it refuses at start but keeps, never writes anew, and still pays for — JDK 25 maps and relocates it before
+# the check, ~90 MB more per service. So an archive older than any jar under $2 (the part's classpath: a folder, or
+# a classpath file) is removed before the start, and the next stop writes a current one.
 # LOOKOUT_CDS=0: none (to measure without). One option per line (mapfile -t reads them into an array).
 class_archive_options() {
+  local archive="${STATE}/cds/$1.jsa" classpath="$2"
   [[ "${LOOKOUT_CDS:-1}" == 0 ]] && return 0
-  printf '%s\n' "-XX:SharedArchiveFile=${STATE}/cds/$1.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off
+  if [[ -e "${archive}" ]] && archive_is_stale "${archive}" "${classpath}"; then
+    rm -f "${archive}"
+  fi
+  printf '%s\n' "-XX:SharedArchiveFile=${archive}" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off
+}
+
+# True when a jar under the folder $2 (or the file $2 itself) changed after the archive $1 was written.
+archive_is_stale() {
+  local archive="$1" classpath="$2"
+  if [[ -d "${classpath}" ]]; then
+    [[ -n "$(find "${classpath}" -name '*.jar' -newer "${archive}" -print -quit 2>/dev/null)" ]]
+  else
+    [[ "${classpath}" -nt "${archive}" ]]
+  fi
 }
 
 # Stops a part's whole process group: TERM, wait up to $2 seconds, then KILL.
@@ -272,14 +289,24 @@ stop_group() {
   rm -f "${PIDS}/${part}.pid"
 }
 
-# Resident memory of a process group in MiB.
-group_rss_mib() {
-  local pgid="$1" pid kib total=0
-  for pid in $(group_members "${pgid}"); do
+# Memory of processes in MiB, two ways: "RSS PSS". RSS counts every page a process maps, so pages shared by several
+# processes (PostgreSQL's shared buffers in each backend, the JDK's libraries in each JVM) are counted once per
+# process; PSS divides a shared page among the processes that map it, so PSS sums to what the machine really holds.
+pids_memory_mib() {
+  local pid rss=0 pss=0 kib
+  for pid in "$@"; do
     kib="$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/${pid}/status" 2>/dev/null || true)"
-    total=$((total + ${kib:-0}))
+    rss=$((rss + ${kib:-0}))
+    kib="$(sed -n 's/^Pss:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/${pid}/smaps_rollup" 2>/dev/null || true)"
+    pss=$((pss + ${kib:-0}))
   done
-  printf '%s' "$((total / 1024))"
+  printf '%s %s' "$((rss / 1024))" "$((pss / 1024))"
+}
+
+# Memory of a process group in MiB: "RSS PSS".
+group_memory_mib() {
+  # shellcheck disable=SC2046 # one pid per word
+  pids_memory_mib $(group_members "$1")
 }
 
 # ---------------------------------------------------------------- ports and HTTP

@@ -252,7 +252,7 @@ kafka_start() {
   info "starting Kafka on ${KAFKA_BOOTSTRAP} (SASL OAUTHBEARER; broker 127.0.0.1:${KAFKA_BROKER_PORT}, controller 127.0.0.1:${KAFKA_CONTROLLER_PORT})"
   # a class-data archive as for the services (class_archive_options): the first stop writes it, the later starts map it
   local -a archive
-  mapfile -t archive < <(class_archive_options kafka)
+  mapfile -t archive < <(class_archive_options kafka "${KAFKA_CLASSPATH_FILE}")
   # two malloc arenas: the broker's hundred threads would otherwise each grow their own (MALLOC_ARENA_MAX, see services.sh)
   start_detached kafka env MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" "${JAVA_HOME}/bin/java" -Xms128m -Xmx384m -XX:+UseSerialGC -Djava.awt.headless=true \
     -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \

@@ -61,7 +61,7 @@ keycloak_start() {
   start_detached keycloak env \
     JAVA_HOME="${JAVA_HOME}" \
     MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" \
-    JAVA_OPTS="-Xms64m -Xmx${LOOKOUT_KEYCLOAK_HEAP:-512m} -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Djava.security.egd=file:/dev/urandom $(class_archive_options keycloak | paste -sd " ") ${MARKER}" \
+    JAVA_OPTS="-Xms64m -Xmx${LOOKOUT_KEYCLOAK_HEAP:-512m} -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 -Djava.security.egd=file:/dev/urandom $(class_archive_options keycloak "${KEYCLOAK_HOME}/lib" | paste -sd " ") ${MARKER}" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin \
     KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     "${KEYCLOAK_HOME}/bin/kc.sh" start-dev \

@@ -296,19 +296,18 @@ pg_pid() {
   printf '%s' "${pid}"
 }
 
-# Resident memory of the postmaster and its children in MiB (each backend is its own process group).
-pg_rss_mib() {
-  local postmaster="$1" stat_file stat kib total=0 pid
-  local -a fields
+# Memory of the postmaster and its children in MiB, "RSS PSS" (each backend is its own process group).
+pg_memory_mib() {
+  local postmaster="$1" stat_file stat pid
+  local -a fields members=()
   for stat_file in /proc/[0-9]*/stat; do
     read -r stat 2>/dev/null <"${stat_file}" || continue
     read -r -a fields <<<"${stat##*) }"
     pid="${stat_file#/proc/}"
     pid="${pid%/stat}"
     if [[ "${pid}" == "${postmaster}" || "${fields[1]:-}" == "${postmaster}" ]]; then
-      kib="$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/${pid}/status" 2>/dev/null || true)"
-      total=$((total + ${kib:-0}))
+      members+=("${pid}")
     fi
   done
-  printf '%s' "$((total / 1024))"
+  pids_memory_mib "${members[@]}"
 }

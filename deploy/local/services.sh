@@ -211,7 +211,7 @@ start_service() {
   # native heap is trimmed every 10 s (TrimNativeHeapInterval): what the start-up's compiling freed goes back (-27 MB).
   environment+=(MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}")
   local -a archive
-  mapfile -t archive < <(class_archive_options "${name}")
+  mapfile -t archive < <(class_archive_options "${name}" "$(dirname "${jar}")")
   info "starting ${name} (${module}) on http://127.0.0.1:${port}"
   # shellcheck disable=SC2086 # LOOKOUT_SERVICE_JAVA_OPTS is a list of options (e.g. -XX:NativeMemoryTracking=summary)
   start_detached "${name}" env "${environment[@]}" \

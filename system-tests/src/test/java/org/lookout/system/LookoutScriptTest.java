@@ -118,6 +118,20 @@ class LookoutScriptTest {
                 .map(ServicesTable::database).filter(java.util.Objects::nonNull).toList()));
     }
 
+    @Test
+    void aClassDataArchiveOlderThanItsServicesJarsIsRemovedBeforeTheStartAndACurrentOneKept() throws Exception {
+        // the JVM neither uses nor rewrites an archive built from other jars, and still maps it (~90 MB a service)
+        String options = bash(functions() + " mkdir -p \"${STATE}/cds\"; archive=\"${STATE}/cds/one.jsa\";"
+                + " app=\"$ROOT/some-service/target/quarkus-app\"; mkdir -p \"$app/lib\";"
+                + " touch -d '-2 hours' \"$app/lib/old.jar\"; touch -d '-1 hour' \"$archive\";"
+                + " class_archive_options one \"$app\" >/dev/null; [[ -e \"$archive\" ]] && echo KEPT;"
+                + " touch \"$app/lib/rebuilt.jar\"; class_archive_options one \"$app\";"
+                + " [[ -e \"$archive\" ]] || echo REMOVED");
+
+        assertThat(options).startsWith("KEPT\n").endsWith("REMOVED\n")
+                .containsPattern("-XX:SharedArchiveFile=\\S*/\\.lookout/cds/one\\.jsa\n");
+    }
+
     private static String functions() {
         return "source deploy/local/common.sh; source deploy/local/postgres.sh; source deploy/local/services.sh;";
     }
