@@ -253,8 +253,10 @@ kafka_start() {
   # a class-data archive as for the services (class_archive_options): the first stop writes it, the later starts map it
   local -a archive
   mapfile -t archive < <(class_archive_options kafka "${KAFKA_CLASSPATH_FILE}")
-  # two malloc arenas: the broker's hundred threads would otherwise each grow their own (MALLOC_ARENA_MAX, see services.sh)
-  start_detached kafka env MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" "${JAVA_HOME}/bin/java" -Xms128m -Xmx384m -XX:+UseSerialGC -Djava.awt.headless=true \
+  # two malloc arenas: the broker's hundred threads would otherwise each grow their own (MALLOC_ARENA_MAX, see services.sh);
+  # a small initial heap as for the services: with -Xms128m an idle broker kept 122-140 MB committed for ~58 MB live
+  # (-28 MB at idle, docs/startup-and-memory.md); the heap still grows to -Xmx under load
+  start_detached kafka env MALLOC_ARENA_MAX="${LOOKOUT_MALLOC_ARENA_MAX:-2}" "${JAVA_HOME}/bin/java" -Xms32m -Xmx384m -XX:+UseSerialGC -Djava.awt.headless=true \
     -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 \
     "${archive[@]+"${archive[@]}"}" \
     "${MARKER}" -Dlog4j2.configurationFile="${ROOT}/deploy/local/kafka/log4j2.properties" \
