@@ -8,6 +8,9 @@
 # RSS counts a page shared by several processes once per process (PostgreSQL's shared buffers per backend); PSS shares
 # it out: its total is what the stack holds (docs/startup-and-memory.md).
 set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=deploy/local/common.sh
+source "${ROOT}/deploy/local/common.sh" # pids_memory_mib, as ./lookout status counts
 
 ROUNDS="${ROUNDS:-1}"
 IDLE="${IDLE:-90}"
@@ -29,14 +32,21 @@ part_of() {
 }
 
 snapshot() {
-  local pid args
+  local pid args part rss pss total_rss=0 total_pss=0
+  local -A members=()
   for pid in $(pgrep -x java || true) $(pgrep -x postgres || true); do
     args="$(tr '\0' ' ' <"/proc/${pid}/cmdline" 2>/dev/null)" || continue
-    awk -v part="$(part_of "${args}")" '/^Rss:/ { rss = $2 } /^Pss:/ { pss = $2 } END { print part, rss, pss }' \
-      "/proc/${pid}/smaps_rollup" 2>/dev/null || true
-  done | awk '{ rss[$1] += $2; pss[$1] += $3; total_rss += $2; total_pss += $3 }
-    END { for (p in rss) printf "  %-13s RSS %6d MB  PSS %6d MB\n", p, rss[p] / 1024, pss[p] / 1024 | "sort"
-          close("sort"); printf "  %-13s RSS %6d MB  PSS %6d MB\n", "total", total_rss / 1024, total_pss / 1024 }'
+    part="$(part_of "${args}")"
+    members["${part}"]+=" ${pid}"
+  done
+  for part in $(printf '%s\n' "${!members[@]}" | sort); do
+    # shellcheck disable=SC2086 # one pid per word
+    read -r rss pss <<<"$(pids_memory_mib ${members[${part}]})"
+    printf '  %-13s RSS %6d MB  PSS %6d MB\n' "${part}" "${rss}" "${pss}"
+    total_rss=$((total_rss + rss))
+    total_pss=$((total_pss + pss))
+  done
+  printf '  %-13s RSS %6d MB  PSS %6d MB\n' total "${total_rss}" "${total_pss}"
 }
 
 for round in $(seq 1 "${ROUNDS}"); do
