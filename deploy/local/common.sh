@@ -51,6 +51,8 @@ load_services() {
   done <"${ROOT}/deploy/services.tsv"
 }
 load_services
+# every part of the stack, as `status` and `logs` name them
+PARTS=(postgres kafka keycloak greenmail "${SERVICES[@]}")
 
 # Infrastructure versions (PostgreSQL binaries, Kafka, its log4j bridge, Keycloak) stand once, in the root pom's
 # <properties>: Maven builds with them and ./lookout reads them there.
@@ -303,10 +305,18 @@ pids_memory_mib() {
   printf '%s %s' "$((rss / 1024))" "$((pss / 1024))"
 }
 
-# Memory of a process group in MiB: "RSS PSS".
-group_memory_mib() {
-  # shellcheck disable=SC2046 # one pid per word
-  pids_memory_mib $(group_members "$1")
+# "<process group> <RSS MiB> <PSS MiB>" of a running part of the stack (postgres counts the postmaster and its backends,
+# see pg_memory_mib in postgres.sh); fails when the part does not run.
+part_memory() {
+  local part="$1" pgid
+  if [[ "${part}" == postgres ]]; then
+    pgid="$(pg_pid)" || return 1
+    printf '%s %s' "${pgid}" "$(pg_memory_mib "${pgid}")"
+  else
+    pgid="$(part_pgid "${part}")" || return 1
+    # shellcheck disable=SC2046 # one pid per word
+    printf '%s %s' "${pgid}" "$(pids_memory_mib $(group_members "${pgid}"))"
+  fi
 }
 
 # ---------------------------------------------------------------- ports and HTTP
