@@ -107,10 +107,10 @@ public class OutboxRelay {
     /** Relays what is pending now; answers how many events were published. */
     public Uni<Integer> relayPending() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Boolean.class)
+                .createNativeQuery("select pg_try_advisory_xact_lock(:lock)", Object.class)
                 .setParameter("lock", RELAY_LOCK)
                 .getSingleResult()
-                .chain(locked -> !locked ? Uni.createFrom().item(0) : session
+                .chain(locked -> !Boolean.TRUE.equals(locked) ? Uni.createFrom().item(0) : session
                         .createNativeQuery("select * from outbox_event where published_at is null"
                                 + " order by position limit :limit for update skip locked", OutboxEvent.class)
                         .setParameter("limit", config.batchSize())

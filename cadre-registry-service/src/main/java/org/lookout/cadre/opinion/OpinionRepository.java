@@ -54,9 +54,10 @@ public class OpinionRepository implements PanacheRepositoryBase<IntegrityOpinion
     public Uni<List<UUID>> citations(UUID opinionId) {
         return getSession().chain(session -> session
                 .createNativeQuery("select entry_id from opinion_citation where opinion_id = :opinion order by entry_id",
-                        UUID.class)
+                        Object.class)
                 .setParameter("opinion", opinionId)
-                .getResultList());
+                .getResultList())
+                .map(ids -> ids.stream().map(UUID.class::cast).toList());
     }
 
     /** Replaces what a draft cites. */

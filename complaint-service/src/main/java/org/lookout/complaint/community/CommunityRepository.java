@@ -38,10 +38,10 @@ public class CommunityRepository {
 
     Uni<Boolean> streetExists(String code) {
         return session().chain(session -> session
-                .createNativeQuery("select count(*) from street where code = :code", Long.class)
+                .createNativeQuery("select count(*) from street where code = :code", Object.class)
                 .setParameter("code", code)
                 .getSingleResult())
-                .map(count -> count > 0);
+                .map(count -> ((Number) count).longValue() > 0);
     }
 
 

@@ -98,7 +98,7 @@ public class IntakeRepository {
         // the request's trace context, as Outbox.publish stores it with every other event
         Map<String, String> traceContext = tracing.current();
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(NUMBERED_INTAKE, String.class)
+                .chain(session -> session.createNativeQuery(NUMBERED_INTAKE, Object.class)
                         .setParameter("community", report.communityCode)
                         .setParameter("year", year)
                         .setParameter("id", report.id)
@@ -139,7 +139,8 @@ public class IntakeRepository {
                         .setParameter("withTracking", tracking != null)
                         .setParameter("trackingCode", tracking == null ? "" : tracking.code)
                         .setParameter("secretHash", tracking == null ? NOTHING : tracking.secretHash)
-                        .getSingleResult());
+                        .getSingleResult())
+                .map(String.class::cast);
     }
 
     /** A null name or phone stays null: an empty array stands for it in the binding and is turned back in SQL. */

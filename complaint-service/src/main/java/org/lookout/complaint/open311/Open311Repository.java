@@ -61,9 +61,9 @@ public class Open311Repository {
 
     public Uni<Boolean> streetExists(String code) {
         return session().chain(session -> session
-                .createNativeQuery("select count(*) from street where code = :code", Long.class)
+                .createNativeQuery("select count(*) from street where code = :code", Object.class)
                 .setParameter("code", code).getSingleResult())
-                .map(count -> count > 0);
+                .map(count -> ((Number) count).longValue() > 0);
     }
 
     /** The newest requests first, at most {@code limit}; by tracking number when given, else by window and filters. */
@@ -102,9 +102,9 @@ public class Open311Repository {
     /** The tracking number of a report that is not confidential; null otherwise. */
     Uni<String> trackingNumberOf(UUID reportId) {
         return session().chain(session -> session.createNativeQuery(
-                "select tracking_number from report where id = :id and not confidential", String.class)
+                "select tracking_number from report where id = :id and not confidential", Object.class)
                 .setParameter("id", reportId).getResultList())
-                .map(found -> found.isEmpty() ? null : found.getFirst());
+                .map(found -> found.isEmpty() ? null : (String) found.getFirst());
     }
 
     /**

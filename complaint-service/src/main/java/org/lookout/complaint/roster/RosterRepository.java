@@ -75,7 +75,8 @@ public class RosterRepository implements PanacheRepositoryBase<Lookout, UUID> {
     Uni<List<String>> buildings(String community) {
         return getSession().chain(session -> session.createNativeQuery(
                 "select building from community_building where community_code = :community order by building",
-                String.class).setParameter("community", community).getResultList());
+                Object.class).setParameter("community", community).getResultList())
+                .map(RosterRepository::strings);
     }
 
     /** The community's registered buildings that no active lookout of it covers, in order. */
@@ -85,7 +86,8 @@ public class RosterRepository implements PanacheRepositoryBase<Lookout, UUID> {
                  where b.community_code = :community
                    and not exists (select 1 from lookout l where l.community_code = b.community_code and l.active
                                      and b.building = any(l.buildings))
-                 order by b.building""", String.class).setParameter("community", community).getResultList());
+                 order by b.building""", Object.class).setParameter("community", community).getResultList())
+                .map(RosterRepository::strings);
     }
 
     /** Replaces the community's registered buildings (a community has tens of them: one insert each). */
@@ -124,5 +126,10 @@ public class RosterRepository implements PanacheRepositoryBase<Lookout, UUID> {
 
     private static long number(Object value) {
         return ((Number) value).longValue();
+    }
+
+    /** A column read as {@code Object} (see {@code docs/conventions.md}, native queries) back as text. */
+    private static List<String> strings(List<Object> values) {
+        return values.stream().map(String.class::cast).toList();
     }
 }
