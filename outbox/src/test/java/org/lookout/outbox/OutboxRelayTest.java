@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.stat.QueryStatistics;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lookout.contracts.EventType;
@@ -46,6 +50,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxFixture fixture;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     @BeforeEach
     void startWithAnEmptyOutbox() {
@@ -187,6 +194,33 @@ class OutboxRelayTest {
         fixture.purge();
 
         assertThat(writtenOrder(aggregate)).containsExactly(events.get(1), events.get(2), events.get(3));
+    }
+
+    /**
+     * Every round asks for the relay's advisory lock first. Read as a {@code Boolean}, Hibernate gave that statement a
+     * new plan each time (a result type it maps itself gets a result builder without {@code equals}), so every service
+     * filled its query plan cache with copies of one statement, all in one hash bucket: lookups grew linear in the
+     * cache size and evicted the plans of the other queries (docs/conventions.md, native queries).
+     */
+    @Test
+    void theRoundsStatementsArePlannedOnceNotOnceARound() {
+        Statistics statistics = sessions.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            for (int round = 0; round < 10; round++) {
+                fixture.relayRound();
+            }
+            // Hibernate keeps statistics per statement text, once as planned and once as sent: add them up
+            List<QueryStatistics> lock = Arrays.stream(statistics.getQueries())
+                    .filter(query -> query.contains("pg_try_advisory_xact_lock")).map(statistics::getQueryStatistics)
+                    .toList();
+            assertThat(lock.stream().mapToLong(QueryStatistics::getPlanCacheMissCount).sum())
+                    .as("plans made for the lock statement").isLessThanOrEqualTo(1);
+            assertThat(lock.stream().mapToLong(QueryStatistics::getPlanCacheHitCount).sum())
+                    .as("plans found in the cache").isGreaterThanOrEqualTo(9);
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     private int relayUntilNothingIsPending() {
