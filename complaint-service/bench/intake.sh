@@ -232,16 +232,22 @@ observe() { # pid of the load
   done
   awk -v w="$waiting" -v n="$samples" 'BEGIN { printf "%.1f", (n ? w / n : 0) }'
 }
-measure() { # url, name: the measured run, with the statements and lock waits it caused
-  local reports_before
+measure() { # url, name, pids: the measured run, with the statements and lock waits it caused and the CPU the JVMs took
+  local reports_before pid ticks_before=0 ticks_after=0
   reports_before="$(psql_super -c 'select count(*) from report')"
   psql_super -c 'select pg_stat_statements_reset()' >/dev/null
+  for pid in "${@:3}"; do ticks_before=$((ticks_before + $(cpu_ticks "$pid"))); done
   wrk_run "$DURATION" "$1" "$2" &
   local load=$!
   lock_waiters="$(observe "$load")"
   wait "$load"
+  for pid in "${@:3}"; do ticks_after=$((ticks_after + $(cpu_ticks "$pid"))); done
   local intakes statements
   intakes=$(($(psql_super -c 'select count(*) from report') - reports_before))
+  # CPU per intake of the service (and of the gateway in front of it): what intake costs on the JVM side whatever else
+  # runs on the machine; req/s on two shared cores also measures PostgreSQL, wrk and the neighbours
+  cpu_per_intake="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$intakes" \
+    'BEGIN { printf "%.0f", (n ? t / hz * 1e6 / n : 0) }')"
   statements="$(psql_super -c "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d
       on d.oid = s.dbid where d.datname = 'complaint' and s.userid = (select oid from pg_roles where rolname = 'complaint')")"
   psql_super -c "select calls, left(regexp_replace(query, '\s+', ' ', 'g'), 90) from pg_stat_statements s
@@ -252,8 +258,9 @@ measure() { # url, name: the measured run, with the statements and lock waits it
 }
 info "warm-up $WARMUP, then $DURATION of POST /api/complaints with $CONNECTIONS connections"
 wrk_run "$WARMUP" "$BASE" service
-measure "$BASE" service
+measure "$BASE" service "$SERVICE_PID"
 service_statements="$per_intake"
+service_cpu="$cpu_per_intake"
 service_waiters="$lock_waiters"
 service_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
 service_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
@@ -287,7 +294,7 @@ if [[ "$GATEWAY" == 1 ]]; then
   curl -fs -o /dev/null "$GATEWAY_BASE/api/taxonomy" || die "the gateway does not answer on $GATEWAY_BASE"
   info "through the gateway: warm-up $GATEWAY_WARMUP, then $DURATION"
   wrk_run "$GATEWAY_WARMUP" "$GATEWAY_BASE" gateway
-  measure "$GATEWAY_BASE" gateway
+  measure "$GATEWAY_BASE" gateway "$SERVICE_PID" "$GATEWAY_PID"
   gateway_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
   gateway_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
   gateway_errors="$(grep 'Socket errors' "$WORK/wrk.out" || true)"
@@ -352,21 +359,22 @@ fi
 
 echo
 echo "cores: $(nproc), load before: $LOAD_BEFORE, after: $(cut -d ' ' -f 1-3 /proc/loadavg), $CONNECTIONS connections, $DURATION each"
-printf '%-34s %10s %10s %12s %14s\n' target 'per s' p99 'statements' 'lock waiters'
-printf '%-34s %10s %10s %12s %14s\n' 'POST /api/complaints' "$service_rate" "$service_p99" "$service_statements" \
-  "$service_waiters"
-printf '%-34s %10s %10s %12s %14s\n' 'pgbench, same writes, right after' "$raw_rate" - 6 "$raw_waiters"
-printf '%-34s %10s %10s %12s %14s\n' 'pgbench, one statement, then' "$raw_one_rate" - 1 "$raw_one_waiters"
+printf '%-34s %10s %10s %12s %14s %13s\n' target 'per s' p99 'statements' 'lock waiters' 'CPU µs/intake'
+printf '%-34s %10s %10s %12s %14s %13s\n' 'POST /api/complaints' "$service_rate" "$service_p99" "$service_statements" \
+  "$service_waiters" "$service_cpu"
+printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, same writes, right after' "$raw_rate" - 6 "$raw_waiters" -
+printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, then' "$raw_one_rate" - 1 "$raw_one_waiters" -
 if [[ -n "$gateway_rate" ]]; then
-  printf '%-34s %10s %10s %12s %14s\n' 'the same via the gateway' "$gateway_rate" "$gateway_p99" "$per_intake" \
-    "$lock_waiters"
-  printf '%-34s %10s %10s %12s %14s\n' 'pgbench, same writes, right after' "$raw_rate_gateway" - 6 \
-    "$raw_waiters_gateway"
-  printf '%-34s %10s %10s %12s %14s\n' 'pgbench, one statement, then' "$raw_one_rate_gateway" - 1 \
-    "$raw_one_waiters_gateway"
+  printf '%-34s %10s %10s %12s %14s %13s\n' 'the same via the gateway' "$gateway_rate" "$gateway_p99" "$per_intake" \
+    "$lock_waiters" "$cpu_per_intake"
+  printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, same writes, right after' "$raw_rate_gateway" - 6 \
+    "$raw_waiters_gateway" -
+  printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, then' "$raw_one_rate_gateway" - 1 \
+    "$raw_one_waiters_gateway" -
 fi
 echo "(statements: per intake, as pg_stat_statements counts them, BEGIN and COMMIT included; lock waiters: sessions"
-echo " waiting for a lock, the tracking counter rows, on average over the run; statements per intake: $LOGS)"
+echo " waiting for a lock, the tracking counter rows, on average over the run; CPU µs/intake: user and system time of"
+echo " the service's JVM, and via the gateway of both JVMs, over the measured run; statements per intake: $LOGS)"
 [[ -z "$service_errors" ]] || echo "wrk (service):$service_errors"
 [[ -z "${gateway_errors:-}" ]] || echo "wrk (gateway):$gateway_errors"
 # The goal is measured against the faster of the two raw forms: what PostgreSQL itself can do with these writes.

@@ -305,6 +305,16 @@ pids_memory_mib() {
   printf '%s %s' "$((rss / 1024))" "$((pss / 1024))"
 }
 
+# CPU time (user + system, in clock ticks: getconf CLK_TCK a second) of a process and its children (nginx's workers):
+# the benchmarks divide it by the requests served, a cost that does not depend on what else the machine runs.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
 # "<process group> <RSS MiB> <PSS MiB>" of a running part of the stack (postgres counts the postmaster and its backends,
 # see pg_memory_mib in postgres.sh); fails when the part does not run.
 part_memory() {

@@ -161,15 +161,8 @@ fi
 PIDS+=($!)
 PID_OF[floor]=$!
 
-# CPU time (clock ticks) of a proxy: the process and its children (nginx's workers). CPU per request is what the
-# proxy costs whatever else runs on the machine; req/s on a shared machine also measures the neighbours.
-cpu_ticks() {
-  local total=0 pid
-  for pid in "$1" $(pgrep -P "$1" 2>/dev/null); do
-    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$total"
-}
+# CPU per request (cpu_ticks, common.sh) is what a proxy costs whatever else runs on the machine; req/s on a shared
+# machine also measures the neighbours.
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
 
 wait_for() {
