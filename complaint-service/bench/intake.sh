@@ -11,7 +11,8 @@
 #      transaction of four statements (the counter row locked across round trips), and intake-one.sql, the single
 #      statement the service sends (IntakeRepository: numbering last, committed by itself);
 #   the rates and their ratios, each against the faster pgbench form right after it (goal: service and gateway each
-#      reach at least 60 % of the raw rate).
+#      reach at least 60 % of the raw rate), and the CPU each intake cost the JVMs (user + system time over the
+#      measured run per committed report: the service's, via the gateway both), which the machine's load bends less.
 #
 # Not a test: run by hand on a quiet machine. It needs nothing running: PostgreSQL comes the way ./lookout finds it
 # (deploy/local/postgres.sh: the system's binaries, else the embedded ones), in a throw-away cluster on its own port,
