@@ -41,11 +41,10 @@ class NativeQueryResultTypesTest {
             String text = read(source);
             Matcher call = CALL.matcher(text);
             while (call.find()) {
-                String arguments = arguments(text, call.end());
-                String where = ROOT.relativize(source) + ": " + arguments.replaceAll("\\s+", " ");
+                List<String> arguments = arguments(text, call.end());
+                String where = ROOT.relativize(source) + ": " + String.join(", ", arguments).replaceAll("\\s+", " ");
                 calls.add(where);
-                String last = lastArgument(arguments);
-                Matcher type = RESULT_TYPE.matcher(last);
+                Matcher type = RESULT_TYPE.matcher(arguments.size() < 2 ? "" : arguments.getLast());
                 if (type.matches() && !type.group(1).equals("Object") && !type.group(1).equals("Object[]")
                         && !entities.contains(type.group(1))) {
                     refused.add(where);
@@ -78,9 +77,14 @@ class NativeQueryResultTypesTest {
         }
     }
 
-    /** The text between the call's parentheses, skipping parentheses inside string literals and text blocks. */
-    static String arguments(String text, int start) {
+    /**
+     * The call's arguments at its top level, from {@code start} (just after the opening parenthesis) to the closing one,
+     * skipping parentheses and commas inside string literals and text blocks.
+     */
+    static List<String> arguments(String text, int start) {
+        List<String> arguments = new ArrayList<>();
         int depth = 1;
+        int from = start;
         int at = start;
         while (at < text.length()) {
             if (text.startsWith("\"\"\"", at)) {
@@ -93,33 +97,17 @@ class NativeQueryResultTypesTest {
                 while (text.charAt(at) != '"') {
                     at += text.charAt(at) == '\\' ? 2 : 1;
                 }
-            } else if (c == '(') {
+            } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
-                return text.substring(start, at);
+            } else if (c == ',' && depth == 1) {
+                arguments.add(text.substring(from, at).strip());
+                from = at + 1;
+            } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+                arguments.add(text.substring(from, at).strip());
+                return arguments;
             }
             at++;
         }
         throw new IllegalStateException("no closing parenthesis after offset " + start);
-    }
-
-    /** The last argument at the top level of {@code arguments} ({@code ""} when there is only one). */
-    static String lastArgument(String arguments) {
-        int depth = 0;
-        int lastComma = -1;
-        boolean inString = false;
-        for (int at = 0; at < arguments.length(); at++) {
-            char c = arguments.charAt(at);
-            if (c == '"' && (at == 0 || arguments.charAt(at - 1) != '\\')) {
-                inString = !inString;
-            } else if (!inString && (c == '(' || c == '[' || c == '{')) {
-                depth++;
-            } else if (!inString && (c == ')' || c == ']' || c == '}')) {
-                depth--;
-            } else if (!inString && depth == 0 && c == ',') {
-                lastComma = at;
-            }
-        }
-        return lastComma < 0 ? "" : arguments.substring(lastComma + 1).strip();
     }
 }
