@@ -2,11 +2,14 @@ package org.lookout.gateway.proxy;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +40,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The gateway's handlers on Quarkus's router: a request id for everyone; then the path's normal form, the body
  * ceiling and the bearer token's shape for every request; then for routed paths the edge checks in order of cost
- * (token present, rate, body size) before the request is handed to its upstream. Token signature, issuer, audience
- * and expiry are verified by quarkus-oidc (proactive authentication) in between; every failure and every answer the
- * framework would give itself is a problem ({@link ErrorAnswers}).
+ * (token present, rate, body size) before the request is handed to its upstream. A request with a token has its
+ * signature, issuer, audience and expiry verified by quarkus-oidc (proactive authentication) in between; one without
+ * a token on a routed path is anonymous and is dispatched before the framework's security chain, which would only
+ * have found it so. Every failure and every answer the framework would give itself is a problem ({@link ErrorAnswers}).
  */
 @ApplicationScoped
 public class EdgeRouter {
@@ -51,6 +55,7 @@ public class EdgeRouter {
     /** Between authentication (-200) and authorisation (-100). */
     private static final int ORDER_AFTER_AUTHENTICATION = -190;
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final String PERMISSION_PREFIX = "quarkus.http.auth.permission.";
     private static final String COMMUNITY_PARAMETER = "community";
     private static final Pattern COMMUNITY_CODE = Pattern.compile("[A-Z]{2,8}");
 
@@ -73,6 +78,7 @@ public class EdgeRouter {
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> bodyCeiling) {
         this.config = config;
         this.routes = RouteTable.from(config);
+        this.routes.requireNoneUnder(permissionPaths(ConfigProvider.getConfig()));
         this.rateLimiter = rateLimiter;
         this.concurrency = concurrency;
         this.metrics = metrics;
@@ -125,9 +131,22 @@ public class EdgeRouter {
             Problems.sendAndClose(ctx, Problems.payloadTooLarge(ctx, bodyCeiling));
             return;
         }
-        if (BearerTokens.malformed(ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION))) {
+        List<String> authorization = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (BearerTokens.malformed(authorization)) {
             ErrorAnswers.answerInvalidToken(ctx, "The bearer token is not a well-formed signed JWT.");
             return;
+        }
+        if (authorization.isEmpty()) {
+            Optional<GatewayRoute> route = routes.match(RequestPaths.normal(ctx));
+            if (route.isPresent()) {
+                // No token, so the framework's authentication has nothing to verify and would only find the caller
+                // anonymous, through a chain of Mutiny operators that capture and restore the thread context (the
+                // largest item of the gateway's allocation profile). An anonymous request on a routed path is
+                // answered here: a public method is forwarded, any other gets dispatch's 401. The framework's
+                // HTTP permissions cover /dashboard only, which is never routed (RouteTableTest).
+                dispatch(ctx, RequestPaths.normal(ctx), route.get());
+                return;
+            }
         }
         ctx.next();
     }
@@ -139,7 +158,10 @@ public class EdgeRouter {
             ctx.next();
             return;
         }
-        GatewayRoute route = match.get();
+        dispatch(ctx, path, match.get());
+    }
+
+    private void dispatch(RoutingContext ctx, String path, GatewayRoute route) {
         String method = ctx.request().method().name();
         long start = System.nanoTime();
         ctx.addEndHandler(v -> metrics.recordRequest(route.name(), KNOWN_METHODS.contains(method) ? method : "OTHER",
@@ -239,6 +261,18 @@ public class EdgeRouter {
     private void forward(RoutingContext ctx, String path, GatewayRoute route, Buffer readBody) {
         UpstreamExchange.forward(ctx, path, route, upstreams.client(), instances, metrics, publicLocations,
                 config.retryAfter().toSeconds(), config.connectTimeout().toMillis(), readBody);
+    }
+
+    /** The paths of every {@code quarkus.http.auth.permission.<name>.paths}, by permission name. */
+    static Map<String, List<String>> permissionPaths(Config config) {
+        Map<String, List<String>> paths = new HashMap<>();
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith(PERMISSION_PREFIX) && property.endsWith(".paths")) {
+                config.getOptionalValues(property, String.class).ifPresent(values -> paths.put(
+                        property.substring(PERMISSION_PREFIX.length(), property.length() - ".paths".length()), values));
+            }
+        }
+        return paths;
     }
 
     /** Quarkus's own endpoints live under /q (health, metrics, OpenAPI, dev pages). */

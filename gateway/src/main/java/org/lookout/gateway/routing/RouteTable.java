@@ -121,6 +121,27 @@ public final class RouteTable {
         return routes;
     }
 
+    /**
+     * Refuses routes that overlap a path of the framework's HTTP permissions ({@code quarkus.http.auth.permission.*.paths},
+     * e.g. {@code /dashboard/*}): the edge answers anonymous requests on routed paths before the framework's security
+     * chain runs, so a permission there would never be checked for them.
+     */
+    public void requireNoneUnder(Map<String, List<String>> permissionPaths) {
+        permissionPaths.forEach((permission, paths) -> {
+            for (String permissionPath : paths) {
+                String[] guarded = split(permissionPath.endsWith("*")
+                        ? permissionPath.substring(0, permissionPath.length() - 1) : permissionPath);
+                for (Prefix prefix : prefixes) {
+                    if (prefix.matches(guarded) || new Prefix(guarded, 0, prefix.route()).matches(prefix.segments())) {
+                        throw new IllegalStateException("Route '" + prefix.route().name() + "' overlaps the paths of HTTP "
+                                + "permission '" + permission + "' (" + permissionPath + "): the gateway answers "
+                                + "anonymous requests on its routes before that permission would be checked");
+                    }
+                }
+            }
+        });
+    }
+
     private static String[] split(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         if (trimmed.endsWith("/")) {

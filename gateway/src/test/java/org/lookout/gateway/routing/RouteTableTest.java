@@ -1,10 +1,12 @@
 package org.lookout.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -49,5 +51,17 @@ class RouteTableTest {
         assertThat(RouteTable.covers("/api/complaints/*/attachments", "/api/complaints/{id}/attachments")).isTrue();
         assertThat(RouteTable.covers("/api/complaints/*/attachments", "/api/complaints/{id}")).isFalse();
         assertThat(RouteTable.covers("/api/ledger", "/api/ledgers")).isFalse();
+    }
+
+    @Test
+    void a_route_overlapping_an_http_permission_is_refused() {
+        table.requireNoneUnder(Map.of("dashboard", List.of("/dashboard", "/dashboard/*"), "own", List.of("/api/complaintsx")));
+
+        assertThatThrownBy(() -> table.requireNoneUnder(Map.of("deny", List.of("/api/complaints/42/attachments"))))
+                .hasMessageContaining("Route 'attachments' overlaps the paths of HTTP permission 'deny'");
+        assertThatThrownBy(() -> table.requireNoneUnder(Map.of("wide", List.of("/api/*"))))
+                .hasMessageContaining("overlaps the paths of HTTP permission 'wide' (/api/*)");
+        assertThatThrownBy(() -> table.requireNoneUnder(Map.of("all", List.of("/*"))))
+                .isInstanceOf(IllegalStateException.class);
     }
 }
