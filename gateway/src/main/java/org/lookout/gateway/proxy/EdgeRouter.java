@@ -111,6 +111,7 @@ public class EdgeRouter {
 
     /** What every request must pass, routed or not, before anything parses its token or reads its body. */
     private void checkRequest(RoutingContext ctx) {
+        String path;
         switch (NormalisedPath.of(ctx.request().path())) {
             case NormalisedPath.Rejected rejected -> {
                 Problems.send(ctx, rejected.status() == 400 ? Problems.badRequest(ctx, rejected.detail())
@@ -118,8 +119,9 @@ public class EdgeRouter {
                 return;
             }
             case NormalisedPath.Routable routable -> {
-                RequestPaths.remember(ctx, routable.path());
-                if (isFrameworkPath(routable.path()) && !publicFrameworkPaths.contains(routable.path())) {
+                path = routable.path();
+                RequestPaths.remember(ctx, path);
+                if (isFrameworkPath(path) && !publicFrameworkPaths.contains(path)) {
                     // metrics, OpenAPI, dev pages: the management interface's, never the public port's
                     Problems.send(ctx, Problems.notFound(ctx, "No Lookout resource has this path."));
                     return;
@@ -137,14 +139,14 @@ public class EdgeRouter {
             return;
         }
         if (authorization.isEmpty()) {
-            Optional<GatewayRoute> route = routes.match(RequestPaths.normal(ctx));
+            Optional<GatewayRoute> route = routes.match(path);
             if (route.isPresent()) {
                 // No token, so the framework's authentication has nothing to verify and would only find the caller
                 // anonymous, through a chain of Mutiny operators that capture and restore the thread context (the
                 // largest item of the gateway's allocation profile). An anonymous request on a routed path is
                 // answered here: a public method is forwarded, any other gets dispatch's 401. The framework's
                 // HTTP permissions cover /dashboard only, which is never routed (RouteTableTest).
-                dispatch(ctx, RequestPaths.normal(ctx), route.get());
+                dispatch(ctx, path, route.get());
                 return;
             }
         }

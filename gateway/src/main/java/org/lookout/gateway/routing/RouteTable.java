@@ -15,7 +15,7 @@ import org.lookout.gateway.config.GatewayConfig;
 /**
  * Maps a request path to its route. Prefixes match whole segments ({@code /api/taxonomy} matches
  * {@code /api/taxonomy} and {@code /api/taxonomy/items}, never {@code /api/taxonomyx}); {@code *} matches
- * exactly one segment; the most specific prefix wins, so a narrower route (tracking lookups, attachment
+ * exactly one non-empty segment; the most specific prefix wins, so a narrower route (tracking lookups, attachment
  * uploads) can override the limits of the broad one.
  */
 public final class RouteTable {
@@ -23,16 +23,29 @@ public final class RouteTable {
     private static final String ANY_SEGMENT = "*";
 
     private record Prefix(String[] segments, int wildcards, GatewayRoute route) {
-        boolean matches(String[] path) {
-            if (path.length < segments.length) {
-                return false;
-            }
-            for (int i = 0; i < segments.length; i++) {
-                if (!segments[i].equals(ANY_SEGMENT) && !segments[i].equals(path[i])) {
+        /** Walks the path's segments in place: a match per request allocates nothing. */
+        boolean matches(String path) {
+            int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+            int at = path.startsWith("/") ? 1 : 0;
+            for (String segment : segments) {
+                if (at >= end) {
                     return false;
                 }
+                int next = path.indexOf('/', at);
+                if (next < 0 || next > end) {
+                    next = end;
+                }
+                if (next == at
+                        || !segment.equals(ANY_SEGMENT) && (next - at != segment.length() || !path.startsWith(segment, at))) {
+                    return false;
+                }
+                at = next + 1;
             }
             return true;
+        }
+
+        String path() {
+            return "/" + String.join("/", segments);
         }
     }
 
@@ -89,9 +102,8 @@ public final class RouteTable {
 
     /** The route for a normalised path, or empty when the gateway does not route it. */
     public Optional<GatewayRoute> match(String normalizedPath) {
-        String[] path = split(normalizedPath);
         for (Prefix prefix : prefixes) {
-            if (prefix.matches(path)) {
+            if (prefix.matches(normalizedPath)) {
                 return Optional.of(prefix.route());
             }
         }
@@ -129,10 +141,11 @@ public final class RouteTable {
     public void requireNoneUnder(Map<String, List<String>> permissionPaths) {
         permissionPaths.forEach((permission, paths) -> {
             for (String permissionPath : paths) {
-                String[] guarded = split(permissionPath.endsWith("*")
-                        ? permissionPath.substring(0, permissionPath.length() - 1) : permissionPath);
+                String guarded = permissionPath.endsWith("*")
+                        ? permissionPath.substring(0, permissionPath.length() - 1) : permissionPath;
+                Prefix guardedPrefix = new Prefix(split(guarded), 0, null);
                 for (Prefix prefix : prefixes) {
-                    if (prefix.matches(guarded) || new Prefix(guarded, 0, prefix.route()).matches(prefix.segments())) {
+                    if (prefix.matches(guarded) || guardedPrefix.matches(prefix.path())) {
                         throw new IllegalStateException("Route '" + prefix.route().name() + "' overlaps the paths of HTTP "
                                 + "permission '" + permission + "' (" + permissionPath + "): the gateway answers "
                                 + "anonymous requests on its routes before that permission would be checked");

@@ -43,6 +43,11 @@ class RouteTableTest {
         assertThat(routeOf("/api/complaintsx")).isEqualTo("none");
         assertThat(routeOf("/api")).isEqualTo("none");
         assertThat(routeOf("/")).isEqualTo("none");
+        assertThat(routeOf("/api/complaint")).isEqualTo("none");
+        assertThat(routeOf("/api/complaints/42/attachmentsx")).isEqualTo("complaints");
+        assertThat(routeOf("/api/complaints/42/attachments/")).isEqualTo("attachments");
+        assertThat(routeOf("/api/complaints/track/")).isEqualTo("tracking");
+        assertThat(routeOf("/api/complaints//attachments")).isEqualTo("complaints");
     }
 
     @Test
