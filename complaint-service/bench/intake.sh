@@ -12,7 +12,10 @@
 #      statement the service sends (IntakeRepository: numbering last, committed by itself);
 #   the rates and their ratios, each against the faster pgbench form right after it (goal: service and gateway each
 #      reach at least 60 % of the raw rate), and the CPU each intake cost the JVMs (user + system time over the
-#      measured run per committed report: the service's, via the gateway both), which the machine's load bends less.
+#      measured run per committed report: the service's, via the gateway both), which the machine's load bends less;
+#   the CPU budget: the whole machine's and PostgreSQL's CPU per intake and per pgbench transaction, and from them the
+#      ratio the CPU alone allows on these shared cores and the JVM's CPU per intake that 0.60 would need. With
+#      BENCH_KEEP=1 the logs keep, per run, PostgreSQL's calls, planning and execution ms per statement.
 #
 # Not a test: run by hand on a quiet machine. It needs nothing running: PostgreSQL comes the way ./lookout finds it
 # (deploy/local/postgres.sh: the system's binaries, else the embedded ones), in a throw-away cluster on its own port,
@@ -126,7 +129,7 @@ require_port_free "$BENCH_HTTP_PORT" "bench complaint-service" BENCH_HTTP_PORT
 require_port_free "$((BENCH_HTTP_PORT + 1000))" "bench complaint-service management" BENCH_HTTP_PORT
 as_pg "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -s \
   -o "-p $BENCH_PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=120 \
-      -c shared_preload_libraries=pg_stat_statements" || die "PostgreSQL did not start"
+      -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" || die "PostgreSQL did not start"
 PG_STARTED=1
 # as the superuser over the socket: statement counts (pg_stat_statements) and lock waits, which the load does not bend
 psql_super() {
@@ -198,16 +201,22 @@ seconds="${DURATION%s}"
 pgbench_run() { # name, script (intake.sql: a transaction of four statements; intake-one.sql: the service's one
   # statement); prints the rate
   info "pgbench: $CONNECTIONS clients, ${seconds}s of $2" >&2
+  psql_super -c 'select pg_stat_statements_reset()' >/dev/null
   PGPASSWORD=complaint "$PGBENCH" -h 127.0.0.1 -p "$BENCH_PG_PORT" -U complaint -n -M prepared \
     -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -f "$HERE/$2" complaint >"$WORK/pgbench.out" 2>&1 &
   local load=$!
+  local cpu_before
+  cpu_before="$(cpu_sample)"
   observe "$load" >"$WORK/pgbench-waiters"
   wait "$load" || { cat "$WORK/pgbench.out" >&2; die "pgbench failed"; }
   cp "$WORK/pgbench.out" "$LOGS/pgbench-$1-${2%.sql}.out"
-  local rate failed
+  statements_log "pgbench-$1-${2%.sql}"
+  local rate failed transactions
   rate="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
   failed="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")"
+  transactions="$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")"
   [[ -n "$rate" && "${failed:-0}" == 0 ]] || { cat "$WORK/pgbench.out" >&2; die "pgbench gave no rate"; }
+  cpu_per "$cpu_before" "$(cpu_sample)" "${transactions:-0}" >"$WORK/pgbench-cpu"
   echo "$rate"
 }
 
@@ -221,6 +230,27 @@ wrk_run() { # duration, url, name
     cat "$WORK/wrk.out" >&2
     die "some intakes were refused"
   fi
+}
+# "<machine busy ticks> <PostgreSQL's ticks>" now; PostgreSQL's are the postmaster's and its processes' (backends,
+# WAL writer, checkpointer)
+cpu_sample() {
+  printf '%s %s' "$(machine_busy_ticks)" "$(cpu_ticks "$(head -n 1 "$PG_DATA/postmaster.pid")" reaped)"
+}
+# "<machine µs> <PostgreSQL µs>" per operation between two samples
+cpu_per() { # sample before, sample after, operations
+  local machine_before pg_before machine_after pg_after
+  read -r machine_before pg_before <<<"$1"
+  read -r machine_after pg_after <<<"$2"
+  awk -v m="$((machine_after - machine_before))" -v p="$((pg_after - pg_before))" -v hz="$(getconf CLK_TCK)" -v n="$3" \
+    'BEGIN { if (n) printf "%.0f %.0f", m / hz * 1e6 / n, p / hz * 1e6 / n; else printf "0 0" }'
+}
+# what PostgreSQL spent on which statement since the last pg_stat_statements_reset(): calls, planning and execution ms
+statements_log() { # name
+  psql_super -c "select calls, round(total_plan_time::numeric), round(total_exec_time::numeric),
+      left(regexp_replace(query, '\s+', ' ', 'g'), 90) from pg_stat_statements s
+      join pg_database d on d.oid = s.dbid where d.datname = 'complaint'
+      and s.userid = (select oid from pg_roles where rolname = 'complaint') order by total_exec_time desc limit 12" \
+    >"$LOGS/statements-$1.txt"
 }
 # statements per intake and how many sessions wait for a lock (sampled 4 times a second) while $1 runs in background
 observe() { # pid of the load
@@ -238,23 +268,25 @@ measure() { # url, name, pids: the measured run, with the statements and lock wa
   reports_before="$(psql_super -c 'select count(*) from report')"
   psql_super -c 'select pg_stat_statements_reset()' >/dev/null
   for pid in "${@:3}"; do ticks_before=$((ticks_before + $(cpu_ticks "$pid"))); done
+  local cpu_before
+  cpu_before="$(cpu_sample)"
   wrk_run "$DURATION" "$1" "$2" &
   local load=$!
   lock_waiters="$(observe "$load")"
   wait "$load"
+  local cpu_after
+  cpu_after="$(cpu_sample)"
   for pid in "${@:3}"; do ticks_after=$((ticks_after + $(cpu_ticks "$pid"))); done
   local intakes statements
   intakes=$(($(psql_super -c 'select count(*) from report') - reports_before))
+  machine_and_pg_per_intake="$(cpu_per "$cpu_before" "$cpu_after" "$intakes")"
   # CPU per intake of the service (and of the gateway in front of it): what intake costs on the JVM side whatever else
   # runs on the machine; req/s on two shared cores also measures PostgreSQL, wrk and the neighbours
   cpu_per_intake="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$(getconf CLK_TCK)" -v n="$intakes" \
     'BEGIN { printf "%.0f", (n ? t / hz * 1e6 / n : 0) }')"
   statements="$(psql_super -c "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d
       on d.oid = s.dbid where d.datname = 'complaint' and s.userid = (select oid from pg_roles where rolname = 'complaint')")"
-  psql_super -c "select calls, left(regexp_replace(query, '\s+', ' ', 'g'), 90) from pg_stat_statements s
-      join pg_database d on d.oid = s.dbid where d.datname = 'complaint'
-      and s.userid = (select oid from pg_roles where rolname = 'complaint') order by calls desc limit 12" \
-    >"$LOGS/statements-$2.txt"
+  statements_log "$2"
   per_intake="$(awk -v s="$statements" -v n="$intakes" 'BEGIN { printf "%.1f", (n ? s / n : 0) }')"
 }
 info "warm-up $WARMUP, then $DURATION of POST /api/complaints with $CONNECTIONS connections"
@@ -262,20 +294,24 @@ wrk_run "$WARMUP" "$BASE" service
 measure "$BASE" service "$SERVICE_PID"
 service_statements="$per_intake"
 service_cpu="$cpu_per_intake"
+service_machine_pg="$machine_and_pg_per_intake"
 service_waiters="$lock_waiters"
 service_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
 service_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
 service_errors="$(grep 'Socket errors' "$WORK/wrk.out" || true)"
 raw_rate="$(pgbench_run service intake.sql)"
 raw_waiters="$(cat "$WORK/pgbench-waiters")"
+raw_machine_pg="$(cat "$WORK/pgbench-cpu")"
 raw_one_rate="$(pgbench_run service intake-one.sql)"
 raw_one_waiters="$(cat "$WORK/pgbench-waiters")"
+raw_one_machine_pg="$(cat "$WORK/pgbench-cpu")"
 
 # ------------------------------------------------------------------ 2. through the gateway
 gateway_rate=""
 if [[ "$GATEWAY" == 1 ]]; then
   require_port_free "$BENCH_GATEWAY_PORT" "bench gateway" BENCH_GATEWAY_PORT
   require_port_free "$((BENCH_GATEWAY_PORT + 1000))" "bench gateway management" BENCH_GATEWAY_PORT
+  # shellcheck disable=SC2086 # GATEWAY_OPTS may hold several options: split on purpose
   LOOKOUT_DEVELOPMENT_STACK=true "$JAVA_HOME/bin/java" -Xmx256m \
     -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.log.level=WARN \
     -D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.dashboard.tenant-enabled=false -Dquarkus.oidc.public-key="$PUBLIC_KEY" \
@@ -296,6 +332,8 @@ if [[ "$GATEWAY" == 1 ]]; then
   info "through the gateway: warm-up $GATEWAY_WARMUP, then $DURATION"
   wrk_run "$GATEWAY_WARMUP" "$GATEWAY_BASE" gateway
   measure "$GATEWAY_BASE" gateway "$SERVICE_PID" "$GATEWAY_PID"
+  gateway_cpu="$cpu_per_intake"
+  gateway_machine_pg="$machine_and_pg_per_intake"
   gateway_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
   gateway_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
   gateway_errors="$(grep 'Socket errors' "$WORK/wrk.out" || true)"
@@ -304,8 +342,10 @@ if [[ "$GATEWAY" == 1 ]]; then
   GATEWAY_PID=""
   raw_rate_gateway="$(pgbench_run gateway intake.sql)"
   raw_waiters_gateway="$(cat "$WORK/pgbench-waiters")"
+  raw_machine_pg_gateway="$(cat "$WORK/pgbench-cpu")"
   raw_one_rate_gateway="$(pgbench_run gateway intake-one.sql)"
   raw_one_waiters_gateway="$(cat "$WORK/pgbench-waiters")"
+  raw_one_machine_pg_gateway="$(cat "$WORK/pgbench-cpu")"
 fi
 
 # ------------------------------------------------------------------ 3. kill -9 in the middle of a burst
@@ -367,7 +407,7 @@ printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, same writes, right after' "$
 printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, then' "$raw_one_rate" - 1 "$raw_one_waiters" -
 if [[ -n "$gateway_rate" ]]; then
   printf '%-34s %10s %10s %12s %14s %13s\n' 'the same via the gateway' "$gateway_rate" "$gateway_p99" "$per_intake" \
-    "$lock_waiters" "$cpu_per_intake"
+    "$lock_waiters" "$gateway_cpu"
   printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, same writes, right after' "$raw_rate_gateway" - 6 \
     "$raw_waiters_gateway" -
   printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, then' "$raw_one_rate_gateway" - 1 \
@@ -386,4 +426,25 @@ ratio() { # name, rate, raw (transaction), raw (one statement)
 }
 ratio service "$service_rate" "$raw_rate" "$raw_one_rate"
 [[ -z "$gateway_rate" ]] || ratio gateway "$gateway_rate" "$raw_rate_gateway" "$raw_one_rate_gateway"
+# Where the ratio's ceiling is: on two cores that PostgreSQL, the JVM and the load generator share, a run that keeps
+# the machine busy reaches cores / (machine CPU per operation). The service's ratio can then be at most the raw form's
+# machine CPU per transaction over the service's per intake, whatever the service does with its round trips.
+budget() { # name, "machine pg" µs per intake, JVM µs per intake, "machine pg" µs per transaction of the faster raw form
+  read -r machine pg <<<"$2"
+  read -r raw_machine raw_pg <<<"$4"
+  awk -v n="$1" -v m="$machine" -v p="$pg" -v j="$3" -v rm="$raw_machine" -v rp="$raw_pg" 'BEGIN {
+    if (!m || !rm) exit
+    printf "%s CPU per intake, whole machine %.0f µs: PostgreSQL %.0f, JVM %.0f, the rest (wrk, kernel, neighbours) %.0f;\n",
+      n, m, p, j, m - p - j
+    printf "  raw: whole machine %.0f µs per transaction, PostgreSQL %.0f; ceiling of %s/raw at this CPU: %.2f;",
+      rm, rp, n, rm / m
+    printf " 0.60 needs at most %.0f µs per intake, i.e. the JVM at %.0f µs\n", rm / 0.6, rm / 0.6 - (m - j) }'
+}
+faster_raw_machine_pg() { # rate, "machine pg", one-statement rate, its "machine pg"
+  awk -v a="$1" -v b="$3" 'BEGIN { exit !(a >= b) }' && echo "$2" || echo "$4"
+}
+budget service "$service_machine_pg" "$service_cpu" \
+  "$(faster_raw_machine_pg "$raw_rate" "$raw_machine_pg" "$raw_one_rate" "$raw_one_machine_pg")"
+[[ -z "$gateway_rate" ]] || budget gateway "$gateway_machine_pg" "$gateway_cpu" \
+  "$(faster_raw_machine_pg "$raw_rate_gateway" "$raw_machine_pg_gateway" "$raw_one_rate_gateway" "$raw_one_machine_pg_gateway")"
 [[ -z "$crash_verdict" ]] || echo "$crash_verdict"

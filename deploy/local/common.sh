@@ -307,12 +307,24 @@ pids_memory_mib() {
 
 # CPU time (user + system, in clock ticks: getconf CLK_TCK a second) of a process and its children (nginx's workers):
 # the benchmarks divide it by the requests served, a cost that does not depend on what else the machine runs.
+# With "reaped" also the time of children that have ended (the parent's cutime and cstime: PostgreSQL's backends of
+# clients that disconnected during the run).
 cpu_ticks() {
   local total=0 pid
   for pid in "$1" $(pgrep -P "$1" 2>/dev/null); do
     total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
+  if [[ "${2:-}" == reaped ]]; then
+    total=$((total + $(awk '{print $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0)))
+  fi
   echo "$total"
+}
+
+# CPU time the whole machine spent busy (user, nice, system, irq, softirq; in clock ticks, all cores together; not
+# steal, the hypervisor's): over a run and per operation, what the operation cost every process involved, load
+# generator included.
+machine_busy_ticks() {
+  awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8; exit}' /proc/stat
 }
 
 # "<process group> <RSS MiB> <PSS MiB>" of a running part of the stack (postgres counts the postmaster and its backends,
