@@ -56,6 +56,20 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends the head and the first {@code sent} bytes of the body as chunks, then sends nothing more and keeps the
+     * connection open until the returned socket is closed.
+     */
+    public static Socket stall(String head, byte[] body, int sent) throws IOException {
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write((Integer.toHexString(sent) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, sent);
+        out.flush();
+        return socket;
+    }
+
     /** A multipart/form-data body with one file part. */
     public static byte[] multipart(String boundary, String field, String fileName, byte[] content, boolean closed) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -27,6 +27,16 @@ final class ClientAborts {
         return callerConnectionClosed && causes.stream().anyMatch(ClientAborts::saysClosed);
     }
 
+    /**
+     * The body stopped coming: the blocking body read waited {@code quarkus.http.read-timeout} for the next bytes and
+     * closed the connection (also how a client's reset ends when the event loop did not see it while the body was
+     * paused).
+     */
+    static boolean isStalledBody(Throwable failure) {
+        return Causes.of(failure).stream().anyMatch(cause -> cause instanceof IOException
+                && "Read timed out".equals(cause.getMessage()));
+    }
+
     private static boolean saysClosed(Throwable cause) {
         if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
             return true;

@@ -145,7 +145,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, HttpServerRequest http) {
         String request = http.method() + " " + loggedPath(uri);
         if (ClientAborts.isClientAbort(e, http.response().closed())) {
-            LOG.infof("the client closed the connection during %s: nothing answered", request);
+            if (ClientAborts.isStalledBody(e)) {
+                LOG.infof("the client stopped sending its body during %s: connection closed, nothing answered", request);
+            } else {
+                LOG.infof("the client closed the connection during %s: nothing answered", request);
+            }
             return answer(400, "Invalid request", "the request was not received completely", List.of(), uri, headers);
         }
         if (isTruncatedMultipart(e)) {

@@ -39,4 +39,15 @@ class ClientAbortsTest {
         assertThat(ClientAborts.isClientAbort(new IOException("Connection terminated reading multipart data"), true))
                 .isFalse();
     }
+
+    @Test
+    void aBodyReadThatTimedOutIsAStalledBody() {
+        // as the JSON reader sees it: the blocking body read's timeout, marked by the UTF-8 check
+        RuntimeException wrapped = new RuntimeException(new InterruptedBodyException(new IOException("Read timed out")));
+
+        assertThat(ClientAborts.isClientAbort(wrapped, true)).isTrue();
+        assertThat(ClientAborts.isStalledBody(wrapped)).isTrue();
+        assertThat(ClientAborts.isStalledBody(new RuntimeException(new InterruptedBodyException(
+                new IOException(new java.net.SocketException("Connection reset")))))).isFalse();
+    }
 }
