@@ -139,16 +139,7 @@ psql_super -c 'create extension if not exists pg_stat_statements' >/dev/null
 info "PostgreSQL $(pg_major_of_binaries) ($PG_BIN) on 127.0.0.1:$BENCH_PG_PORT"
 
 # ------------------------------------------------------------------ tokens, signed in advance
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
-PUBLIC_KEY="$(openssl pkey -in "$WORK/key.pem" -pubout -outform DER 2>/dev/null | openssl base64 -A)"
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-sign() {
-  local header payload signature
-  header="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)"
-  payload="$(printf '%s' "$1" | b64url)"
-  signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)"
-  printf '%s.%s.%s' "$header" "$payload" "$signature"
-}
+PUBLIC_KEY="$(bench_signing_key "$WORK/key.pem")"
 now="$(date +%s)"
 : >"$WORK/tokens"
 for community in "${COMMUNITIES[@]}"; do
@@ -156,7 +147,7 @@ for community in "${COMMUNITIES[@]}"; do
     claims="{\"iss\":\"lookout-bench\",\"sub\":\"bench-$community-$n\",\"aud\":\"lookout-api\",\"iat\":$now,"
     claims+="\"exp\":$((now + 7200)),\"realm_access\":{\"roles\":[\"resident\"]},\"groups\":[\"resident\"],"
     claims+="\"community\":\"$community\"}"
-    printf '%s %s\n' "$community" "$(sign "$claims")" >>"$WORK/tokens"
+    printf '%s %s\n' "$community" "$(bench_sign "$WORK/key.pem" "$claims")" >>"$WORK/tokens"
   done
 done
 

@@ -387,3 +387,18 @@ await_part() {
   [[ "${status}" -eq 2 ]] && die "${part} exited while starting (log: ${LOGS}/${part}.log)"
   die "${part} ${failure} within ${timeout}s"
 }
+
+# Benchmarks sign their own tokens (no Keycloak): an RSA key in the file $1, its public half printed as base64 DER for
+# quarkus.oidc.public-key; bench_sign <key file> <claims JSON> prints an RS256 JWT.
+bench_signing_key() {
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1" 2>/dev/null
+  openssl pkey -in "$1" -pubout -outform DER 2>/dev/null | openssl base64 -A
+}
+bench_b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+bench_sign() {
+  local header payload signature
+  header="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | bench_b64url)"
+  payload="$(printf '%s' "$2" | bench_b64url)"
+  signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$1" -binary | bench_b64url)"
+  printf '%s.%s.%s' "$header" "$payload" "$signature"
+}

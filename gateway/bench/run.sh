@@ -15,6 +15,8 @@
 #                                                 # build (a copy of gateway/target/quarkus-app) and/or system properties
 #   GATEWAY_OPTS="-Dx=y" GATEWAY_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" gateway/bench/run.sh
 #   PROFILE=/tmp/gw.jfr gateway/bench/run.sh      # JFR on the gateway during its peak run; hot methods printed
+#   TOKEN=1 gateway/bench/run.sh                  # every request with a bearer token (signed for the run, checked by
+#                                                 # the gateways against its public key; nginx and the floor pass it on)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +38,7 @@ GATEWAY_OPTS="${GATEWAY_OPTS:-}"
 BEFORE_APP="${BEFORE_APP:-}"
 BEFORE_OPTS="${BEFORE_OPTS:-}"
 PROFILE="${PROFILE:-}"
+TOKEN="${TOKEN:-0}"
 PATH_UNDER_TEST="/api/taxonomy/categories"
 WORK="$(mktemp -d /tmp/lookout-bench.XXXXXX)"
 PIDS=()
@@ -125,10 +128,21 @@ nginx_conf proxy "$EVENT_LOOPS" "upstream complaint_service {
     }
   }"
 
+# with TOKEN=1 one signed-in caller's token on every request: the gateways verify it (signature, audience, expiry)
+WRK_HEADER=()
+TOKEN_OPTS=""
+if [ "$TOKEN" = 1 ]; then
+  public_key="$(bench_signing_key "$WORK/key.pem")"
+  now="$(date +%s)"
+  token="$(bench_sign "$WORK/key.pem" "{\"iss\":\"lookout-bench\",\"sub\":\"bench-caller\",\"aud\":\"lookout-api\",\"iat\":$now,\"exp\":$((now + 7200)),\"realm_access\":{\"roles\":[\"resident\"]}}")"
+  WRK_HEADER=(-H "Authorization: Bearer $token")
+  TOKEN_OPTS="-D%prod.quarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key=$public_key -Dquarkus.oidc.dashboard.tenant-enabled=false -Dlookout.gateway.rate-limits.default.capacity=1000000000"
+fi
+
 # a rate limit high enough not to measure the limiter's refusals; the per-client cap off (one wrk = one client)
 start_gateway() { # name, port, jar, extra system properties
   # shellcheck disable=SC2086
-  "$JAVA" $GATEWAY_JAVA_OPTS \
+  "$JAVA" $GATEWAY_JAVA_OPTS $TOKEN_OPTS \
     -Dquarkus.http.port="$2" \
     -Dquarkus.management.port="$(( $2 + 1000 ))" \
     -Dquarkus.log.level=WARN \
@@ -167,7 +181,7 @@ TICKS_PER_SECOND="$(getconf CLK_TCK)"
 
 wait_for() {
   for _ in $(seq 1 120); do
-    if curl -fs -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    if curl -fs -o /dev/null "${WRK_HEADER[@]}" "$1" 2>/dev/null; then return 0; fi
     sleep 0.5
   done
   echo "not answering: $1" >&2
@@ -192,9 +206,9 @@ run_wrk() { # url, [paced delay ms] -> "req/s p99"
   local extra=()
   if [ -n "${2:-}" ]; then extra=(-s "$WORK/paced.lua"); fi
   if [ -n "${2:-}" ]; then
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${extra[@]}" "$1" -- "$2" > "$WORK/wrk.out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${WRK_HEADER[@]}" "${extra[@]}" "$1" -- "$2" > "$WORK/wrk.out"
   else
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${WRK_HEADER[@]}" "$1" > "$WORK/wrk.out"
   fi
   if grep -q "Non-2xx" "$WORK/wrk.out"; then
     echo "non-2xx answers from $1 (counted in the figures):" >&2
@@ -207,7 +221,7 @@ run_wrk() { # url, [paced delay ms] -> "req/s p99"
 
 # warm the JIT of every JVM before measuring
 for t in "${TARGETS[@]}"; do
-  case "$t" in direct|nginx) ;; *) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" > /dev/null ;; esac
+  case "$t" in direct|nginx) ;; *) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${WRK_HEADER[@]}" "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" > /dev/null ;; esac
 done
 
 declare -A PEAK P99 PACED PACED_P99 CPU_US
@@ -236,6 +250,7 @@ done
 echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg), event loops = nginx workers: $EVENT_LOOPS," \
   "upstream pool: $POOL, wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per run"
 echo "paced at half of nginx's peak: $half req/s ($delay_ms ms between requests per connection)"
+[ "$TOKEN" != 1 ] || echo "every request with a bearer token, verified by the gateways"
 printf '%-8s %11s %14s %11s %12s %12s %14s %s\n' target peak-req/s p99 /nginx-peak cpu-us/req nginx-cpu/cpu \
   paced-req/s paced-p99
 for t in "${TARGETS[@]}"; do
