@@ -144,8 +144,8 @@ public class EdgeRouter {
                 // No token, so the framework's authentication has nothing to verify and would only find the caller
                 // anonymous, through a chain of Mutiny operators that capture and restore the thread context (the
                 // largest item of the gateway's allocation profile). An anonymous request on a routed path is
-                // answered here: a public method is forwarded, any other gets dispatch's 401. The framework's
-                // HTTP permissions cover /dashboard only, which is never routed (RouteTableTest).
+                // answered here: a public method is forwarded, any other gets dispatch's 401. No framework HTTP
+                // permission can cover a routed path: the start refuses one (RouteTable.requireNoneUnder).
                 dispatch(ctx, path, route.get());
                 return;
             }
