@@ -406,7 +406,8 @@ if [[ -n "$gateway_rate" ]]; then
 fi
 echo "(statements: per intake, as pg_stat_statements counts them, BEGIN and COMMIT included; lock waiters: sessions"
 echo " waiting for a lock, the tracking counter rows, on average over the run; CPU µs/intake: user and system time of"
-echo " the service's JVM, and via the gateway of both JVMs, over the measured run; statements per intake: $LOGS)"
+echo " the service's JVM, and via the gateway of both JVMs, over the measured run; the statements of each run, with"
+echo " their planning and execution time, are in the logs, kept with BENCH_KEEP=1)"
 [[ -z "$service_errors" ]] || echo "wrk (service):$service_errors"
 [[ -z "${gateway_errors:-}" ]] || echo "wrk (gateway):$gateway_errors"
 # The goal is measured against the faster of the two raw forms: what PostgreSQL itself can do with these writes.
