@@ -22,31 +22,35 @@ public final class RouteTable {
 
     private static final String ANY_SEGMENT = "*";
 
-    private record Prefix(String[] segments, int wildcards, GatewayRoute route) {
-        /** Walks the path's segments in place: a match per request allocates nothing. */
-        boolean matches(String path) {
-            int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
-            int at = path.startsWith("/") ? 1 : 0;
-            for (String segment : segments) {
-                if (at >= end) {
-                    return false;
-                }
-                int next = path.indexOf('/', at);
-                if (next < 0 || next > end) {
-                    next = end;
-                }
-                if (next == at
-                        || !segment.equals(ANY_SEGMENT) && (next - at != segment.length() || !path.startsWith(segment, at))) {
-                    return false;
-                }
-                at = next + 1;
-            }
-            return true;
+    /** A configured path prefix of a route ({@code path} as configured, {@code segments} split once). */
+    private record Prefix(String path, String[] segments, int wildcards, GatewayRoute route) {
+        boolean matches(String requestPath) {
+            return segmentsMatch(segments, requestPath);
         }
+    }
 
-        String path() {
-            return "/" + String.join("/", segments);
+    /**
+     * True when {@code path} starts with {@code segments}, whole segments, {@code *} matching any one non-empty segment.
+     * Walks the path in place: a match per request allocates nothing.
+     */
+    private static boolean segmentsMatch(String[] segments, String path) {
+        int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+        int at = path.startsWith("/") ? 1 : 0;
+        for (String segment : segments) {
+            if (at >= end) {
+                return false;
+            }
+            int next = path.indexOf('/', at);
+            if (next < 0 || next > end) {
+                next = end;
+            }
+            if (next == at
+                    || !segment.equals(ANY_SEGMENT) && (next - at != segment.length() || !path.startsWith(segment, at))) {
+                return false;
+            }
+            at = next + 1;
         }
+        return true;
     }
 
     private final List<Prefix> prefixes;
@@ -59,7 +63,7 @@ public final class RouteTable {
             for (String path : route.paths()) {
                 String[] segments = split(path);
                 int wildcards = (int) java.util.Arrays.stream(segments).filter(ANY_SEGMENT::equals).count();
-                all.add(new Prefix(segments, wildcards, route));
+                all.add(new Prefix(path, segments, wildcards, route));
             }
         }
         all.sort(Comparator.<Prefix>comparingInt(p -> -p.segments().length).thenComparingInt(Prefix::wildcards));
@@ -143,9 +147,9 @@ public final class RouteTable {
             for (String permissionPath : paths) {
                 String guarded = permissionPath.endsWith("*")
                         ? permissionPath.substring(0, permissionPath.length() - 1) : permissionPath;
-                Prefix guardedPrefix = new Prefix(split(guarded), 0, null);
+                String[] guardedSegments = split(guarded);
                 for (Prefix prefix : prefixes) {
-                    if (prefix.matches(guarded) || guardedPrefix.matches(prefix.path())) {
+                    if (prefix.matches(guarded) || segmentsMatch(guardedSegments, prefix.path())) {
                         throw new IllegalStateException("Route '" + prefix.route().name() + "' overlaps the paths of HTTP "
                                 + "permission '" + permission + "' (" + permissionPath + "): the gateway answers "
                                 + "anonymous requests on its routes before that permission would be checked");
