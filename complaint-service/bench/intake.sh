@@ -411,17 +411,19 @@ echo " their planning and execution time, are in the logs, kept with BENCH_KEEP=
 [[ -z "$service_errors" ]] || echo "wrk (service):$service_errors"
 [[ -z "${gateway_errors:-}" ]] || echo "wrk (gateway):$gateway_errors"
 # The goal is measured against the faster of the two raw forms: what PostgreSQL itself can do with these writes.
-ratio() { # name, rate, raw (transaction), raw (one statement)
-  awk -v n="$1" -v s="$2" -v a="$3" -v b="$4" 'BEGIN { r = (a > b ? a : b)
+faster_raw() { # transaction form's rate and "machine pg", one statement's rate and "machine pg" -> the faster's three
+  if awk -v a="$1" -v b="$3" 'BEGIN { exit !(a > b) }'; then echo "$1 $2"; else echo "$3 $4"; fi
+}
+ratio() { # name, rate, the transaction form's rate, the faster form's rate
+  awk -v n="$1" -v s="$2" -v a="$3" -v r="$4" 'BEGIN {
     printf "%s/raw %.2f (against the faster raw form, %.0f/s; goal >= 0.60): %s; against the transaction form %.2f\n",
       n, s / r, r, (s / r >= 0.6 ? "met" : "NOT met"), s / a }'
 }
-ratio service "$service_rate" "$raw_rate" "$raw_one_rate"
-[[ -z "$gateway_rate" ]] || ratio gateway "$gateway_rate" "$raw_rate_gateway" "$raw_one_rate_gateway"
 # Where the ratio's ceiling is: on two cores that PostgreSQL, the JVM and the load generator share, a run that keeps
 # the machine busy reaches cores / (machine CPU per operation). The service's ratio can then be at most the raw form's
 # machine CPU per transaction over the service's per intake, whatever the service does with its round trips.
 budget() { # name, "machine pg" µs per intake, JVM µs per intake, "machine pg" µs per transaction of the faster raw form
+  local machine pg raw_machine raw_pg
   read -r machine pg <<<"$2"
   read -r raw_machine raw_pg <<<"$4"
   awk -v n="$1" -v m="$machine" -v p="$pg" -v j="$3" -v rm="$raw_machine" -v rp="$raw_pg" 'BEGIN {
@@ -432,11 +434,14 @@ budget() { # name, "machine pg" µs per intake, JVM µs per intake, "machine pg"
       rm, rp, n, rm / m
     printf " 0.60 needs at most %.0f µs per intake, i.e. the JVM at %.0f µs\n", rm / 0.6, rm / 0.6 - (m - j) }'
 }
-faster_raw_machine_pg() { # rate, "machine pg", one-statement rate, its "machine pg"
-  awk -v a="$1" -v b="$3" 'BEGIN { exit !(a >= b) }' && echo "$2" || echo "$4"
+report() { # name, rate, "machine pg" per intake, JVM µs per intake, transaction rate and "machine pg", one statement's
+  local fast_rate fast_machine fast_pg
+  read -r fast_rate fast_machine fast_pg < <(faster_raw "$5" "$6" "$7" "$8")
+  ratio "$1" "$2" "$5" "$fast_rate"
+  budget "$1" "$3" "$4" "$fast_machine $fast_pg"
 }
-budget service "$service_machine_pg" "$service_cpu" \
-  "$(faster_raw_machine_pg "$raw_rate" "$raw_machine_pg" "$raw_one_rate" "$raw_one_machine_pg")"
-[[ -z "$gateway_rate" ]] || budget gateway "$gateway_machine_pg" "$gateway_cpu" \
-  "$(faster_raw_machine_pg "$raw_rate_gateway" "$raw_machine_pg_gateway" "$raw_one_rate_gateway" "$raw_one_machine_pg_gateway")"
+report service "$service_rate" "$service_machine_pg" "$service_cpu" \
+  "$raw_rate" "$raw_machine_pg" "$raw_one_rate" "$raw_one_machine_pg"
+[[ -z "$gateway_rate" ]] || report gateway "$gateway_rate" "$gateway_machine_pg" "$gateway_cpu" \
+  "$raw_rate_gateway" "$raw_machine_pg_gateway" "$raw_one_rate_gateway" "$raw_one_machine_pg_gateway"
 [[ -z "$crash_verdict" ]] || echo "$crash_verdict"
