@@ -78,6 +78,20 @@ public interface GatewayConfig {
     @WithDefault("100000")
     int maxTrackedClients();
 
+    /**
+     * Most verified bearer tokens the gateway remembers (by SHA-256), so that a token already verified is not verified
+     * again on every request (docs/decisions/0009-verified-tokens-at-the-edge.md); 0 verifies every request.
+     */
+    @WithDefault("10000")
+    int verifiedTokens();
+
+    /**
+     * Longest time a token's verification is trusted at the edge however late it expires: a signing key withdrawn
+     * from the realm stops opening the gateway within it. The services verify every token themselves regardless.
+     */
+    @WithDefault("5m")
+    Duration verifiedTokenMaxAge();
+
     interface Upstream {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
         URI url();

@@ -34,8 +34,13 @@ public final class ErrorAnswers {
 
     /** Runs right after authentication: a failure from here on is not the token's fault. */
     public static void markAuthenticated(RoutingContext ctx) {
-        ctx.put(PAST_AUTHENTICATION, Boolean.TRUE);
+        pastAuthentication(ctx);
         ctx.next();
+    }
+
+    /** The request's token is verified (by the framework, or earlier and remembered): a failure now is the gateway's. */
+    public static void pastAuthentication(RoutingContext ctx) {
+        ctx.put(PAST_AUTHENTICATION, Boolean.TRUE);
     }
 
     /** The failure handler for every route: nothing reaches Quarkus's own error page. */

@@ -22,6 +22,7 @@ import org.lookout.gateway.edge.ErrorAnswers;
 import org.lookout.gateway.edge.Problems;
 import org.lookout.gateway.edge.RequestIds;
 import org.lookout.gateway.edge.RequestPaths;
+import org.lookout.gateway.edge.VerifiedTokens;
 import org.lookout.gateway.ratelimit.ConcurrencyLimiter;
 import org.lookout.gateway.ratelimit.RateLimiter;
 import org.lookout.gateway.routing.GatewayRoute;
@@ -41,9 +42,10 @@ import io.vertx.ext.web.RoutingContext;
  * The gateway's handlers on Quarkus's router: a request id for everyone; then the path's normal form, the body
  * ceiling and the bearer token's shape for every request; then for routed paths the edge checks in order of cost
  * (token present, rate, body size) before the request is handed to its upstream. A request with a token has its
- * signature, issuer, audience and expiry verified by quarkus-oidc (proactive authentication) in between; one without
- * a token on a routed path is anonymous and is dispatched before the framework's security chain, which would only
- * have found it so. Every failure and every answer the framework would give itself is a problem ({@link ErrorAnswers}).
+ * signature, issuer, audience and expiry verified by quarkus-oidc (proactive authentication) in between, unless the
+ * same token was verified here before and is remembered ({@link VerifiedTokens}); one without a token on a routed path
+ * is anonymous. Both are dispatched before the framework's security chain, which would only have found them so. Every
+ * failure and every answer the framework would give itself is a problem ({@link ErrorAnswers}).
  */
 @ApplicationScoped
 public class EdgeRouter {
@@ -71,6 +73,7 @@ public class EdgeRouter {
     private final long bodyBufferSize;
     private final Map<String, Long> bodyTimeoutMillis = new HashMap<>();
     private final Set<String> publicFrameworkPaths;
+    private final VerifiedTokens verifiedTokens;
     private Vertx vertx;
 
     public EdgeRouter(GatewayConfig config, RateLimiter rateLimiter, ConcurrencyLimiter concurrency,
@@ -90,6 +93,9 @@ public class EdgeRouter {
         config.routes().forEach((name, route) -> bodyTimeoutMillis.put(name,
                 route.bodyTimeout().orElse(config.bodyReadTimeout()).toMillis()));
         this.publicFrameworkPaths = Set.copyOf(config.publicFrameworkPaths().orElse(Set.of()));
+        this.verifiedTokens = new VerifiedTokens(config.verifiedTokens(), config.verifiedTokenMaxAge().toMillis(),
+                System::currentTimeMillis);
+        metrics.gaugeVerifiedTokens(verifiedTokens);
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -102,11 +108,18 @@ public class EdgeRouter {
         for (int status : ErrorAnswers.FRAMEWORK_STATUSES) {
             router.errorHandler(status, ctx -> ErrorAnswers.answerStatus(ctx, status));
         }
-        vertx.setPeriodic(60_000, id -> rateLimiter.forgetIdle());
+        vertx.setPeriodic(60_000, id -> {
+            rateLimiter.forgetIdle();
+            verifiedTokens.forgetExpired();
+        });
     }
 
     public RouteTable routes() {
         return routes;
+    }
+
+    VerifiedTokens verifiedTokens() {
+        return verifiedTokens;
     }
 
     /** What every request must pass, routed or not, before anything parses its token or reads its body. */
@@ -134,19 +147,27 @@ public class EdgeRouter {
             return;
         }
         List<String> authorization = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
-        if (BearerTokens.malformed(authorization)) {
+        String token = BearerTokens.canonicalToken(authorization);
+        if (token == null && BearerTokens.malformed(authorization)) {
             ErrorAnswers.answerInvalidToken(ctx, "The bearer token is not a well-formed signed JWT.");
             return;
         }
-        if (authorization.isEmpty()) {
-            Optional<GatewayRoute> route = routes.match(path);
-            if (route.isPresent()) {
-                // No token, so the framework's authentication has nothing to verify and would only find the caller
-                // anonymous, through a chain of Mutiny operators that capture and restore the thread context (the
-                // largest item of the gateway's allocation profile). An anonymous request on a routed path is
-                // answered here: a public method is forwarded, any other gets dispatch's 401. No framework HTTP
-                // permission can cover a routed path: the start refuses one (RouteTable.requireNoneUnder).
-                dispatch(ctx, path, route.get());
+        Optional<GatewayRoute> route = routes.match(path);
+        if (route.isPresent()) {
+            // No token: the framework's authentication has nothing to verify and would only find the caller anonymous,
+            // through a chain of Mutiny operators that capture and restore the thread context (the largest item of the
+            // gateway's allocation profile). A token verified here before: it would only verify it again (~70 % of
+            // the CPU of a request with a token). Either is answered here: a public method is forwarded, any other
+            // without a token gets dispatch's 401. No framework HTTP permission can cover a routed path: the start
+            // refuses one (RouteTable.requireNoneUnder).
+            if (authorization.isEmpty()) {
+                dispatch(ctx, path, route.get(), null);
+                return;
+            }
+            String caller = token == null ? null : verifiedTokens.callerKey(token);
+            if (caller != null) {
+                ErrorAnswers.pastAuthentication(ctx);
+                dispatch(ctx, path, route.get(), caller);
                 return;
             }
         }
@@ -160,18 +181,27 @@ public class EdgeRouter {
             ctx.next();
             return;
         }
-        dispatch(ctx, path, match.get());
+        String caller = null;
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            caller = callerKey(identity);
+            if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
+                verifiedTokens.remember(jwt.getRawToken(), caller, jwt.getExpirationTime());
+            }
+        }
+        dispatch(ctx, path, match.get(), caller);
     }
 
-    private void dispatch(RoutingContext ctx, String path, GatewayRoute route) {
+    /** @param caller the rate-limit key of the verified token's caller; null for an anonymous request */
+    private void dispatch(RoutingContext ctx, String path, GatewayRoute route, String caller) {
         String method = ctx.request().method().name();
         long start = System.nanoTime();
         ctx.addEndHandler(v -> metrics.recordRequest(route.name(), KNOWN_METHODS.contains(method) ? method : "OTHER",
                 ctx.response().getStatusCode(), System.nanoTime() - start));
 
-        SecurityIdentity identity = authenticatedIdentity(ctx);
-        String client = clientKey(ctx, identity);
-        if (identity == null && !route.isPublic(method)) {
+        String client = caller != null ? caller
+                : "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+        if (caller == null && !route.isPublic(method)) {
             Problems.send(ctx, Problems.unauthorized(ctx, "This route needs a valid bearer token."),
                     ErrorAnswers.WWW_AUTHENTICATE, ErrorAnswers.BEARER_CHALLENGE);
             return;
@@ -282,22 +312,12 @@ public class EdgeRouter {
         return path.equals("/q") || path.startsWith("/q/");
     }
 
-    private static SecurityIdentity authenticatedIdentity(RoutingContext ctx) {
-        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
-            return user.getSecurityIdentity();
+    /** Token subject for signed-in callers and agency clients (anonymous ones are limited by their address). */
+    private static String callerKey(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return "sub:" + jwt.getSubject();
         }
-        return null;
-    }
-
-    /** Token subject for signed-in callers and agency clients; the client address for anonymous ones. */
-    private static String clientKey(RoutingContext ctx, SecurityIdentity identity) {
-        if (identity != null) {
-            if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-                return "sub:" + jwt.getSubject();
-            }
-            return "user:" + identity.getPrincipal().getName();
-        }
-        return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+        return "user:" + identity.getPrincipal().getName();
     }
 
     /**

@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.lookout.gateway.edge.VerifiedTokens;
+
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -19,6 +22,7 @@ public class GatewayMetrics {
 
     static final String REQUESTS = "lookout.gateway.requests";
     static final String UPSTREAM_ERRORS = "lookout.gateway.upstream.errors";
+    static final String VERIFIED_TOKENS = "lookout.gateway.verified.tokens";
 
     private final MeterRegistry registry;
     // looked up once per (route, method, status): building a meter id per request costs more than the proxying
@@ -42,6 +46,13 @@ public class GatewayMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+    }
+
+    /** How many verified tokens the edge remembers (bounded by {@code lookout.gateway.verified-tokens}). */
+    void gaugeVerifiedTokens(VerifiedTokens tokens) {
+        Gauge.builder(VERIFIED_TOKENS, tokens, VerifiedTokens::size)
+                .description("Bearer tokens verified at the gateway and remembered until they expire (by hash)")
                 .register(registry);
     }
 

@@ -43,4 +43,36 @@ class BearerTokensTest {
         assertThat(BearerTokens.malformed(List.of("Bearer " + JWT, "Bearer " + JWT))).isTrue();
         assertThat(BearerTokens.malformed(List.of("Basic YWxpY2U6c2VjcmV0", "Bearer " + JWT))).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer " + JWT, "bearer " + JWT, "BEARER " + JWT})
+    void the_canonical_form_gives_the_token(String header) {
+        assertThat(BearerTokens.canonicalToken(List.of(header))).isEqualTo(JWT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer  " + JWT, "Bearer " + JWT + " ", " Bearer " + JWT, "Bearer\t" + JWT,
+            "BearerX " + JWT, "Basic YWxpY2U6c2VjcmV0", "Bearer ", "Bearer", "Bearer a.b", "Bearer " + JWT + ".d"})
+    void any_other_form_gives_no_token_so_the_framework_verifies_it(String header) {
+        assertThat(BearerTokens.canonicalToken(List.of(header))).isNull();
+    }
+
+    @Test
+    void two_headers_or_none_give_no_token() {
+        assertThat(BearerTokens.canonicalToken(List.of())).isNull();
+        assertThat(BearerTokens.canonicalToken(List.of("Bearer " + JWT, "Bearer " + JWT))).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a.b.c", "A-_.0-9.zZ_", JWT})
+    void three_base64url_parts_are_a_signed_jwt(String token) {
+        assertThat(BearerTokens.isSignedJwt(token)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "..", "a.b", "a.b.", ".b.c", "a..c", "a.b.c.d", "a.b.c=", "a.b.c ", "a+b.c.d",
+            "ü.ü.ü", "a.b/c.d", "a.b.\u0000"})
+    void anything_else_is_not(String token) {
+        assertThat(BearerTokens.isSignedJwt(token)).isFalse();
+    }
 }

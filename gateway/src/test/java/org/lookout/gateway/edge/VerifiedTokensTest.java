@@ -1,0 +1,114 @@
+package org.lookout.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class VerifiedTokensTest {
+
+    private static final long START = 1_800_000_000_000L;
+    private static final long MAX_AGE = 300_000L;
+
+    private final AtomicLong now = new AtomicLong(START);
+
+    private VerifiedTokens tokens(int maxEntries) {
+        return new VerifiedTokens(maxEntries, MAX_AGE, now::get);
+    }
+
+    private static long secondsFromStart(long seconds) {
+        return START / 1000 + seconds;
+    }
+
+    @Test
+    void a_remembered_token_gives_its_caller_until_it_expires() {
+        VerifiedTokens tokens = tokens(10);
+        tokens.remember("a.b.c", "sub:alice", secondsFromStart(60));
+
+        assertThat(tokens.callerKey("a.b.c")).isEqualTo("sub:alice");
+        now.set(START + 59_999);
+        assertThat(tokens.callerKey("a.b.c")).isEqualTo("sub:alice");
+        now.set(START + 60_000);
+        assertThat(tokens.callerKey("a.b.c")).isNull();
+    }
+
+    @Test
+    void a_late_expiry_is_trusted_for_the_max_age_only() {
+        VerifiedTokens tokens = tokens(10);
+        tokens.remember("a.b.c", "sub:alice", secondsFromStart(86_400));
+
+        now.set(START + MAX_AGE - 1);
+        assertThat(tokens.callerKey("a.b.c")).isEqualTo("sub:alice");
+        now.set(START + MAX_AGE);
+        assertThat(tokens.callerKey("a.b.c")).isNull();
+    }
+
+    @Test
+    void only_the_very_same_token_is_found() {
+        VerifiedTokens tokens = tokens(10);
+        tokens.remember("a.b.c", "sub:alice", secondsFromStart(60));
+
+        assertThat(tokens.callerKey("a.b.d")).isNull();
+        assertThat(tokens.callerKey("a.b.c ")).isNull();
+        assertThat(tokens.callerKey("A.b.c")).isNull();
+    }
+
+    @Test
+    void a_token_without_expiry_or_already_expired_is_not_kept() {
+        VerifiedTokens tokens = tokens(10);
+        tokens.remember("no.exp.here", "sub:alice", 0);
+        tokens.remember("gone.by.now", "sub:bob", secondsFromStart(0));
+        tokens.remember("long.gone.by", "sub:carol", secondsFromStart(-3600));
+
+        assertThat(tokens.size()).isZero();
+        assertThat(tokens.callerKey("no.exp.here")).isNull();
+        assertThat(tokens.callerKey("gone.by.now")).isNull();
+    }
+
+    @Test
+    void when_full_expired_entries_make_room_and_otherwise_a_new_token_is_not_kept() {
+        VerifiedTokens tokens = tokens(2);
+        tokens.remember("t.one.x", "sub:one", secondsFromStart(10));
+        tokens.remember("t.two.x", "sub:two", secondsFromStart(100));
+
+        tokens.remember("t.three.x", "sub:three", secondsFromStart(100));
+        assertThat(tokens.callerKey("t.three.x")).isNull();
+        assertThat(tokens.size()).isEqualTo(2);
+
+        now.set(START + 10_000);
+        tokens.remember("t.three.x", "sub:three", secondsFromStart(100));
+        assertThat(tokens.callerKey("t.three.x")).isEqualTo("sub:three");
+        assertThat(tokens.callerKey("t.two.x")).isEqualTo("sub:two");
+        assertThat(tokens.size()).isEqualTo(2);
+    }
+
+    @Test
+    void forget_expired_drops_only_what_is_past_its_time() {
+        VerifiedTokens tokens = tokens(10);
+        tokens.remember("t.one.x", "sub:one", secondsFromStart(10));
+        tokens.remember("t.two.x", "sub:two", secondsFromStart(100));
+
+        now.set(START + 10_000);
+        tokens.forgetExpired();
+
+        assertThat(tokens.size()).isEqualTo(1);
+        assertThat(tokens.callerKey("t.two.x")).isEqualTo("sub:two");
+    }
+
+    @Test
+    void size_zero_keeps_nothing() {
+        VerifiedTokens tokens = tokens(0);
+        tokens.remember("a.b.c", "sub:alice", secondsFromStart(60));
+
+        assertThat(tokens.size()).isZero();
+        assertThat(tokens.callerKey("a.b.c")).isNull();
+    }
+
+    @Test
+    void a_negative_size_or_age_is_refused() {
+        assertThatThrownBy(() -> new VerifiedTokens(-1, MAX_AGE, now::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new VerifiedTokens(1, -1, now::get)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
