@@ -46,7 +46,18 @@ public class IntakeRepository {
         this.tracing = tracing;
     }
 
-    private static final String NUMBERED_INTAKE = """
+    /**
+     * Longest statement the reactive client keeps prepared ({@code PgConnectOptions}' default SQL limit): a longer one
+     * is sent unnamed and PostgreSQL plans it again on every call.
+     */
+    static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 2048;
+
+    /**
+     * The intake's statement, its whitespace collapsed to single spaces (no literal in it holds one) so that it stays
+     * under {@link #PREPARED_STATEMENT_CACHE_SQL_LIMIT} (2,101 characters as sent before): the client keeps it prepared
+     * (the outbox library turns the cache on) and PostgreSQL plans it once per connection, not for every report.
+     */
+    static final String NUMBERED_INTAKE = """
             with counter as (
                    insert into tracking_counter (community_code, year, last_value) values (:community, :year, 1)
                    on conflict (community_code, year) do update set last_value = tracking_counter.last_value + 1
@@ -80,7 +91,7 @@ public class IntakeRepository {
                    insert into anonymous_tracking (code, report_id, secret_hash)
                    select cast(:trackingCode as varchar), cast(:id as uuid), cast(:secretHash as bytea)
                     where cast(:withTracking as boolean))
-            select tracking_number from report_row""";
+            select tracking_number from report_row""".replaceAll("\\s+", " ");
 
     /**
      * Stores {@code report} (its tracking number is drawn here and returned), {@code first} (its first history entry),
