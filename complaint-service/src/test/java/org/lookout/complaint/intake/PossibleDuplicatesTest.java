@@ -90,6 +90,22 @@ class PossibleDuplicatesTest {
     }
 
     @Test
+    void withoutABuildingTheCoordinatesAloneFindThemAndWithoutEitherNothingIsCompared() {
+        String resident = Tokens.resident("dup-no-building", COMMUNITY);
+        String near = trackingNumber(submit(resident, report("roads-facilities", "Block 4", LAT + 20 / METRES_PER_DEGREE, LON)));
+        String sameBlockElsewhere = trackingNumber(submit(resident, report("roads-facilities", "Block 4", LAT + 0.01, LON)));
+
+        List<Map<String, Object>> byCoordinates = submit(resident, report("roads-facilities", "", LAT, LON)).statusCode(201)
+                .extract().path("possibleDuplicates");
+        List<Object> byNothing = submit(resident, report("roads-facilities", "", null, null)).statusCode(201)
+                .extract().path("possibleDuplicates");
+
+        assertThat(byCoordinates).extracting(duplicate -> duplicate.get("trackingNumber"))
+                .contains(near).doesNotContain(sameBlockElsewhere);
+        assertThat(byNothing).isEmpty();
+    }
+
+    @Test
     void aReportWithNothingAlikeHasNoPossibleDuplicates() {
         submit(Tokens.resident(COMMUNITY), report("markets", "Market hall", 39.80, 116.30)).statusCode(201)
                 .extract().path("possibleDuplicates");
