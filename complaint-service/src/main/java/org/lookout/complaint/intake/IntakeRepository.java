@@ -54,7 +54,7 @@ public class IntakeRepository {
 
     /**
      * The intake's statement, its whitespace collapsed to single spaces (no literal in it holds one) so that it stays
-     * under {@link #PREPARED_STATEMENT_CACHE_SQL_LIMIT} (2,101 characters as sent before): the client keeps it prepared
+     * under {@link #PREPARED_STATEMENT_CACHE_SQL_LIMIT} (about 2,100 characters as sent before): the client keeps it prepared
      * (the outbox library turns the cache on) and PostgreSQL plans it once per connection, not for every report.
      */
     static final String NUMBERED_INTAKE = """
