@@ -58,6 +58,8 @@ public class EdgeRouter {
     private static final int ORDER_AFTER_AUTHENTICATION = -190;
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final String PERMISSION_PREFIX = "quarkus.http.auth.permission.";
+    /** The route the edge check matched, for a request that goes through the framework's verification first. */
+    private static final String MATCHED_ROUTE = EdgeRouter.class.getName() + ".route";
     private static final String COMMUNITY_PARAMETER = "community";
     private static final Pattern COMMUNITY_CODE = Pattern.compile("[A-Z]{2,8}");
 
@@ -170,14 +172,15 @@ public class EdgeRouter {
                 dispatch(ctx, path, route.get(), caller);
                 return;
             }
+            ctx.put(MATCHED_ROUTE, route.get());
         }
         ctx.next();
     }
 
+    /** After the framework's verification: the route matched by the edge check, if any, with the verified caller. */
     private void dispatch(RoutingContext ctx) {
-        String path = RequestPaths.normal(ctx);
-        Optional<GatewayRoute> match = path == null ? Optional.empty() : routes.match(path);
-        if (match.isEmpty()) {
+        GatewayRoute route = ctx.get(MATCHED_ROUTE);
+        if (route == null) {
             ctx.next();
             return;
         }
@@ -189,7 +192,7 @@ public class EdgeRouter {
                 verifiedTokens.remember(jwt.getRawToken(), caller, jwt.getExpirationTime());
             }
         }
-        dispatch(ctx, path, match.get(), caller);
+        dispatch(ctx, RequestPaths.normal(ctx), route, caller);
     }
 
     /** @param caller the rate-limit key of the verified token's caller; null for an anonymous request */
