@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,13 +14,17 @@ import java.util.function.LongSupplier;
  * the token, and the caller's rate-limit key; an entry lives until the token's {@code exp} or {@code maxAgeMillis}
  * after it was verified, whichever comes first, so a signing key withdrawn from the realm stops opening the gateway
  * within that age. The services verify every token again themselves: an entry can never open more than the token does.
- * Bounded: when {@code maxEntries} are held, expired ones are dropped, and if none is, a new token is not kept (it is
- * verified each time until room is made).
+ * Bounded: when {@code maxEntries} are held, expired ones are dropped (one sweep a second at most, so that a full
+ * cache does not cost every new token a scan of it), and if none is, a new token is not kept (it is verified each time
+ * until room is made).
  */
 public final class VerifiedTokens {
 
     private record Entry(String callerKey, long validUntilMillis) {
     }
+
+    /** Shortest time between two sweeps made because the cache is full. */
+    private static final long SWEEP_INTERVAL_MILLIS = 1_000;
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -33,6 +38,7 @@ public final class VerifiedTokens {
     private final int maxEntries;
     private final long maxAgeMillis;
     private final LongSupplier clockMillis;
+    private final AtomicLong nextSweepMillis = new AtomicLong(Long.MIN_VALUE);
 
     /**
      * @param maxEntries most tokens held; 0 keeps none (every request verified)
@@ -75,7 +81,10 @@ public final class VerifiedTokens {
             return;
         }
         if (entries.size() >= maxEntries) {
-            forgetExpired(now);
+            long due = nextSweepMillis.get();
+            if (now >= due && nextSweepMillis.compareAndSet(due, now + SWEEP_INTERVAL_MILLIS)) {
+                forgetExpired(now);
+            }
             if (entries.size() >= maxEntries) {
                 return;
             }

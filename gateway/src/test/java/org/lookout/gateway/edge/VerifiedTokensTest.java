@@ -85,6 +85,25 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void a_full_cache_is_swept_at_most_once_a_second() {
+        VerifiedTokens tokens = tokens(1);
+        tokens.remember("t.one.x", "sub:one", secondsFromStart(1));
+        now.set(START + 500);
+        tokens.remember("t.two.x", "sub:two", secondsFromStart(100));
+        assertThat(tokens.callerKey("t.two.x")).as("full of a live entry").isNull();
+
+        now.set(START + 1_200);
+        tokens.remember("t.two.x", "sub:two", secondsFromStart(100));
+        assertThat(tokens.callerKey("t.two.x")).as("the first entry has expired, but the last sweep was 0.7 s ago")
+                .isNull();
+
+        now.set(START + 1_500);
+        tokens.remember("t.two.x", "sub:two", secondsFromStart(100));
+        assertThat(tokens.callerKey("t.two.x")).as("a second after the last sweep").isEqualTo("sub:two");
+        assertThat(tokens.size()).isEqualTo(1);
+    }
+
+    @Test
     void forget_expired_drops_only_what_is_past_its_time() {
         VerifiedTokens tokens = tokens(10);
         tokens.remember("t.one.x", "sub:one", secondsFromStart(10));
