@@ -17,18 +17,16 @@ public class PossibleDuplicateRepository {
      * The newest open reports of an item in a community received since {@code since} that are in the building (compared
      * without case and spaces) or inside the bounding box (null: no coordinates to compare), at most {@code limit}:
      * tracking number, status, received at, latitude, longitude, building. Filtered in SQL on index
-     * {@code report_community_received}, read as plain rows (no entities in the session): the cost stays bounded however
-     * many similar reports a community has.
+     * {@code report_open_by_item}, read as plain rows (no entities in the session): the cost stays bounded however
+     * many similar reports a community has. The query is the database function {@code possible_duplicates} (V67), so
+     * that PostgreSQL plans it once per connection rather than at every intake.
      */
     public Uni<List<Object[]>> similarOpenSince(String itemCode, String communityCode, Instant since, UUID except,
             String buildingKey, double[] box, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select tracking_number, status, received_at, latitude, longitude, building from report
-                 where community_code = :community and item_code = :item and received_at >= :since and id <> :except
-                   and status not in ('CLOSED', 'CLOSED_UNRESOLVABLE', 'REJECTED')
-                   and ((:building <> '' and lower(regexp_replace(coalesce(building, ''), '\\s+', '', 'g')) = :building)
-                        or (:hasBox and latitude between :minLat and :maxLat and longitude between :minLon and :maxLon))
-                 order by received_at desc limit :limit""", Object[].class)
+                select tracking_number, status, received_at, latitude, longitude, building
+                  from possible_duplicates(:community, :item, :since, :except, :building, :hasBox, :minLat, :maxLat,
+                                           :minLon, :maxLon, :limit)""", Object[].class)
                 .setParameter("community", communityCode)
                 .setParameter("item", itemCode)
                 .setParameter("since", since)
