@@ -113,10 +113,13 @@ class PossibleDuplicatesPlanTest {
         return body.substring(start, body.lastIndexOf(';'));
     }
 
-    /** PREPARE of the query, each of the function's arguments a parameter numbered in the order they are declared. */
+    /** PREPARE of the query, each of the function's arguments the parameter of its position, of its declared type. */
     private String prepared(String query) {
-        List<String> arguments = List.of("p_community", "p_item", "p_since", "p_except", "p_building", "p_has_box",
-                "p_min_lat", "p_max_lat", "p_min_lon", "p_max_lon", "p_limit");
+        Row signature = pool.query("""
+                select array_to_string(proargnames[1:pronargs], ',') as names, oidvectortypes(proargtypes) as types
+                  from pg_proc where proname = 'possible_duplicates'""").execute().await().indefinitely().iterator()
+                .next();
+        List<String> arguments = List.of(signature.getString("names").split(","));
         Matcher matcher = ARGUMENT.matcher(query);
         StringBuilder numbered = new StringBuilder();
         while (matcher.find()) {
@@ -125,7 +128,6 @@ class PossibleDuplicatesPlanTest {
             matcher.appendReplacement(numbered, "\\$" + (position + 1));
         }
         matcher.appendTail(numbered);
-        return "prepare possible_duplicates_plan (varchar, varchar, timestamptz, uuid, varchar, boolean, float8, float8,"
-                + " float8, float8, integer) as " + numbered;
+        return "prepare possible_duplicates_plan (" + signature.getString("types") + ") as " + numbered;
     }
 }
