@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,9 +22,6 @@ public final class VerifiedTokens {
     private record Entry(String callerKey, long validUntilMillis) {
     }
 
-    /** Shortest time between two sweeps made because the cache is full. */
-    private static final long SWEEP_INTERVAL_MILLIS = 1_000;
-
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -38,7 +34,7 @@ public final class VerifiedTokens {
     private final int maxEntries;
     private final long maxAgeMillis;
     private final LongSupplier clockMillis;
-    private final AtomicLong nextSweepMillis = new AtomicLong(Long.MIN_VALUE);
+    private final SweepThrottle fullSweeps = new SweepThrottle(1_000);
 
     /**
      * @param maxEntries most tokens held; 0 keeps none (every request verified)
@@ -81,8 +77,7 @@ public final class VerifiedTokens {
             return;
         }
         if (entries.size() >= maxEntries) {
-            long due = nextSweepMillis.get();
-            if (now >= due && nextSweepMillis.compareAndSet(due, now + SWEEP_INTERVAL_MILLIS)) {
+            if (fullSweeps.due(now)) {
                 forgetExpired(now);
             }
             if (entries.size() >= maxEntries) {

@@ -7,10 +7,13 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.gateway.config.GatewayConfig;
+import org.lookout.gateway.edge.SweepThrottle;
 
 /**
  * Per-client token buckets, one per (policy, client). In memory and per replica: with N replicas behind a
- * round-robin balancer a client gets up to N times the configured rate (see README).
+ * round-robin balancer a client gets up to N times the configured rate (see README). Once {@code max-tracked-clients}
+ * buckets are held, idle ones are dropped at most once a second, so that a full table does not cost every request a
+ * scan of it.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -18,6 +21,7 @@ public class RateLimiter {
     private final Map<String, GatewayConfig.RateLimit> policies;
     private final int maxTrackedClients;
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final SweepThrottle fullSweeps = new SweepThrottle(TimeUnit.SECONDS.toNanos(1));
 
     public RateLimiter(GatewayConfig config) {
         this.policies = config.rateLimits();
@@ -32,7 +36,7 @@ public class RateLimiter {
     public long acquire(String policyName, String client) {
         GatewayConfig.RateLimit policy = policies.get(policyName);
         long now = System.nanoTime();
-        if (buckets.size() >= maxTrackedClients) {
+        if (buckets.size() >= maxTrackedClients && fullSweeps.due(now)) {
             forgetIdle(now);
         }
         TokenBucket bucket = buckets.computeIfAbsent(policyName + '|' + client,
