@@ -40,32 +40,27 @@ class PossibleDuplicatesPlanTest {
     @Inject
     Pool pool;
 
+    /** What the catalogue holds of the function: its query, its arguments in order and their types, its settings. */
+    private record Function(String query, List<String> arguments, String types, List<String> settings) {
+    }
+
     @Test
     void theFunctionAsksForTheGenericPlan() {
-        Row function = pool.query("select proconfig::text as config from pg_proc where proname = 'possible_duplicates'")
-                .execute().await().indefinitely().iterator().next();
-
-        assertThat(function.getString("config")).contains("plan_cache_mode=force_generic_plan");
+        assertThat(function().settings()).contains("plan_cache_mode=force_generic_plan");
     }
 
     @Test
     void itsGenericPlanReadsTheNewestOpenReportsOfTheItemFromTheirIndex() {
         String resident = Tokens.resident("dup-plan", "HPL");
         submit(resident, report("sanitation", "HPL", "APP")).statusCode(201);
-        String prepare = prepared(functionQuery());
+        Function function = function();
+        String prepare = prepared(function);
+        String settings = String.join("; ", function.settings().stream().map(setting -> setting.split("=", 2))
+                .map(setting -> "set local " + setting[0] + " = '" + setting[1] + "'").toList());
         String columns = pool.query("""
                 select string_agg(column_name, ', ' order by ordinal_position) as columns from information_schema.columns
                  where table_name = 'report' and is_generated = 'NEVER'""").execute().await().indefinitely().iterator()
                 .next().getString("columns");
-
-        // the settings the function runs its query with (its SET clauses)
-        List<String> set = new ArrayList<>();
-        pool.query("select unnest(proconfig) as setting from pg_proc where proname = 'possible_duplicates'").execute()
-                .await().indefinitely().forEach(row -> {
-                    String[] setting = row.getString("setting").split("=", 2);
-                    set.add("set local " + setting[0] + " = '" + setting[1] + "'");
-                });
-        String settings = String.join("; ", set);
 
         // a year of a street in one transaction, rolled back: copies of that report in every community, item and
         // state, so that the planner's statistics look like a city's rather than a test's handful of rows
@@ -105,29 +100,28 @@ class PossibleDuplicatesPlanTest {
                 .doesNotContain("Sort").doesNotContain("Seq Scan");
     }
 
-    /** The query after "return query" in the function's body. */
-    private String functionQuery() {
-        String body = pool.query("select prosrc from pg_proc where proname = 'possible_duplicates'").execute().await()
-                .indefinitely().iterator().next().getString("prosrc");
-        int start = body.indexOf("return query") + "return query".length();
-        return body.substring(start, body.lastIndexOf(';'));
+    private Function function() {
+        Row row = pool.query("""
+                select prosrc, array_to_string(proargnames[1:pronargs], ',') as names,
+                       oidvectortypes(proargtypes) as types, array_to_string(proconfig, ',') as settings
+                  from pg_proc where proname = 'possible_duplicates'""").execute().await().indefinitely().iterator()
+                .next();
+        String source = row.getString("prosrc");
+        String query = source.substring(source.indexOf("return query") + "return query".length(), source.lastIndexOf(';'));
+        return new Function(query, List.of(row.getString("names").split(",")), row.getString("types"),
+                row.getString("settings") == null ? List.of() : List.of(row.getString("settings").split(",")));
     }
 
     /** PREPARE of the query, each of the function's arguments the parameter of its position, of its declared type. */
-    private String prepared(String query) {
-        Row signature = pool.query("""
-                select array_to_string(proargnames[1:pronargs], ',') as names, oidvectortypes(proargtypes) as types
-                  from pg_proc where proname = 'possible_duplicates'""").execute().await().indefinitely().iterator()
-                .next();
-        List<String> arguments = List.of(signature.getString("names").split(","));
-        Matcher matcher = ARGUMENT.matcher(query);
+    private static String prepared(Function function) {
+        Matcher matcher = ARGUMENT.matcher(function.query());
         StringBuilder numbered = new StringBuilder();
         while (matcher.find()) {
-            int position = arguments.indexOf(matcher.group());
+            int position = function.arguments().indexOf(matcher.group());
             assertThat(position).as("argument %s declared", matcher.group()).isNotNegative();
             matcher.appendReplacement(numbered, "\\$" + (position + 1));
         }
         matcher.appendTail(numbered);
-        return "prepare possible_duplicates_plan (" + signature.getString("types") + ") as " + numbered;
+        return "prepare possible_duplicates_plan (" + function.types() + ") as " + numbered;
     }
 }
