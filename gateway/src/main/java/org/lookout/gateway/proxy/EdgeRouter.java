@@ -22,7 +22,7 @@ import org.lookout.gateway.edge.ErrorAnswers;
 import org.lookout.gateway.edge.Problems;
 import org.lookout.gateway.edge.RequestIds;
 import org.lookout.gateway.edge.RequestPaths;
-import org.lookout.gateway.edge.VerifiedTokens;
+import org.lookout.security.tokens.VerifiedTokens;
 import org.lookout.gateway.ratelimit.ConcurrencyLimiter;
 import org.lookout.gateway.ratelimit.RateLimiter;
 import org.lookout.gateway.routing.GatewayRoute;
@@ -75,7 +75,7 @@ public class EdgeRouter {
     private final long bodyBufferSize;
     private final Map<String, Long> bodyTimeoutMillis = new HashMap<>();
     private final Set<String> publicFrameworkPaths;
-    private final VerifiedTokens verifiedTokens;
+    private final VerifiedTokens<String> verifiedTokens;
     private Vertx vertx;
 
     public EdgeRouter(GatewayConfig config, RateLimiter rateLimiter, ConcurrencyLimiter concurrency,
@@ -95,7 +95,7 @@ public class EdgeRouter {
         config.routes().forEach((name, route) -> bodyTimeoutMillis.put(name,
                 route.bodyTimeout().orElse(config.bodyReadTimeout()).toMillis()));
         this.publicFrameworkPaths = Set.copyOf(config.publicFrameworkPaths().orElse(Set.of()));
-        this.verifiedTokens = new VerifiedTokens(config.verifiedTokens(), config.verifiedTokenMaxAge().toMillis(),
+        this.verifiedTokens = new VerifiedTokens<>(config.verifiedTokens(), config.verifiedTokenMaxAge().toMillis(),
                 System::currentTimeMillis);
         metrics.gaugeVerifiedTokens(verifiedTokens);
     }
@@ -120,7 +120,7 @@ public class EdgeRouter {
         return routes;
     }
 
-    VerifiedTokens verifiedTokens() {
+    VerifiedTokens<String> verifiedTokens() {
         return verifiedTokens;
     }
 
@@ -166,7 +166,7 @@ public class EdgeRouter {
                 dispatch(ctx, path, route.get(), null);
                 return;
             }
-            String caller = token == null ? null : verifiedTokens.callerKey(token);
+            String caller = token == null ? null : verifiedTokens.get(token);
             if (caller != null) {
                 ErrorAnswers.pastAuthentication(ctx);
                 dispatch(ctx, path, route.get(), caller);

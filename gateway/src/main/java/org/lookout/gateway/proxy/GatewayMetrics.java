@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.lookout.gateway.edge.VerifiedTokens;
+import org.lookout.security.tokens.VerifiedTokens;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -50,7 +50,7 @@ public class GatewayMetrics {
     }
 
     /** How many verified tokens the edge remembers (bounded by {@code lookout.gateway.verified-tokens}). */
-    void gaugeVerifiedTokens(VerifiedTokens tokens) {
+    void gaugeVerifiedTokens(VerifiedTokens<?> tokens) {
         Gauge.builder(VERIFIED_TOKENS, tokens, VerifiedTokens::size)
                 .description("Bearer tokens verified at the gateway and remembered until they expire (by hash)")
                 .register(registry);

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lookout.gateway.config.GatewayConfig;
-import org.lookout.gateway.edge.SweepThrottle;
+import org.lookout.security.tokens.SweepThrottle;
 
 /**
  * Per-client token buckets, one per (policy, client). In memory and per replica: with N replicas behind a

@@ -32,10 +32,10 @@ class VerifiedTokensEdgeTest {
     @Test
     void a_verified_token_is_remembered_for_its_caller_and_still_forwarded_unchanged() {
         String token = Tokens.resident("verified-once", "DCY");
-        assertThat(router.verifiedTokens().callerKey(token)).isNull();
+        assertThat(router.verifiedTokens().get(token)).isNull();
 
         given().auth().oauth2(token).when().get("/api/cadres/1").then().statusCode(200);
-        assertThat(router.verifiedTokens().callerKey(token)).isEqualTo("sub:verified-once");
+        assertThat(router.verifiedTokens().get(token)).isEqualTo("sub:verified-once");
 
         long before = seenBy(cadreRegistry);
         given().auth().oauth2(token).when().get("/api/cadres/2")
@@ -50,11 +50,11 @@ class VerifiedTokensEdgeTest {
         given().auth().oauth2(Tokens.resident("warm-up", "DCY")).when().get("/api/cadres/1").then().statusCode(200);
         String token = Tokens.builder().subject("short-lived").roles("resident").expiresIn(Duration.ofSeconds(5)).sign();
         given().auth().oauth2(token).when().get("/api/cadres/1").then().statusCode(200);
-        assertThat(router.verifiedTokens().callerKey(token)).isEqualTo("sub:short-lived");
+        assertThat(router.verifiedTokens().get(token)).isEqualTo("sub:short-lived");
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertRefusedAtTheEdge(token));
-        assertThat(router.verifiedTokens().callerKey(token)).isNull();
+        assertThat(router.verifiedTokens().get(token)).isNull();
     }
 
     @Test
@@ -66,7 +66,7 @@ class VerifiedTokensEdgeTest {
         String resigned = parts[0] + "." + parts[1] + "." + otherSignature;
 
         assertRefusedAtTheEdge(resigned);
-        assertThat(router.verifiedTokens().callerKey(resigned)).isNull();
+        assertThat(router.verifiedTokens().get(resigned)).isNull();
     }
 
     @Test
@@ -75,7 +75,7 @@ class VerifiedTokensEdgeTest {
         String first = Tokens.resident("bucket-one", "DCY");
         given().auth().oauth2(first).when().get("/api/test-limited/a").then().statusCode(200);
         given().auth().oauth2(first).when().get("/api/test-limited/b").then().statusCode(200);
-        assertThat(router.verifiedTokens().callerKey(first)).isEqualTo("sub:bucket-one");
+        assertThat(router.verifiedTokens().get(first)).isEqualTo("sub:bucket-one");
         given().auth().oauth2(first).when().get("/api/test-limited/c").then().statusCode(429);
 
         String second = Tokens.resident("bucket-two", "DCY");

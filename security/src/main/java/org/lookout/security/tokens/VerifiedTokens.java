@@ -1,4 +1,4 @@
-package org.lookout.gateway.edge;
+package org.lookout.security.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,19 +7,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Bearer tokens quarkus-oidc has verified at this gateway (signature, issuer, audience, expiry), so that the next
- * request with the same token is not verified again: with a token on every request the verification was ~70 % of the
- * gateway's CPU (docs/decisions/0009-verified-tokens-at-the-edge.md). What is kept is the SHA-256 of the token, never
- * the token, and the caller's rate-limit key; an entry lives until the token's {@code exp} or {@code maxAgeMillis}
- * after it was verified, whichever comes first, so a signing key withdrawn from the realm stops opening the gateway
- * within that age. The services verify every token again themselves: an entry can never open more than the token does.
- * Bounded: when {@code maxEntries} are held, expired ones are dropped (one sweep a second at most, so that a full
+ * Bearer tokens quarkus-oidc has verified (signature, issuer, audience, expiry), so that the next request with the same
+ * token is not verified again: the gateway keeps the caller's rate-limit key with each
+ * (docs/decisions/0009-verified-tokens-at-the-edge.md), the services the identity the verification produced
+ * (docs/decisions/0010-services-remember-verified-tokens.md). What is kept is the SHA-256 of the token, never the
+ * token, and that value; an entry lives until the token's {@code exp} or {@code maxAgeMillis} after it was verified,
+ * whichever comes first, so a signing key withdrawn from the realm stops being honoured within that age. Bounded: when {@code maxEntries} are held, expired ones are dropped (one sweep a second at most, so that a full
  * cache does not cost every new token a scan of it), and if none is, a new token is not kept (it is verified each time
  * until room is made).
  */
-public final class VerifiedTokens {
+public final class VerifiedTokens<V> {
 
-    private record Entry(String callerKey, long validUntilMillis) {
+    private record Entry<V>(V value, long validUntilMillis) {
     }
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -30,7 +29,7 @@ public final class VerifiedTokens {
         }
     });
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final long maxAgeMillis;
     private final LongSupplier clockMillis;
@@ -50,24 +49,24 @@ public final class VerifiedTokens {
         this.clockMillis = clockMillis;
     }
 
-    /** The rate-limit key of the caller whose verified token this is; null when it is not held or no longer valid. */
-    public String callerKey(String token) {
+    /** What was kept with this very token when it was verified; null when it is not held or no longer valid. */
+    public V get(String token) {
         if (maxEntries == 0) {
             return null;
         }
-        Entry entry = entries.get(digest(token));
+        Entry<V> entry = entries.get(digest(token));
         if (entry == null || clockMillis.getAsLong() >= entry.validUntilMillis()) {
             return null;
         }
-        return entry.callerKey();
+        return entry.value();
     }
 
     /**
-     * Keeps a token the framework has just verified.
+     * Keeps a token the framework has just verified, with what the caller needs on its next request.
      *
      * @param expiresAtSeconds the token's {@code exp} (seconds since the epoch); 0 or less: none, the token is not kept
      */
-    public void remember(String token, String callerKey, long expiresAtSeconds) {
+    public void remember(String token, V value, long expiresAtSeconds) {
         if (maxEntries == 0 || expiresAtSeconds <= 0) {
             return;
         }
@@ -84,10 +83,10 @@ public final class VerifiedTokens {
                 return;
             }
         }
-        entries.put(digest(token), new Entry(callerKey, validUntil));
+        entries.put(digest(token), new Entry<>(value, validUntil));
     }
 
-    /** Drops the entries past their time; the gateway calls it once a minute. */
+    /** Drops the entries past their time; the holder calls it once a minute. */
     public void forgetExpired() {
         forgetExpired(clockMillis.getAsLong());
     }

@@ -1,4 +1,4 @@
-package org.lookout.gateway.edge;
+package org.lookout.security.tokens;
 
 import java.util.concurrent.atomic.AtomicLong;
 
