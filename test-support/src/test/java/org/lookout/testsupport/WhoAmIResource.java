@@ -14,6 +14,7 @@ import org.lookout.security.Caller;
 import org.lookout.security.CurrentCaller;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 /** The smallest secured service: tells the caller what Quarkus OIDC made of their token. */
 @Path("/whoami")
@@ -52,6 +53,15 @@ public class WhoAmIResource {
                 "streets", new TreeSet<>(current.streets()),
                 "agency", current.agency().orElse(""),
                 "attributes", new TreeSet<>(current.attributes()));
+    }
+
+    /** A header of the request the identity says it was authenticated on (it must be this request). */
+    @GET
+    @Path("/request")
+    @RolesAllowed({ "resident", "lookout", "staff", "supervisor", "inspector", "agency", "admin" })
+    public String request() {
+        RoutingContext request = identity.getAttribute(RoutingContext.class.getName());
+        return request == null ? "" : request.request().getHeader("X-Probe");
     }
 
     @GET
