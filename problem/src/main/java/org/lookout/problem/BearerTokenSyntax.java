@@ -1,7 +1,5 @@
 package org.lookout.problem;
 
-import java.util.regex.Pattern;
-
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -17,9 +15,6 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 public class BearerTokenSyntax {
 
     private static final String SCHEME = "Bearer";
-    /** Compact JWS (header.payload.signature) or JWE (five parts), base64url, the header never empty. */
-    private static final Pattern COMPACT_JWT = Pattern.compile(
-            "[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){2}|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){4}");
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public Response check(ResteasyReactiveContainerRequestContext request) {
@@ -41,7 +36,8 @@ public class BearerTokenSyntax {
                         || Character.isWhitespace(authorization.charAt(SCHEME.length())));
     }
 
+    /** Compact JWS (header.payload.signature) or JWE (five parts), base64url, the header never empty. */
     static boolean wellFormed(String token) {
-        return COMPACT_JWT.matcher(token).matches();
+        return CompactJwt.shaped(token, 3, 1) || CompactJwt.shaped(token, 5, 1);
     }
 }
