@@ -20,6 +20,11 @@ public final class ReporterPseudonym {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final String PREFIX = "rp1_";
+    /** A Mac initialised with the key, per thread: looking the algorithm up and keying it was most of a call's cost. */
+    private static final ThreadLocal<Keyed> MACS = new ThreadLocal<>();
+
+    private record Keyed(String key, Mac mac) {
+    }
 
     private ReporterPseudonym() {
     }
@@ -28,11 +33,21 @@ public final class ReporterPseudonym {
         if (key == null || key.length() < 16) {
             throw new IllegalArgumentException("the pseudonym key must have at least 16 characters");
         }
+        Keyed keyed = MACS.get();
+        if (keyed == null || !keyed.key().equals(key)) {
+            keyed = new Keyed(key, keyedMac(key));
+            MACS.set(keyed);
+        }
+        // doFinal leaves the Mac as init left it, ready for the next subject
+        byte[] digest = keyed.mac().doFinal(subject.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private static Mac keyedMac(String key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            byte[] digest = mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

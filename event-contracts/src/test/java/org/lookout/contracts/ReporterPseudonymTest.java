@@ -23,6 +23,17 @@ class ReporterPseudonymTest {
         assertThat(ReporterPseudonym.of("key-number-one-0000", "resident-2")).isNotEqualTo(one);
     }
 
+    /** Each thread keeps its keyed Mac: calls in a row, and a key changed and changed back, give what a fresh one gives. */
+    @Test
+    void aKeptMacGivesTheSameAsAFreshOne() {
+        String expected = "rp1_QPpvLvGYbEmFApPaBMC7cEFdNQ3KFefVibTTl8LzpnM";
+        assertThat(ReporterPseudonym.of("sample-key-0123456789", "resident-1")).isEqualTo(expected);
+        assertThat(ReporterPseudonym.of("sample-key-0123456789", "resident-1")).isEqualTo(expected);
+        assertThat(ReporterPseudonym.of("sample-key-0123456789", "resident-2")).isNotEqualTo(expected);
+        ReporterPseudonym.of("another-key-0123456789", "resident-1");
+        assertThat(ReporterPseudonym.of("sample-key-0123456789", "resident-1")).isEqualTo(expected);
+    }
+
     @Test
     void refusesAShortKey() {
         assertThatThrownBy(() -> ReporterPseudonym.of("short", "resident-1")).isInstanceOf(IllegalArgumentException.class);
