@@ -9,8 +9,10 @@
 #   pgbench on the same database right after 1. and after 2., 32 clients, same duration, in two forms of the writes
 #      intake makes (tracking counter bump, report row, its first history row, one outbox row): intake.sql, one
 #      transaction of four statements (the counter row locked across round trips), and intake-one.sql, the single
-#      statement the service sends (IntakeRepository: numbering last, committed by itself);
-#   the rates and their ratios, each against the faster pgbench form right after it (goal: service and gateway each
+#      statement the service sends (IntakeRepository: numbering last, committed by itself); intake-one.sql also right
+#      before 1. and 2. (after their warm-up): its rate is the mean of before and after, as the minutes around a
+#      measurement on a shared machine moved it by up to ±25 % when it ran after alone;
+#   the rates and their ratios, each against the faster pgbench form around it (goal: service and gateway each
 #      reach at least 60 % of the raw rate), and the CPU each intake cost the JVMs (user + system time over the
 #      measured run per committed report: the service's, via the gateway both), which the machine's load bends less;
 #   the CPU budget: the whole machine's and PostgreSQL's CPU per intake and per pgbench transaction, and from them the
@@ -282,6 +284,8 @@ measure() { # url, name, pids: the measured run, with the statements and lock wa
 }
 info "warm-up $WARMUP, then $DURATION of POST /api/complaints with $CONNECTIONS connections"
 wrk_run "$WARMUP" "$BASE" service
+raw_one_before="$(pgbench_run service-before intake-one.sql)"
+raw_one_before_machine_pg="$(cat "$WORK/pgbench-cpu")"
 measure "$BASE" service "$SERVICE_PID"
 service_statements="$per_intake"
 service_cpu="$cpu_per_intake"
@@ -322,6 +326,8 @@ if [[ "$GATEWAY" == 1 ]]; then
   curl -fs -o /dev/null "$GATEWAY_BASE/api/taxonomy" || die "the gateway does not answer on $GATEWAY_BASE"
   info "through the gateway: warm-up $GATEWAY_WARMUP, then $DURATION"
   wrk_run "$GATEWAY_WARMUP" "$GATEWAY_BASE" gateway
+  raw_one_before_gateway="$(pgbench_run gateway-before intake-one.sql)"
+  raw_one_before_machine_pg_gateway="$(cat "$WORK/pgbench-cpu")"
   measure "$GATEWAY_BASE" gateway "$SERVICE_PID" "$GATEWAY_PID"
   gateway_cpu="$cpu_per_intake"
   gateway_machine_pg="$machine_and_pg_per_intake"
@@ -394,11 +400,13 @@ echo "cores: $(nproc), load before: $LOAD_BEFORE, after: $(cut -d ' ' -f 1-3 /pr
 printf '%-34s %10s %10s %12s %14s %13s\n' target 'per s' p99 'statements' 'lock waiters' 'CPU µs/intake'
 printf '%-34s %10s %10s %12s %14s %13s\n' 'POST /api/complaints' "$service_rate" "$service_p99" "$service_statements" \
   "$service_waiters" "$service_cpu"
+printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, right before' "$raw_one_before" - 1 - -
 printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, same writes, right after' "$raw_rate" - 6 "$raw_waiters" -
 printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, then' "$raw_one_rate" - 1 "$raw_one_waiters" -
 if [[ -n "$gateway_rate" ]]; then
   printf '%-34s %10s %10s %12s %14s %13s\n' 'the same via the gateway' "$gateway_rate" "$gateway_p99" "$per_intake" \
     "$lock_waiters" "$gateway_cpu"
+  printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, right before' "$raw_one_before_gateway" - 1 - -
   printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, same writes, right after' "$raw_rate_gateway" - 6 \
     "$raw_waiters_gateway" -
   printf '%-34s %10s %10s %12s %14s %13s\n' 'pgbench, one statement, then' "$raw_one_rate_gateway" - 1 \
@@ -410,14 +418,20 @@ echo " the service's JVM, and via the gateway of both JVMs, over the measured ru
 echo " their planning and execution time, are in the logs, kept with BENCH_KEEP=1)"
 [[ -z "$service_errors" ]] || echo "wrk (service):$service_errors"
 [[ -z "${gateway_errors:-}" ]] || echo "wrk (gateway):$gateway_errors"
-# The goal is measured against the faster of the two raw forms: what PostgreSQL itself can do with these writes.
+# The goal is measured against the faster of the two raw forms: what PostgreSQL itself can do with these writes; the
+# one-statement form's rate and CPU are the means of its runs right before and right after the measurement.
+mean_of() { # "a1 a2 ..." "b1 b2 ..." -> their means, field by field
+  awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " ")
+    for (i = 1; i <= n; i++) printf "%s%.1f", (i > 1 ? " " : ""), (x[i] + y[i]) / 2; print "" }'
+}
 faster_raw() { # transaction form's rate and "machine pg", one statement's rate and "machine pg" -> the faster's three
   if awk -v a="$1" -v b="$3" 'BEGIN { exit !(a > b) }'; then echo "$1 $2"; else echo "$3 $4"; fi
 }
-ratio() { # name, rate, the transaction form's rate, the faster form's rate
-  awk -v n="$1" -v s="$2" -v a="$3" -v r="$4" 'BEGIN {
-    printf "%s/raw %.2f (against the faster raw form, %.0f/s; goal >= 0.60): %s; against the transaction form %.2f\n",
-      n, s / r, r, (s / r >= 0.6 ? "met" : "NOT met"), s / a }'
+ratio() { # name, rate, the transaction form's rate, the faster form's rate, the one statement's rate right after
+  awk -v n="$1" -v s="$2" -v a="$3" -v r="$4" -v o="$5" 'BEGIN {
+    printf "%s/raw %.2f (against the faster raw form, %.0f/s; goal >= 0.60): %s; against the transaction form %.2f,",
+      n, s / r, r, (s / r >= 0.6 ? "met" : "NOT met"), s / a
+    printf " against the one statement right after alone %.2f\n", s / o }'
 }
 # Where the ratio's ceiling is: on two cores that PostgreSQL, the JVM and the load generator share, a run that keeps
 # the machine busy reaches cores / (machine CPU per operation). The service's ratio can then be at most the raw form's
@@ -435,13 +449,16 @@ budget() { # name, "machine pg" µs per intake, JVM µs per intake, "machine pg"
     printf " 0.60 needs at most %.0f µs per intake, i.e. the JVM at %.0f µs\n", rm / 0.6, rm / 0.6 - (m - j) }'
 }
 report() { # name, rate, "machine pg" per intake, JVM µs per intake, transaction rate and "machine pg", one statement's
-  local fast_rate fast_machine fast_pg
-  read -r fast_rate fast_machine fast_pg < <(faster_raw "$5" "$6" "$7" "$8")
-  ratio "$1" "$2" "$5" "$fast_rate"
+  # right after, and right before
+  local fast_rate fast_machine fast_pg one_rate one_machine one_pg
+  read -r one_rate one_machine one_pg <<<"$(mean_of "$7 $8" "$9 ${10}")"
+  read -r fast_rate fast_machine fast_pg < <(faster_raw "$5" "$6" "$one_rate" "$one_machine $one_pg")
+  ratio "$1" "$2" "$5" "$fast_rate" "$7"
   budget "$1" "$3" "$4" "$fast_machine $fast_pg"
 }
 report service "$service_rate" "$service_machine_pg" "$service_cpu" \
-  "$raw_rate" "$raw_machine_pg" "$raw_one_rate" "$raw_one_machine_pg"
+  "$raw_rate" "$raw_machine_pg" "$raw_one_rate" "$raw_one_machine_pg" "$raw_one_before" "$raw_one_before_machine_pg"
 [[ -z "$gateway_rate" ]] || report gateway "$gateway_rate" "$gateway_machine_pg" "$gateway_cpu" \
-  "$raw_rate_gateway" "$raw_machine_pg_gateway" "$raw_one_rate_gateway" "$raw_one_machine_pg_gateway"
+  "$raw_rate_gateway" "$raw_machine_pg_gateway" "$raw_one_rate_gateway" "$raw_one_machine_pg_gateway" \
+  "$raw_one_before_gateway" "$raw_one_before_machine_pg_gateway"
 [[ -z "$crash_verdict" ]] || echo "$crash_verdict"
