@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
  * (docs/decisions/0009-verified-tokens-at-the-edge.md), the services the identity the verification produced
  * (docs/decisions/0010-services-remember-verified-tokens.md). What is kept is the SHA-256 of the token, never the
  * token, and that value; an entry lives until the token's {@code exp} or {@code maxAgeMillis} after it was verified,
- * whichever comes first, so a signing key withdrawn from the realm stops being honoured within that age. Bounded: when {@code maxEntries} are held, expired ones are dropped (one sweep a second at most, so that a full
- * cache does not cost every new token a scan of it), and if none is, a new token is not kept (it is verified each time
- * until room is made).
+ * whichever comes first, so a signing key withdrawn from the realm stops being honoured within that age. Expired
+ * entries are dropped by {@link #remember} once a minute. Bounded: when {@code maxEntries} are held, expired ones are
+ * dropped at once (one sweep a second at most, so that a full cache does not cost every new token a scan of it), and if
+ * none is, a new token is not kept (it is verified each time until room is made).
  */
 public final class VerifiedTokens<V> {
 
@@ -34,6 +35,7 @@ public final class VerifiedTokens<V> {
     private final long maxAgeMillis;
     private final LongSupplier clockMillis;
     private final SweepThrottle fullSweeps = new SweepThrottle(1_000);
+    private final SweepThrottle expirySweeps = new SweepThrottle(60_000);
 
     /**
      * @param maxEntries most tokens held; 0 keeps none (every request verified)
@@ -75,19 +77,17 @@ public final class VerifiedTokens<V> {
         if (validUntil <= now) {
             return;
         }
+        if (expirySweeps.due(now) || (entries.size() >= maxEntries && fullSweeps.due(now))) {
+            forgetExpired(now);
+        }
         if (entries.size() >= maxEntries) {
-            if (fullSweeps.due(now)) {
-                forgetExpired(now);
-            }
-            if (entries.size() >= maxEntries) {
-                return;
-            }
+            return;
         }
         entries.put(digest(token), new Entry<>(value, validUntil));
     }
 
-    /** Drops the entries past their time; the holder calls it once a minute. */
-    public void forgetExpired() {
+    /** Drops the entries past their time (what {@link #remember} does once a minute by itself). */
+    void forgetExpired() {
         forgetExpired(clockMillis.getAsLong());
     }
 

@@ -117,6 +117,22 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void expired_entries_are_dropped_by_a_remember_once_a_minute() {
+        VerifiedTokens<String> tokens = tokens(10);
+        tokens.remember("t.one.x", "sub:one", secondsFromStart(10));
+        tokens.remember("t.two.x", "sub:two", secondsFromStart(100));
+
+        now.set(START + 59_999);
+        tokens.remember("t.three.x", "sub:three", secondsFromStart(100));
+        assertThat(tokens.size()).as("the last sweep was less than a minute ago").isEqualTo(3);
+
+        now.set(START + 60_000);
+        tokens.remember("t.four.x", "sub:four", secondsFromStart(100));
+        assertThat(tokens.size()).isEqualTo(3);
+        assertThat(tokens.get("t.two.x")).isEqualTo("sub:two");
+    }
+
+    @Test
     void size_zero_keeps_nothing() {
         VerifiedTokens<String> tokens = tokens(0);
         tokens.remember("a.b.c", "sub:alice", secondsFromStart(60));
