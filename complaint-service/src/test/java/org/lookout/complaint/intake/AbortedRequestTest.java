@@ -30,9 +30,12 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
  * A client that goes away mid-body (the gateway cutting an oversized chunked upload, a phone losing its network) is not
- * a defect of the service: one line at INFO, no ERROR and no stack trace; nothing is stored. A reset that arrives while
- * the body's reading is paused (the blocking JSON reader applies backpressure) is sometimes not seen by the event loop;
- * then the body read ends at {@code quarkus.http.read-timeout} (10 s in tests) with the same line.
+ * a defect of the service: at most one line at INFO, no ERROR and no stack trace; nothing is stored. A client that
+ * closes its side or keeps the connection silent always gets its line (the latter at {@code quarkus.http.read-timeout},
+ * 10 s in tests). A reset (RST) is seen in one of three ways: the body read fails at once (the "closed" line), the
+ * read ends at the read timeout (the "stopped sending" line), or — in about one reset in ten on this machine, with the
+ * remembered-identity store on or off — the connection is gone before the REST layer reads the body, so the resource
+ * never runs and there is nothing to log: a thread dump then shows no thread held and no event loop busy.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "complaint"))
@@ -44,28 +47,31 @@ class AbortedRequestTest {
     private static final String STALLED =
             "the client stopped sending its body during POST /api/complaints: connection closed, nothing answered";
 
-    @ParameterizedTest(name = "then {0}")
-    @EnumSource(RawHttp.Ending.class)
-    void aChunkedJsonBodyCutShortIsOneInfoLine(RawHttp.Ending ending) throws IOException {
-        byte[] body = ("{\"title\":\"" + "x".repeat(900_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                + Tokens.resident("DCY") + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-
+    @Test
+    void aChunkedJsonBodyCutShortByCloseIsOneInfoLine() throws IOException {
         try (CapturedLog log = CapturedLog.start()) {
-            RawHttp.abandon(head, body, 300_000, true, ending);
+            RawHttp.abandon(chunkedJsonHead(), bigJson(), 300_000, true, RawHttp.Ending.CLOSE);
 
-            // a reset the event loop did not see while the body was paused ends at the read timeout
-            assertOneInfoLine(log, ending == RawHttp.Ending.RESET ? List.of(CLOSED, STALLED) : List.of(CLOSED));
+            assertOneInfoLine(log, List.of(CLOSED));
+        }
+    }
+
+    @Test
+    void aChunkedJsonBodyCutShortByResetIsAtMostOneInfoLine() throws IOException {
+        try (CapturedLog log = CapturedLog.start()) {
+            RawHttp.abandon(chunkedJsonHead(), bigJson(), 300_000, true, RawHttp.Ending.RESET);
+
+            // past the read timeout (10 s in tests), so that a "stopped sending" line has come if it comes at all
+            await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20))
+                    .until(() -> errorsOrStackTraces(log).isEmpty() && log.of(PROBLEM_LOGGER).size() <= 1);
+            assertThat(log.of(PROBLEM_LOGGER)).allSatisfy(record -> assertInfoLine(record, List.of(CLOSED, STALLED)));
         }
     }
 
     @Test
     void aBodyThatStopsComingEndsAtTheReadTimeoutAsOneInfoLine() throws IOException {
         byte[] body = ("{\"title\":\"" + "x".repeat(100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                + Tokens.resident("DCY") + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-
-        try (CapturedLog log = CapturedLog.start(); Socket silent = RawHttp.stall(head, body, 50_000)) {
+        try (CapturedLog log = CapturedLog.start(); Socket silent = RawHttp.stall(chunkedJsonHead(), body, 50_000)) {
             assertThat(silent.isConnected()).isTrue();
             // quarkus.http.read-timeout is 10 s in tests: the worker that reads the body is let go then, not never
             assertOneInfoLine(log, List.of(STALLED));
@@ -75,12 +81,23 @@ class AbortedRequestTest {
     /** Within 30 s one line of the problem logger, at INFO, one of {@code messages}, no stack trace; no ERROR at all. */
     private static void assertOneInfoLine(CapturedLog log, List<String> messages) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !log.of(PROBLEM_LOGGER).isEmpty());
-        assertThat(log.of(PROBLEM_LOGGER)).singleElement().satisfies(record -> {
-            assertThat(CapturedLog.message(record)).isIn(messages);
-            assertThat(record.getLevel().intValue()).isEqualTo(Level.INFO.intValue());
-            assertThat(record.getThrown()).isNull();
-        });
+        assertThat(log.of(PROBLEM_LOGGER)).singleElement().satisfies(record -> assertInfoLine(record, messages));
         assertThat(errorsOrStackTraces(log)).isEmpty();
+    }
+
+    private static void assertInfoLine(LogRecord record, List<String> messages) {
+        assertThat(CapturedLog.message(record)).isIn(messages);
+        assertThat(record.getLevel().intValue()).isEqualTo(Level.INFO.intValue());
+        assertThat(record.getThrown()).isNull();
+    }
+
+    private static String chunkedJsonHead() {
+        return "POST /api/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.resident("DCY")
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    }
+
+    private static byte[] bigJson() {
+        return ("{\"title\":\"" + "x".repeat(900_000) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
