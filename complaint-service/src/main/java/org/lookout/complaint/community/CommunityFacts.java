@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.complaint.config.IntakeConfig;
 import org.lookout.complaint.domain.ReferenceCache;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,9 +27,9 @@ public class CommunityFacts {
         this.cache = new ReferenceCache<>(config.referenceCacheTtl());
     }
 
-    /** The community, null for an unknown code; needs a session when it is not in memory. */
+    /** The community, null for an unknown code; opens a session for its lookup (or joins the current one) when it is not in memory. */
     public Uni<Facts> of(String code) {
-        return cache.get(code, key -> communities.find(key).map(community -> community == null ? null
+        return cache.get(code, key -> Panache.withSession(() -> communities.find(key)).map(community -> community == null ? null
                 : new Facts(community.code, community.active)));
     }
 

@@ -37,13 +37,14 @@ public class DuplicateFinder {
     public record PossibleDuplicate(String trackingNumber, String status, Instant receivedAt, Long distanceMetres) {
     }
 
-    Uni<List<PossibleDuplicate>> of(Report report) {
+    /** {@code standalone}: the query runs on the pool, outside any session (see {@link NamedStatement}). */
+    Uni<List<PossibleDuplicate>> of(Report report, boolean standalone) {
         if (report.confidential) {
             return Uni.createFrom().item(List.of());
         }
         Instant since = report.receivedAt.minus(config.duplicateWindow());
         return reports.similarOpenSince(report.itemCode, report.communityCode, since, report.id,
-                buildingKey(report.building), boundingBox(report), MAX_SHOWN)
+                buildingKey(report.building), boundingBox(report), MAX_SHOWN, standalone)
                 .map(rows -> rows.stream().map(row -> match(report, row)).flatMap(Optional::stream).toList());
     }
 

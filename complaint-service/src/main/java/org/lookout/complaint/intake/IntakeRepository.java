@@ -1,5 +1,6 @@
 package org.lookout.complaint.intake;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,16 +17,18 @@ import org.lookout.outbox.EventTracing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * The writes of one intake in one statement, numbering last. Tracking numbers are gap-free per community and year: the
  * counter row ({@code tracking_counter}) is bumped inside the report's transaction, so a rolled-back intake gives its
  * number back and concurrent intakes of a community queue on the row. To hold that row lock as briefly as possible,
  * the bump, the report, its first history entry and its {@code submitted} event are one statement — a single round
- * trip — whose data-modifying parts run together: the counter is locked when the statement starts and released at
- * commit, which follows in the next round trip (nothing else of the intake's writes comes between, except the
- * encrypted identity and the tracking hash of the reports that have them, which reference the report). Everything that
- * does not need the number (checks, the possible duplicates) runs before. The history row names its community itself
+ * trip — whose data-modifying parts run together (the encrypted identity and an anonymous report's tracking hash
+ * included): the counter is locked when the statement starts and released at commit. Intake through the API runs it
+ * on the pool outside any transaction, so it commits as it ends; Open311 and public intake run it in their own
+ * transaction ({@link NamedStatement}). Everything that does not need the number (checks, the possible duplicates)
+ * runs before. The history row names its community itself
  * (V66's trigger would look it up in the report, which a sibling part of this statement writes: PostgreSQL does not
  * promise the order of those parts).
  *
@@ -41,9 +44,11 @@ public class IntakeRepository {
     private static final byte[] NOTHING = new byte[0];
 
     private final EventTracing tracing;
+    private final Pool pool;
 
-    IntakeRepository(EventTracing tracing) {
+    IntakeRepository(EventTracing tracing, Pool pool) {
         this.tracing = tracing;
+        this.pool = pool;
     }
 
     /**
@@ -93,14 +98,17 @@ public class IntakeRepository {
                     where cast(:withTracking as boolean))
             select tracking_number from report_row""".replaceAll("\\s+", " ");
 
+    private static final NamedStatement NUMBERED = NamedStatement.of(NUMBERED_INTAKE);
+
     /**
      * Stores {@code report} (its tracking number is drawn here and returned), {@code first} (its first history entry),
      * {@code submitted} (its event, for the outbox) and, when not null, {@code identity} (the encrypted name and phone)
-     * and {@code tracking} (an anonymous report's code and secret hash). One statement: outside a transaction it commits
-     * by itself, and the counter row is locked only while PostgreSQL runs and commits it — never across a round trip.
+     * and {@code tracking} (an anonymous report's code and secret hash). One statement: {@code standalone}, it runs on
+     * the pool and commits by itself, and the counter row is locked only while PostgreSQL runs and commits it — never
+     * across a round trip; otherwise in the current session's transaction, until that commits.
      */
     public Uni<String> receive(Report report, ReportHistoryEntry first, CloudEvent submitted, int year,
-            ReporterIdentity identity, AnonymousTracking tracking) {
+            ReporterIdentity identity, AnonymousTracking tracking, boolean standalone) {
         String payload = EventJson.write(submitted.data());
         if (payload.indexOf(PROVISIONAL_NUMBER) != payload.lastIndexOf(PROVISIONAL_NUMBER)
                 || !payload.contains(PROVISIONAL_NUMBER)) {
@@ -108,49 +116,52 @@ public class IntakeRepository {
         }
         // the request's trace context, as Outbox.publish stores it with every other event
         Map<String, String> traceContext = tracing.current();
+        Map<String, Object> values = new HashMap<>();
+        values.put("community", report.communityCode);
+        values.put("year", year);
+        values.put("id", report.id);
+        values.put("item", report.itemCode);
+        values.put("category", report.categoryCode);
+        values.put("title", report.title);
+        values.put("description", report.description);
+        values.put("channel", report.channel.name());
+        values.put("status", report.status.name());
+        values.put("anonymous", report.anonymous);
+        values.put("confidential", report.confidential);
+        values.put("filedByRef", report.filedByRef);
+        values.put("filedByRole", report.filedByRole);
+        values.put("address", report.address);
+        values.put("building", report.building);
+        values.put("latitude", report.latitude);
+        values.put("longitude", report.longitude);
+        values.put("occurredAt", report.occurredAt);
+        values.put("receivedAt", report.receivedAt);
+        values.put("version", report.version);
+        values.put("dueProvisional", report.dueProvisional);
+        values.put("note", first.note);
+        values.put("eventId", UUID.fromString(submitted.id()));
+        values.put("topic", EventType.COMPLAINT_SUBMITTED.topic());
+        values.put("partitionKey", submitted.subject());
+        values.put("eventType", submitted.type());
+        values.put("source", submitted.source());
+        values.put("subject", submitted.subject());
+        values.put("occurredAtEvent", submitted.time());
+        values.put("payload", payload);
+        values.put("provisional", PROVISIONAL_NUMBER);
+        values.put("traceParent", traceContext.getOrDefault(EventTracing.TRACEPARENT, ""));
+        values.put("traceState", traceContext.getOrDefault(EventTracing.TRACESTATE, ""));
+        values.put("withIdentity", identity != null);
+        values.put("keyId", identity == null ? "" : identity.keyId);
+        values.put("nameEnc", identity == null ? NOTHING : orNothing(identity.nameEncrypted));
+        values.put("phoneEnc", identity == null ? NOTHING : orNothing(identity.phoneEncrypted));
+        values.put("withTracking", tracking != null);
+        values.put("trackingCode", tracking == null ? "" : tracking.code);
+        values.put("secretHash", tracking == null ? NOTHING : tracking.secretHash);
+        if (standalone) {
+            return NUMBERED.onPool(pool, values).map(rows -> rows.iterator().next().getString(0));
+        }
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(NUMBERED_INTAKE, Object.class)
-                        .setParameter("community", report.communityCode)
-                        .setParameter("year", year)
-                        .setParameter("id", report.id)
-                        .setParameter("item", report.itemCode)
-                        .setParameter("category", report.categoryCode)
-                        .setParameter("title", report.title)
-                        .setParameter("description", report.description)
-                        .setParameter("channel", report.channel.name())
-                        .setParameter("status", report.status.name())
-                        .setParameter("anonymous", report.anonymous)
-                        .setParameter("confidential", report.confidential)
-                        .setParameter("filedByRef", report.filedByRef)
-                        .setParameter("filedByRole", report.filedByRole)
-                        .setParameter("address", report.address)
-                        .setParameter("building", report.building)
-                        .setParameter("latitude", report.latitude)
-                        .setParameter("longitude", report.longitude)
-                        .setParameter("occurredAt", report.occurredAt)
-                        .setParameter("receivedAt", report.receivedAt)
-                        .setParameter("version", report.version)
-                        .setParameter("dueProvisional", report.dueProvisional)
-                        .setParameter("note", first.note)
-                        .setParameter("eventId", UUID.fromString(submitted.id()))
-                        .setParameter("topic", EventType.COMPLAINT_SUBMITTED.topic())
-                        .setParameter("partitionKey", submitted.subject())
-                        .setParameter("eventType", submitted.type())
-                        .setParameter("source", submitted.source())
-                        .setParameter("subject", submitted.subject())
-                        .setParameter("occurredAtEvent", submitted.time())
-                        .setParameter("payload", payload)
-                        .setParameter("provisional", PROVISIONAL_NUMBER)
-                        .setParameter("traceParent", traceContext.getOrDefault(EventTracing.TRACEPARENT, ""))
-                        .setParameter("traceState", traceContext.getOrDefault(EventTracing.TRACESTATE, ""))
-                        .setParameter("withIdentity", identity != null)
-                        .setParameter("keyId", identity == null ? "" : identity.keyId)
-                        .setParameter("nameEnc", identity == null ? NOTHING : orNothing(identity.nameEncrypted))
-                        .setParameter("phoneEnc", identity == null ? NOTHING : orNothing(identity.phoneEncrypted))
-                        .setParameter("withTracking", tracking != null)
-                        .setParameter("trackingCode", tracking == null ? "" : tracking.code)
-                        .setParameter("secretHash", tracking == null ? NOTHING : tracking.secretHash)
-                        .getSingleResult())
+                .chain(session -> NUMBERED.inSession(session, Object.class, values).getSingleResult())
                 .map(String.class::cast);
     }
 

@@ -29,7 +29,6 @@ import org.lookout.problem.ProblemType;
 import org.lookout.security.Caller;
 import org.lookout.security.Roles;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -70,7 +69,11 @@ public class IntakeService {
         this.duplicates = duplicates;
     }
 
-    @WithSession
+    /**
+     * A report filed through the API. No session is opened: the item and community come from memory (a miss opens
+     * one for its lookup), and the duplicates query and the intake statement run on the pool
+     * ({@link NamedStatement}), the latter committing by itself.
+     */
     public Uni<ReceiptView> submit(@Valid SubmitReportRequest request, Caller caller) {
         checkChannel(request.channel(), caller);
         checkCommunityScope(request.communityCode(), caller);
@@ -91,7 +94,7 @@ public class IntakeService {
                             }
                         })
                         .chain(community -> receive(request, request.anonymous() ? null : access.pseudonymOf(caller),
-                                caller.actingRole().orElse(Roles.RESIDENT), item)));
+                                caller.actingRole().orElse(Roles.RESIDENT), item, true)));
     }
 
     /**
@@ -105,18 +108,18 @@ public class IntakeService {
         checkCoordinates(request.location());
         return items.of(request.itemCode())
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("itemCode", "is not a taxonomy item"))
-                .chain(item -> receive(request, null, filedByRole, item));
+                .chain(item -> receive(request, null, filedByRole, item, false));
     }
 
     /**
      * The possible duplicates are looked up first; then one statement ({@link IntakeRepository}) draws the tracking
      * number and stores the report, its first history entry, its event and — when it has them — the encrypted identity
-     * and the anonymous tracking hash. Called without a transaction ({@link #submit}) that statement commits by itself,
-     * so the community's counter row is locked only while PostgreSQL runs and commits it, never across a round trip;
-     * inside a caller's transaction ({@link #submitOnBehalf}) until that commits.
+     * and the anonymous tracking hash. {@code standalone} ({@link #submit}) both run on the pool and that statement
+     * commits by itself, so the community's counter row is locked only while PostgreSQL runs and commits it, never
+     * across a round trip; otherwise ({@link #submitOnBehalf}) in the caller's transaction, until that commits.
      */
     private Uni<ReceiptView> receive(SubmitReportRequest request, String filedByRef, String filedByRole,
-            ItemFacts.Item item) {
+            ItemFacts.Item item, boolean standalone) {
         Instant now = clock.instant();
         int year = now.atZone(config.zone()).getYear();
         Report report = newReport(request, filedByRef, filedByRole, item, now);
@@ -124,10 +127,11 @@ public class IntakeService {
                 "received via " + report.channel, report.receivedAt);
         ReporterIdentity identity = identities.sealed(report.id, request.reporterName(), request.reporterPhone());
         AnonymousTrackingService.Prepared issued = report.anonymous ? tracking.prepare(report.id) : null;
-        return duplicates.of(report).chain(found -> {
+        return duplicates.of(report, standalone).chain(found -> {
             report.trackingNumber = IntakeRepository.PROVISIONAL_NUMBER;
             CloudEvent submitted = events.submittedEvent(report);
-            return intakes.receive(report, first, submitted, year, identity, issued == null ? null : issued.row())
+            return intakes.receive(report, first, submitted, year, identity, issued == null ? null : issued.row(),
+                    standalone)
                     .map(number -> {
                         report.trackingNumber = number;
                         return ReceiptView.of(report, found, issued == null ? null : issued.credentials());

@@ -1,13 +1,18 @@
 package org.lookout.complaint.intake;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 
 /** The pre-filter of possible duplicates, in SQL. */
 @ApplicationScoped
@@ -21,23 +26,45 @@ public class PossibleDuplicateRepository {
      * many similar reports a community has. The query is the database function {@code possible_duplicates} (V67), so
      * that PostgreSQL plans it once per connection rather than at every intake.
      */
+    private static final NamedStatement SIMILAR = NamedStatement.of("""
+            select tracking_number, status, received_at, latitude, longitude, building
+              from possible_duplicates(:community, :item, :since, :except, :building, :hasBox, :minLat, :maxLat,
+                                       :minLon, :maxLon, :limit)""");
+
+    private final Pool pool;
+
+    PossibleDuplicateRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** {@code standalone}: on the pool; otherwise in the current session, in its transaction when it has one. */
     public Uni<List<Object[]>> similarOpenSince(String itemCode, String communityCode, Instant since, UUID except,
-            String buildingKey, double[] box, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select tracking_number, status, received_at, latitude, longitude, building
-                  from possible_duplicates(:community, :item, :since, :except, :building, :hasBox, :minLat, :maxLat,
-                                           :minLon, :maxLon, :limit)""", Object[].class)
-                .setParameter("community", communityCode)
-                .setParameter("item", itemCode)
-                .setParameter("since", since)
-                .setParameter("except", except)
-                .setParameter("building", buildingKey)
-                .setParameter("hasBox", box != null)
-                .setParameter("minLat", box == null ? 0d : box[0])
-                .setParameter("maxLat", box == null ? 0d : box[1])
-                .setParameter("minLon", box == null ? 0d : box[2])
-                .setParameter("maxLon", box == null ? 0d : box[3])
-                .setParameter("limit", limit)
-                .getResultList());
+            String buildingKey, double[] box, int limit, boolean standalone) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("community", communityCode);
+        values.put("item", itemCode);
+        values.put("since", since);
+        values.put("except", except);
+        values.put("building", buildingKey);
+        values.put("hasBox", box != null);
+        values.put("minLat", box == null ? 0d : box[0]);
+        values.put("maxLat", box == null ? 0d : box[1]);
+        values.put("minLon", box == null ? 0d : box[2]);
+        values.put("maxLon", box == null ? 0d : box[3]);
+        values.put("limit", limit);
+        if (standalone) {
+            return SIMILAR.onPool(pool, values).map(rows -> {
+                List<Object[]> found = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    Object[] columns = new Object[row.size()];
+                    for (int column = 0; column < columns.length; column++) {
+                        columns[column] = row.getValue(column);
+                    }
+                    found.add(columns);
+                }
+                return found;
+            });
+        }
+        return Panache.getSession().chain(session -> SIMILAR.inSession(session, Object[].class, values).getResultList());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.complaint.config.IntakeConfig;
 import org.lookout.complaint.domain.ReferenceCache;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,9 +27,9 @@ public class ItemFacts {
         this.cache = new ReferenceCache<>(config.referenceCacheTtl());
     }
 
-    /** The item, null for an unknown code; needs a session when it is not in memory. */
+    /** The item, null for an unknown code; opens a session for its lookup (or joins the current one) when it is not in memory. */
     public Uni<Item> of(String code) {
-        return cache.get(code, key -> taxonomy.item(key).map(item -> item == null ? null
+        return cache.get(code, key -> Panache.withSession(() -> taxonomy.item(key)).map(item -> item == null ? null
                 : new Item(item.code, item.categoryCode, item.confidential, item.active)));
     }
 

@@ -28,6 +28,17 @@ class NumberedIntakeStatementTest {
     }
 
     @Test
+    void thePoolsFormHasOnePositionalParameterPerNamedOneAndFits() {
+        NamedStatement onPool = NamedStatement.of(IntakeRepository.NUMBERED_INTAKE);
+
+        assertThat(onPool.occurrences()).hasSize((int) NAMED_PARAMETER.matcher(IntakeRepository.NUMBERED_INTAKE)
+                .results().count());
+        assertThat(onPool.positional()).doesNotContainPattern(NAMED_PARAMETER)
+                .contains("$" + onPool.occurrences().size()).doesNotContain("$" + (onPool.occurrences().size() + 1));
+        assertThat(onPool.positional().length()).isLessThan(IntakeRepository.PREPARED_STATEMENT_CACHE_SQL_LIMIT);
+    }
+
+    @Test
     void itsWhitespaceIsCollapsedAndNoLiteralDependedOnIt() {
         assertThat(IntakeRepository.NUMBERED_INTAKE).doesNotContain("  ").doesNotContain("\n");
         // the literals, read left to right: none held whitespace that the collapsing could have changed
