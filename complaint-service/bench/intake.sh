@@ -30,11 +30,12 @@
 #
 # Its ports are its own (BENCH_PG_PORT, BENCH_HTTP_PORT, BENCH_GATEWAY_PORT, each HTTP port's management interface
 # at + 1000), never the ./lookout stack's.
-#   complaint-service/bench/intake.sh            # 2 wrk threads, 32 connections, 60 s warm-up, 20 s measured
+#   complaint-service/bench/intake.sh            # 2 wrk threads, 32 connections, 180 s warm-up, 20 s measured
 #   GATEWAY=0 CRASH=0 complaint-service/bench/intake.sh   # the service and pgbench only
-#   CONNECTIONS=32 DURATION=30s WARMUP=90s complaint-service/bench/intake.sh
-# The warm-up is long on purpose: on a busy 2-core machine the JIT needs about a minute of load before intake reaches
-# its steady rate (after 10 s it ran at a sixth of it). SERVICE_OPTS adds JVM options or -D settings to the service,
+#   CONNECTIONS=32 DURATION=30s WARMUP=240s complaint-service/bench/intake.sh
+# The warm-ups are long on purpose: on a busy 2-core machine the JIT compiles for minutes before a JVM reaches its
+# steady rate (after 10 s of load intake ran at a sixth of it; after 60 s the compiler threads still took 31-36 % of
+# the service's CPU, after 180 s 11 %). The table says how much of each JVM's CPU its JIT took over the measured run. SERVICE_OPTS adds JVM options or -D settings to the service,
 # to measure a candidate, e.g. SERVICE_OPTS=-Dquarkus.datasource.reactive.max-size=32.
 set -euo pipefail
 
@@ -43,12 +44,12 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-60s}"
+WARMUP="${WARMUP:-180s}"
 BENCH_PG_PORT="${BENCH_PG_PORT:-18932}"
 BENCH_HTTP_PORT="${BENCH_HTTP_PORT:-18981}"
 BENCH_GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18980}"
 GATEWAY="${GATEWAY:-1}"
-GATEWAY_WARMUP="${GATEWAY_WARMUP:-30s}"
+GATEWAY_WARMUP="${GATEWAY_WARMUP:-180s}"
 START_TIMEOUT="${START_TIMEOUT:-300}" # seconds the service and the gateway may take to answer (a busy machine)
 CRASH="${CRASH:-1}"
 COMMUNITIES=(DCY DCN XHY JXY HPL QNJ)
@@ -256,11 +257,24 @@ observe() { # pid of the load
   done
   awk -v w="$waiting" -v n="$samples" 'BEGIN { printf "%.1f", (n ? w / n : 0) }'
 }
+# CPU ticks of a JVM's JIT compiler threads (C1 and C2): work a JVM that has run long enough no longer does
+jit_ticks() { # pid
+  local total=0 task ticks
+  for task in /proc/"$1"/task/*; do
+    [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]] || continue
+    ticks="$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
 measure() { # url, name, pids: the measured run, with the statements and lock waits it caused and the CPU the JVMs took
-  local reports_before pid ticks_before=0 ticks_after=0
+  local reports_before pid ticks_before=0 ticks_after=0 jit_before=0 jit_after=0
   reports_before="$(psql_super -c 'select count(*) from report')"
   psql_super -c 'select pg_stat_statements_reset()' >/dev/null
-  for pid in "${@:3}"; do ticks_before=$((ticks_before + $(cpu_ticks "$pid"))); done
+  for pid in "${@:3}"; do
+    ticks_before=$((ticks_before + $(cpu_ticks "$pid")))
+    jit_before=$((jit_before + $(jit_ticks "$pid")))
+  done
   local cpu_before
   cpu_before="$(cpu_sample)"
   wrk_run "$DURATION" "$1" "$2" &
@@ -269,7 +283,12 @@ measure() { # url, name, pids: the measured run, with the statements and lock wa
   wait "$load"
   local cpu_after
   cpu_after="$(cpu_sample)"
-  for pid in "${@:3}"; do ticks_after=$((ticks_after + $(cpu_ticks "$pid"))); done
+  for pid in "${@:3}"; do
+    ticks_after=$((ticks_after + $(cpu_ticks "$pid")))
+    jit_after=$((jit_after + $(jit_ticks "$pid")))
+  done
+  jit_share="$(awk -v j="$((jit_after - jit_before))" -v t="$((ticks_after - ticks_before))" \
+    'BEGIN { printf "%.0f", (t ? 100 * j / t : 0) }')"
   local intakes statements
   intakes=$(($(psql_super -c 'select count(*) from report') - reports_before))
   machine_and_pg_per_intake="$(cpu_per "$cpu_before" "$cpu_after" "$intakes")"
@@ -289,6 +308,7 @@ raw_one_before_machine_pg="$(cat "$WORK/pgbench-cpu")"
 measure "$BASE" service "$SERVICE_PID"
 service_statements="$per_intake"
 service_cpu="$cpu_per_intake"
+service_jit="$jit_share"
 service_machine_pg="$machine_and_pg_per_intake"
 service_waiters="$lock_waiters"
 service_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
@@ -330,6 +350,7 @@ if [[ "$GATEWAY" == 1 ]]; then
   raw_one_before_machine_pg_gateway="$(cat "$WORK/pgbench-cpu")"
   measure "$GATEWAY_BASE" gateway "$SERVICE_PID" "$GATEWAY_PID"
   gateway_cpu="$cpu_per_intake"
+  gateway_jit="$jit_share"
   gateway_machine_pg="$machine_and_pg_per_intake"
   gateway_rate="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")"
   gateway_p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.out")"
@@ -416,6 +437,9 @@ echo "(statements: per intake, as pg_stat_statements counts them, BEGIN and COMM
 echo " waiting for a lock, the tracking counter rows, on average over the run; CPU µs/intake: user and system time of"
 echo " the service's JVM, and via the gateway of both JVMs, over the measured run; the statements of each run, with"
 echo " their planning and execution time, are in the logs, kept with BENCH_KEEP=1)"
+jit_line="JIT compilers' share of the JVMs' CPU over the measured run: service $service_jit %"
+[[ -z "$gateway_rate" ]] || jit_line+=", via the gateway $gateway_jit % (both JVMs)"
+echo "$jit_line (a JVM at its steady state: a few %; well above, it was still compiling: raise WARMUP)"
 [[ -z "$service_errors" ]] || echo "wrk (service):$service_errors"
 [[ -z "${gateway_errors:-}" ]] || echo "wrk (gateway):$gateway_errors"
 # The goal is measured against the faster of the two raw forms: what PostgreSQL itself can do with these writes; the
