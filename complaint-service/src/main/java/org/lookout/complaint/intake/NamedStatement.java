@@ -24,7 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  *
  * <p>Every occurrence of a name gets its own {@code $n}, as Hibernate binds them, so that PostgreSQL deduces each
  * one's type from its own place (a name used for a {@code varchar} and a {@code text} column stays valid). A
- * {@code ::} cast is not a parameter.
+ * {@code ::} cast is not a parameter, nor is a colon inside a quoted literal; comments and dollar-quoted strings are
+ * not read (the statements it serves have none).
  */
 final class NamedStatement {
 

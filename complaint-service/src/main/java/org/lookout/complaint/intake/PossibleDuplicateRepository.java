@@ -18,14 +18,6 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 public class PossibleDuplicateRepository {
 
-    /**
-     * The newest open reports of an item in a community received since {@code since} that are in the building (compared
-     * without case and spaces) or inside the bounding box (null: no coordinates to compare), at most {@code limit}:
-     * tracking number, status, received at, latitude, longitude, building. Filtered in SQL on index
-     * {@code report_open_by_item}, read as plain rows (no entities in the session): the cost stays bounded however
-     * many similar reports a community has. The query is the database function {@code possible_duplicates} (V67), so
-     * that PostgreSQL plans it once per connection rather than at every intake.
-     */
     private static final NamedStatement SIMILAR = NamedStatement.of("""
             select tracking_number, status, received_at, latitude, longitude, building
               from possible_duplicates(:community, :item, :since, :except, :building, :hasBox, :minLat, :maxLat,
@@ -37,7 +29,15 @@ public class PossibleDuplicateRepository {
         this.pool = pool;
     }
 
-    /** {@code standalone}: on the pool; otherwise in the current session, in its transaction when it has one. */
+    /**
+     * The newest open reports of an item in a community received since {@code since} that are in the building (compared
+     * without case and spaces) or inside the bounding box (null: no coordinates to compare), at most {@code limit}:
+     * tracking number, status, received at, latitude, longitude, building. Filtered in SQL on index
+     * {@code report_open_by_item}, read as plain rows (no entities in the session): the cost stays bounded however
+     * many similar reports a community has. The query is the database function {@code possible_duplicates} (V67), so
+     * that PostgreSQL plans it once per connection rather than at every intake. {@code standalone}: on the pool;
+     * otherwise in the current session, in its transaction when it has one.
+     */
     public Uni<List<Object[]>> similarOpenSince(String itemCode, String communityCode, Instant since, UUID except,
             String buildingKey, double[] box, int limit, boolean standalone) {
         Map<String, Object> values = new HashMap<>();
