@@ -257,16 +257,6 @@ observe() { # pid of the load
   done
   awk -v w="$waiting" -v n="$samples" 'BEGIN { printf "%.1f", (n ? w / n : 0) }'
 }
-# CPU ticks of a JVM's JIT compiler threads (C1 and C2): work a JVM that has run long enough no longer does
-jit_ticks() { # pid
-  local total=0 task ticks
-  for task in /proc/"$1"/task/*; do
-    [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]] || continue
-    ticks="$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
-    total=$((total + ${ticks:-0}))
-  done
-  echo "$total"
-}
 measure() { # url, name, pids: the measured run, with the statements and lock waits it caused and the CPU the JVMs took
   local reports_before pid ticks_before=0 ticks_after=0 jit_before=0 jit_after=0
   reports_before="$(psql_super -c 'select count(*) from report')"

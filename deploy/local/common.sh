@@ -320,6 +320,18 @@ cpu_ticks() {
   echo "$total"
 }
 
+# CPU time (clock ticks) of a JVM's JIT compiler threads (C1 and C2): work a JVM that has run long enough no longer
+# does; the benchmarks print its share of a measured run to show whether they measured a JVM still compiling.
+jit_ticks() {
+  local total=0 task ticks
+  for task in /proc/"$1"/task/*; do
+    [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]] || continue
+    ticks="$(sed 's/^.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
+
 # CPU time the whole machine spent busy (user, nice, system, irq, softirq; in clock ticks, all cores together; not
 # steal, the hypervisor's): over a run and per operation, what the operation cost every process involved, load
 # generator included.

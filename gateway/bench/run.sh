@@ -224,18 +224,25 @@ for t in "${TARGETS[@]}"; do
   case "$t" in direct|nginx) ;; *) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${WRK_HEADER[@]}" "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST" > /dev/null ;; esac
 done
 
-declare -A PEAK P99 PACED PACED_P99 CPU_US
+declare -A PEAK P99 PACED PACED_P99 CPU_US JIT
 for t in "${TARGETS[@]}"; do
-  before_ticks=0
-  if [ -n "${PID_OF[$t]:-}" ]; then before_ticks="$(cpu_ticks "${PID_OF[$t]}")"; fi
+  before_ticks=0 before_jit=0
+  if [ -n "${PID_OF[$t]:-}" ]; then
+    before_ticks="$(cpu_ticks "${PID_OF[$t]}")"
+    before_jit="$(jit_ticks "${PID_OF[$t]}")"
+  fi
   if [ -n "$PROFILE" ] && [ "$t" = gateway ]; then
     "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.start name=bench settings=profile > /dev/null
   fi
   read -r PEAK[$t] P99[$t] requests < <(run_wrk "http://127.0.0.1:${PORT_OF[$t]}$PATH_UNDER_TEST")
-  CPU_US[$t]=-
+  CPU_US[$t]=- JIT[$t]=-
   if [ -n "${PID_OF[$t]:-}" ]; then
-    CPU_US[$t]="$(awk -v a="$before_ticks" -v b="$(cpu_ticks "${PID_OF[$t]}")" -v n="$requests" -v hz="$TICKS_PER_SECOND" \
+    after_ticks="$(cpu_ticks "${PID_OF[$t]}")"
+    CPU_US[$t]="$(awk -v a="$before_ticks" -v b="$after_ticks" -v n="$requests" -v hz="$TICKS_PER_SECOND" \
       'BEGIN { printf "%.1f", (b - a) * 1e6 / hz / n }')"
+    # the JIT compilers' share of a JVM's CPU in its peak run (nginx's processes have none: "0")
+    JIT[$t]="$(awk -v j="$(($(jit_ticks "${PID_OF[$t]}") - before_jit))" -v t="$((after_ticks - before_ticks))" \
+      'BEGIN { printf "%.0f", (t ? 100 * j / t : 0) }')"
   fi
   if [ -n "$PROFILE" ] && [ "$t" = gateway ]; then
     "$JAVA_HOME/bin/jcmd" "$GATEWAY_PID" JFR.stop name=bench filename="$PROFILE" > /dev/null
@@ -251,13 +258,13 @@ echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg), event loop
   "upstream pool: $POOL, wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per run"
 echo "paced at half of nginx's peak: $half req/s ($delay_ms ms between requests per connection)"
 [ "$TOKEN" != 1 ] || echo "every request with a bearer token, verified by the gateways"
-printf '%-8s %11s %14s %11s %12s %12s %14s %s\n' target peak-req/s p99 /nginx-peak cpu-us/req nginx-cpu/cpu \
-  paced-req/s paced-p99
+printf '%-8s %11s %14s %11s %12s %12s %6s %14s %s\n' target peak-req/s p99 /nginx-peak cpu-us/req nginx-cpu/cpu \
+  jit-% paced-req/s paced-p99
 for t in "${TARGETS[@]}"; do
-  printf '%-8s %11s %14s %11s %12s %12s %14s %s\n' "$t" "${PEAK[$t]}" "${P99[$t]}" \
+  printf '%-8s %11s %14s %11s %12s %12s %6s %14s %s\n' "$t" "${PEAK[$t]}" "${P99[$t]}" \
     "$(awk -v g="${PEAK[$t]}" -v n="${PEAK[nginx]}" 'BEGIN { printf "%.2f", g / n }')" "${CPU_US[$t]}" \
     "$(awk -v c="${CPU_US[$t]}" -v n="${CPU_US[nginx]}" 'BEGIN { if (c + 0 > 0) printf "%.2f", n / c; else print "-" }')" \
-    "${PACED[$t]}" "${PACED_P99[$t]}"
+    "${JIT[$t]}" "${PACED[$t]}" "${PACED_P99[$t]}"
 done
 if [ -n "$PROFILE" ]; then
   "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$PROFILE" || true
