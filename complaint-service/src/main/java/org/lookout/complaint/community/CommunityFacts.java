@@ -27,9 +27,13 @@ public class CommunityFacts {
         this.cache = new ReferenceCache<>(config.referenceCacheTtl());
     }
 
-    /** The community, null for an unknown code; opens a session for its lookup (or joins the current one) when it is not in memory. */
+    /**
+     * The community, null for an unknown code; when it is not in memory, looked up in a session of its own (or the
+     * current one).
+     */
     public Uni<Facts> of(String code) {
-        return cache.get(code, key -> Panache.withSession(() -> communities.find(key)).map(community -> community == null ? null
+        return cache.get(code, key -> Panache.withSession(() -> communities.find(key))
+                .map(community -> community == null ? null
                 : new Facts(community.code, community.active)));
     }
 

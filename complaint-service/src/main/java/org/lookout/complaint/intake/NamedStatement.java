@@ -89,6 +89,23 @@ final class NamedStatement {
         return pool.preparedQuery(positional).execute(tuple(values));
     }
 
+    /** Runs on the pool like {@link #onPool}; each row as its columns' values, as a native query returns them. */
+    Uni<List<Object[]>> rowsOnPool(Pool pool, Map<String, ?> values) {
+        return onPool(pool, values).map(rows -> {
+            List<Object[]> found = new ArrayList<>(rows.size());
+            rows.forEach(row -> found.add(columns(row)));
+            return found;
+        });
+    }
+
+    private static Object[] columns(Row row) {
+        Object[] columns = new Object[row.size()];
+        for (int column = 0; column < columns.length; column++) {
+            columns[column] = row.getValue(column);
+        }
+        return columns;
+    }
+
     /** The statement in {@code session}, in its transaction when it has one. */
     <R> Mutiny.SelectionQuery<R> inSession(Mutiny.Session session, Class<R> resultType, Map<String, ?> values) {
         Mutiny.SelectionQuery<R> query = session.createNativeQuery(named, resultType);

@@ -1,7 +1,6 @@
 package org.lookout.complaint.intake;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 
 /** The pre-filter of possible duplicates, in SQL. */
 @ApplicationScoped
@@ -53,18 +51,9 @@ public class PossibleDuplicateRepository {
         values.put("maxLon", box == null ? 0d : box[3]);
         values.put("limit", limit);
         if (standalone) {
-            return SIMILAR.onPool(pool, values).map(rows -> {
-                List<Object[]> found = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    Object[] columns = new Object[row.size()];
-                    for (int column = 0; column < columns.length; column++) {
-                        columns[column] = row.getValue(column);
-                    }
-                    found.add(columns);
-                }
-                return found;
-            });
+            return SIMILAR.rowsOnPool(pool, values);
         }
-        return Panache.getSession().chain(session -> SIMILAR.inSession(session, Object[].class, values).getResultList());
+        return Panache.getSession()
+                .chain(session -> SIMILAR.inSession(session, Object[].class, values).getResultList());
     }
 }

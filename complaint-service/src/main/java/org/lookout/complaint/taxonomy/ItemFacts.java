@@ -27,9 +27,13 @@ public class ItemFacts {
         this.cache = new ReferenceCache<>(config.referenceCacheTtl());
     }
 
-    /** The item, null for an unknown code; opens a session for its lookup (or joins the current one) when it is not in memory. */
+    /**
+     * The item, null for an unknown code; when it is not in memory, looked up in a session of its own (or the
+     * current one).
+     */
     public Uni<Item> of(String code) {
-        return cache.get(code, key -> Panache.withSession(() -> taxonomy.item(key)).map(item -> item == null ? null
+        return cache.get(code, key -> Panache.withSession(() -> taxonomy.item(key))
+                .map(item -> item == null ? null
                 : new Item(item.code, item.categoryCode, item.confidential, item.active)));
     }
 
