@@ -33,8 +33,7 @@ public class CommunityFacts {
      */
     public Uni<Facts> of(String code) {
         return cache.get(code, key -> Panache.withSession(() -> communities.find(key))
-                .map(community -> community == null ? null
-                : new Facts(community.code, community.active)));
+                .map(community -> community == null ? null : new Facts(community.code, community.active)));
     }
 
     void forget(String code) {

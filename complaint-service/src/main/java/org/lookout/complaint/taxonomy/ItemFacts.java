@@ -34,7 +34,7 @@ public class ItemFacts {
     public Uni<Item> of(String code) {
         return cache.get(code, key -> Panache.withSession(() -> taxonomy.item(key))
                 .map(item -> item == null ? null
-                : new Item(item.code, item.categoryCode, item.confidential, item.active)));
+                        : new Item(item.code, item.categoryCode, item.confidential, item.active)));
     }
 
     void forget(String code) {
