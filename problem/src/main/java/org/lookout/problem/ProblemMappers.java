@@ -31,6 +31,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Every error a Lookout service answers, as RFC 9457 problem+json: the field at fault is named, nothing internal (no
@@ -142,13 +143,13 @@ public class ProblemMappers {
      * the database being away (503 with {@code Retry-After}).
      */
     @ServerExceptionMapper(priority = AHEAD_OF_BUILT_INS)
-    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, HttpServerRequest http) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, HttpServerRequest http,
+            RoutingContext routing) {
         String request = http.method() + " " + loggedPath(uri);
         if (ClientAborts.isClientAbort(e, http.response().closed())) {
-            if (ClientAborts.isStalledBody(e)) {
-                LOG.infof("the client stopped sending its body during %s: connection closed, nothing answered", request);
-            } else {
-                LOG.infof("the client closed the connection during %s: nothing answered", request);
+            if (StalledBodies.claim(routing)) { // else StalledBodies ended this body first and said so
+                LOG.infof(ClientAborts.isStalledBody(e) ? StalledBodies.STALLED_LINE
+                        : "the client closed the connection during %s: nothing answered", request);
             }
             return answer(400, "Invalid request", "the request was not received completely", List.of(), uri, headers);
         }

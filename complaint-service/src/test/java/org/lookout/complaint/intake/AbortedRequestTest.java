@@ -78,6 +78,23 @@ class AbortedRequestTest {
         }
     }
 
+    /**
+     * A body that stops within its first {@code quarkus.rest.input-buffer-size} (10 kB) is read by the event loop,
+     * which has no read timeout: it waited forever, with no line, until the service's own watch ({@code StalledBodies},
+     * a look every read timeout) ended it.
+     */
+    @Test
+    void aShortBodyThatStopsComingIsEndedByTheServiceAsOneInfoLine() throws IOException {
+        byte[] body = ("{\"title\":\"" + "x".repeat(8_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (CapturedLog log = CapturedLog.start(); Socket silent = RawHttp.stall(chunkedJsonHead(), body, 2_000)) {
+            assertThat(silent.isConnected()).isTrue();
+            assertOneInfoLine(log, List.of(STALLED));
+            // the service closed its side: the caller reads the end of the stream
+            silent.setSoTimeout(5_000);
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
     /** Within 30 s one line of the problem logger, at INFO, one of {@code messages}, no stack trace; no ERROR at all. */
     private static void assertOneInfoLine(CapturedLog log, List<String> messages) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !log.of(PROBLEM_LOGGER).isEmpty());
