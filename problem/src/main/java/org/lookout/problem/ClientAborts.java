@@ -2,6 +2,7 @@ package org.lookout.problem;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,8 @@ import io.vertx.core.http.HttpClosedException;
  */
 final class ClientAborts {
 
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.MultipartParser";
+
     private ClientAborts() {
     }
 
@@ -24,7 +27,19 @@ final class ClientAborts {
         if (causes.stream().anyMatch(InterruptedBodyException.class::isInstance)) {
             return true;
         }
-        return callerConnectionClosed && causes.stream().anyMatch(ClientAborts::saysClosed);
+        return callerConnectionClosed
+                && causes.stream().anyMatch(cause -> saysClosed(cause) || isTornDownMultipartParse(cause));
+    }
+
+    /**
+     * Quarkus REST parses a multipart body on a worker, one chunk at a time; when the connection ends (a reset upload)
+     * while a chunk is being parsed, the request is torn down under the parser, which then fails with a
+     * {@link NullPointerException} of its own (its part's encoding handler gone). Seen on the epoll transport; the
+     * caller left, it is no defect here.
+     */
+    private static boolean isTornDownMultipartParse(Throwable cause) {
+        return cause instanceof NullPointerException && Arrays.stream(cause.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith(MULTIPART_PARSER));
     }
 
     /**

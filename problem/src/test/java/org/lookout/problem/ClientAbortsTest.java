@@ -34,6 +34,20 @@ class ClientAbortsTest {
     }
 
     @Test
+    void theMultipartParserFailingOnItsTornDownStateIsAnAbortOnlyWhenTheCallersConnectionIsClosed() {
+        NullPointerException parser = new NullPointerException();
+        parser.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.jboss.resteasy.reactive.server.core.multipart.MultipartParser$ParseState",
+                        "entity", "MultipartParser.java", 250),
+                new StackTraceElement("org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition$"
+                        + "MultiPartUploadHandler$NonBlockingParseTask$1", "run", "MultiPartParserDefinition.java", 450) });
+
+        assertThat(ClientAborts.isClientAbort(parser, true)).isTrue();
+        assertThat(ClientAborts.isClientAbort(parser, false)).as("the connection still open: a defect").isFalse();
+        assertThat(ClientAborts.isClientAbort(new NullPointerException(), true)).as("any other NPE").isFalse();
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertThat(ClientAborts.isClientAbort(new IllegalStateException("Connection was closed"), true)).isFalse();
         assertThat(ClientAborts.isClientAbort(new IOException("Connection terminated reading multipart data"), true))
