@@ -26,9 +26,9 @@ bench_init() {
   mkdir -p "$LOGS"
   trap bench_stop_all EXIT
   trap 'exit 130' INT TERM
-  for tool in curl openssl psql; do
-    require_tool "$tool" "$tool"
-  done
+  require_tool curl curl
+  require_tool openssl openssl
+  require_tool psql postgresql-client
   find_jdk
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
   BENCH_PUBLIC_KEY="$(openssl pkey -in "$WORK/key.pem" -pubout -outform DER 2>/dev/null | openssl base64 -A)"

@@ -89,9 +89,16 @@ show_log_tail() {
   fi
 }
 
-# Names the Debian package to install when a command is missing.
+# A command the script needs: installed from its Debian package when missing and we are root with apt-get (as .ci/run
+# does), else named with the package to install.
 require_tool() {
   local tool="$1" package="$2"
+  command -v "${tool}" >/dev/null 2>&1 && return 0
+  if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing ${package} for '${tool}' (apt-get)" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${package}"; } \
+      >/dev/null 2>&1 || true
+  fi
   command -v "${tool}" >/dev/null 2>&1 \
     || die "'${tool}' is not installed. On Debian/Ubuntu: apt-get install -y ${package}"
 }
