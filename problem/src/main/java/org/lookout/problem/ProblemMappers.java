@@ -148,7 +148,8 @@ public class ProblemMappers {
         String request = http.method() + " " + loggedPath(uri);
         if (ClientAborts.isClientAbort(e, http.response().closed())) {
             if (StalledBodies.claim(routing)) { // else StalledBodies ended this body first and said so
-                LOG.infof(ClientAborts.isStalledBody(e) ? StalledBodies.STALLED_LINE : StalledBodies.CLOSED_LINE, request);
+                LOG.infof(ClientAborts.isStalledBody(e) ? StalledBodies.STALLED_LINE : StalledBodies.CLOSED_LINE,
+                        request);
             }
             return answer(400, "Invalid request", "the request was not received completely", List.of(), uri, headers);
         }

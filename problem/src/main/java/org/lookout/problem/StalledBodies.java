@@ -33,7 +33,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class StalledBodies {
 
-    static final String STALLED_LINE = "the client stopped sending its body during %s: connection closed, nothing answered";
+    static final String STALLED_LINE =
+            "the client stopped sending its body during %s: connection closed, nothing answered";
     static final String CLOSED_LINE = "the client closed the connection during %s: nothing answered";
     private static final String CLAIM = "lookout.body-abort-logged";
     private static final Logger LOG = Logger.getLogger(StalledBodies.class);
@@ -41,7 +42,8 @@ public class StalledBodies {
     private final Vertx vertx;
     private final long readTimeoutNanos;
 
-    StalledBodies(Vertx vertx, @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout) {
+    StalledBodies(Vertx vertx,
+            @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s") Duration readTimeout) {
         this.vertx = vertx;
         this.readTimeoutNanos = Math.max(2_000_000, readTimeout.toNanos());
     }
@@ -81,7 +83,8 @@ public class StalledBodies {
             return false;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !"0".equals(length.strip());
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || length != null && !"0".equals(length.strip());
     }
 
     /** One request's body under watch: the bytes read at the last look, when they last grew, whether it was closed. */

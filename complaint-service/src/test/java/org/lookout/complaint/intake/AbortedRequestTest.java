@@ -82,8 +82,8 @@ class AbortedRequestTest {
      */
     @Test
     void aShortBodyThatStopsComingIsEndedByTheServiceAsOneInfoLine() throws IOException {
-        byte[] body = ("{\"title\":\"" + "x".repeat(8_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        try (CapturedLog log = CapturedLog.start(); Socket silent = RawHttp.stall(chunkedJsonHead(), body, 2_000)) {
+        try (CapturedLog log = CapturedLog.start();
+                Socket silent = RawHttp.stall(chunkedJsonHead(), shortJson(), 2_000)) {
             assertThat(silent.isConnected()).isTrue();
             assertOneInfoLine(log, List.of(STALLED));
             // the service closed its side: the caller reads the end of the stream
@@ -98,9 +98,8 @@ class AbortedRequestTest {
      */
     @Test
     void aShortBodyCutShortByCloseIsOneInfoLine() throws IOException {
-        byte[] body = ("{\"title\":\"" + "x".repeat(8_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         try (CapturedLog log = CapturedLog.start()) {
-            RawHttp.abandon(chunkedJsonHead(), body, 2_000, true, RawHttp.Ending.CLOSE);
+            RawHttp.abandon(chunkedJsonHead(), shortJson(), 2_000, true, RawHttp.Ending.CLOSE);
 
             assertOneInfoLine(log, List.of(CLOSED, STALLED));
         }
@@ -122,6 +121,11 @@ class AbortedRequestTest {
     private static String chunkedJsonHead() {
         return "POST /api/complaints HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.resident("DCY")
                 + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    }
+
+    /** A body under the REST layer's 10 kB in-memory read. */
+    private static byte[] shortJson() {
+        return ("{\"title\":\"" + "x".repeat(8_000) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] bigJson() {
