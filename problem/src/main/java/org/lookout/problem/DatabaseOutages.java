@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.netty.channel.unix.Errors;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.VertxException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -23,7 +24,8 @@ import io.vertx.sqlclient.DatabaseException;
  * mid-transaction, PostgreSQL shutting down or starting up, no pooled connection in time — rather than because of a
  * defect. Such a request is answered 503 with {@code Retry-After} (the documented answer while a dependency is down),
  * never 500. Seen under {@code ./lookout chaos} when PostgreSQL is killed: {@code AnnotatedConnectException},
- * {@code PgException} 57P03 "the database system is starting up", {@code ClosedConnectionException}, and Mutiny's
+ * {@code PgException} 57P03 "the database system is starting up", {@code ClosedConnectionException}, on epoll
+ * netty's {@code NativeIoException} (a reset), and Mutiny's
  * {@code CompositeException} holding one of them.
  */
 final class DatabaseOutages {
@@ -76,6 +78,11 @@ final class DatabaseOutages {
         // the pool's "Timeout" (no connection in time) and "Connection is not active now, current status: CLOSED"
         if (t instanceof VertxException || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
             return message.contains("timeout") || message.contains("closed");
+        }
+        // netty's native transport (epoll) reports a reset connection as an IOException of its own, not a
+        // SocketException: "recvAddress(..) failed with error(-104): Connection reset by peer" (./lookout chaos)
+        if (t instanceof Errors.NativeIoException) {
+            return true;
         }
         // Hibernate Reactive when the connection went away under an open transaction
         return t instanceof IllegalStateException && message.startsWith("hr000090");

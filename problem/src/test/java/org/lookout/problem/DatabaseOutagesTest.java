@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.Errors;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -37,6 +39,10 @@ class DatabaseOutagesTest {
                 "Connection is not active now, current status: CLOSED"))).isTrue();
         assertThat(DatabaseOutages.isOutage(new IllegalStateException(
                 "HR000090: Live transaction detected while closing the connection: it will be roll backed"))).isTrue();
+        // reset, as netty's epoll transport reports it (a 500 with its stack trace in ./lookout chaos before)
+        Epoll.ensureAvailability(); // loads the native library the exception's errno table comes from
+        assertThat(DatabaseOutages.isOutage(new RuntimeException(new Errors.NativeIoException("recvAddress", -104))))
+                .isTrue();
     }
 
     @Test
