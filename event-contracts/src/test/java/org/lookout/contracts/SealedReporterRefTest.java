@@ -40,7 +40,9 @@ class SealedReporterRefTest {
         String otherReport = seal.seal(UUID.randomUUID(), PSEUDONYM);
 
         assertThat(first).isNotEqualTo(second).isNotEqualTo(otherReport);
-        assertThat(commonPrefix(first, second)).isEqualTo("rs1_".length());
+        // after "rs1_" each seal starts with its own random nonce: one base64 character in 64 is shared by chance
+        // (which failed this test once as an equality), four in a row once in 16.7 million
+        assertThat(commonPrefix(first, second)).isLessThan("rs1_".length() + 4);
     }
 
     @Test
