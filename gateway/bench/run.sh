@@ -54,27 +54,18 @@ stop_all() {
 }
 trap stop_all EXIT
 
-need() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-    else
-      echo "missing $1: install the Debian package $2" >&2
-      exit 1
-    fi
-  fi
-}
-need wrk wrk
-need nginx nginx-light
+# the same JDK search as ./lookout (JAVA_HOME, PATH, the usual folders): a JDK >= 21 or a clear message; and its
+# require_tool, which installs a missing Debian package when it can
+# shellcheck source=../../deploy/local/common.sh
+source "$ROOT/deploy/local/common.sh"
+require_tool wrk wrk
+require_tool nginx nginx-light
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
 if [ ! -f "$JAR" ]; then
   (cd "$ROOT" && ./mvnw -B -q -pl gateway -am package -DskipTests)
 fi
-# the same JDK search as ./lookout (JAVA_HOME, PATH, the usual folders): a JDK >= 21 or a clear message
-# shellcheck source=../../deploy/local/common.sh
-source "$ROOT/deploy/local/common.sh"
 find_jdk
 JAVA="$JAVA_HOME/bin/java"
 
