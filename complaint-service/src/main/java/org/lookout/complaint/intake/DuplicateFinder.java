@@ -2,10 +2,8 @@ package org.lookout.complaint.intake;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lookout.complaint.config.IntakeConfig;
 import org.lookout.complaint.domain.Report;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * Open reports that may be about the same problem as a new one: same item and community, received within the window,
  * and the same building or within the radius. Only references are shown (never another report's text or reporter), and
- * none for confidential items, whose existence alone is sensitive. The pre-filter runs in the database, in the intake's
- * own statement ({@link IntakeRepository}: the function {@code possible_duplicates}, V67, on index
- * {@code report_open_by_item}); this class gives it its bounds ({@link #lookup}) and decides on what it found
- * ({@link #among}).
+ * none for confidential items, whose existence alone is sensitive.
  */
 @ApplicationScoped
 public class DuplicateFinder {
@@ -28,9 +25,11 @@ public class DuplicateFinder {
     static final int MAX_SHOWN = 10;
     private static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
+    private final PossibleDuplicateRepository reports;
     private final IntakeConfig config;
 
-    DuplicateFinder(IntakeConfig config) {
+    DuplicateFinder(PossibleDuplicateRepository reports, IntakeConfig config) {
+        this.reports = reports;
         this.config = config;
     }
 
@@ -38,34 +37,15 @@ public class DuplicateFinder {
     public record PossibleDuplicate(String trackingNumber, String status, Instant receivedAt, Long distanceMetres) {
     }
 
-    /**
-     * The pre-filter's parameters for {@code report}, by the names the intake's statement gives them: the start of the
-     * window ({@code since}), the building compared without case and spaces ({@code buildingKey}), the bounding box of the radius
-     * ({@code hasBox} false without coordinates) and how many at most ({@code limit}: none for a confidential item).
-     */
-    Map<String, Object> lookup(Report report) {
-        double[] box = boundingBox(report);
-        Map<String, Object> values = new HashMap<>();
-        values.put("since", report.receivedAt.minus(config.duplicateWindow()));
-        values.put("buildingKey", buildingKey(report.building));
-        values.put("hasBox", box != null);
-        values.put("minLat", box == null ? 0d : box[0]);
-        values.put("maxLat", box == null ? 0d : box[1]);
-        values.put("minLon", box == null ? 0d : box[2]);
-        values.put("maxLon", box == null ? 0d : box[3]);
-        values.put("limit", report.confidential ? 0 : MAX_SHOWN);
-        return values;
-    }
-
-    /**
-     * Of the pre-filter's rows (tracking number, status, received at, latitude, longitude, building; newest first),
-     * those in the same building or within the radius by haversine; none for a confidential report.
-     */
-    List<PossibleDuplicate> among(Report report, List<Object[]> candidates) {
+    /** {@code standalone}: the query runs on the pool, outside any session (see {@link NamedStatement}). */
+    Uni<List<PossibleDuplicate>> of(Report report, boolean standalone) {
         if (report.confidential) {
-            return List.of();
+            return Uni.createFrom().item(List.of());
         }
-        return candidates.stream().map(row -> match(report, row)).flatMap(Optional::stream).toList();
+        Instant since = report.receivedAt.minus(config.duplicateWindow());
+        return reports.similarOpenSince(report.itemCode, report.communityCode, since, report.id,
+                buildingKey(report.building), boundingBox(report), MAX_SHOWN, standalone)
+                .map(rows -> rows.stream().map(row -> match(report, row)).flatMap(Optional::stream).toList());
     }
 
     /** A row of the pre-filter: same building, or inside the box and then within the radius by haversine. */

@@ -1,9 +1,6 @@
 package org.lookout.complaint.intake;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,12 +25,10 @@ import io.vertx.mutiny.sqlclient.Pool;
  * number back and concurrent intakes of a community queue on the row. To hold that row lock as briefly as possible,
  * the bump, the report, its first history entry and its {@code submitted} event are one statement — a single round
  * trip — whose data-modifying parts run together (the encrypted identity and an anonymous report's tracking hash
- * included): the counter is locked when its part runs and released at commit. Intake through the API runs it
+ * included): the counter is locked when the statement starts and released at commit. Intake through the API runs it
  * on the pool outside any transaction, so it commits as it ends; Open311 and public intake run it in their own
- * transaction ({@link NamedStatement}). Everything that does not need the number runs before: the checks in Java,
- * and in the statement itself the possible duplicates ({@link DuplicateFinder}), which the counter's new value
- * depends on — PostgreSQL has found them before it takes the counter's row, and like every part of the statement
- * they see the reports as they were when it began, not the one it adds. The history row names its community itself
+ * transaction ({@link NamedStatement}). Everything that does not need the number (checks, the possible duplicates)
+ * runs before. The history row names its community itself
  * (V66's trigger would look it up in the report, which a sibling part of this statement writes: PostgreSQL does not
  * promise the order of those parts).
  *
@@ -68,12 +63,8 @@ public class IntakeRepository {
      * (the outbox library turns the cache on) and PostgreSQL plans it once per connection, not for every report.
      */
     static final String NUMBERED_INTAKE = """
-            with dups as materialized (
-                   select * from possible_duplicates(:community, :item, :since, :id, :buildingKey, :hasBox, :minLat, :maxLat,
-                                                     :minLon, :maxLon, :limit)),
-                 counter as (
-                   insert into tracking_counter (community_code, year, last_value)
-                   values (:community, :year, (select count(*) * 0 + 1 from dups))
+            with counter as (
+                   insert into tracking_counter (community_code, year, last_value) values (:community, :year, 1)
                    on conflict (community_code, year) do update set last_value = tracking_counter.last_value + 1
                    returning community_code, year, last_value),
                  numbered as (
@@ -105,42 +96,19 @@ public class IntakeRepository {
                    insert into anonymous_tracking (code, report_id, secret_hash)
                    select cast(:trackingCode as varchar), cast(:id as uuid), cast(:secretHash as bytea)
                     where cast(:withTracking as boolean))
-            select r.tracking_number, d.* from report_row r left join dups d on true
-             order by d.received_at desc""".replaceAll("\\s+", " ");
+            select tracking_number from report_row""".replaceAll("\\s+", " ");
 
     private static final NamedStatement NUMBERED = NamedStatement.of(NUMBERED_INTAKE);
 
     /**
-     * What one intake's statement gives back: the tracking number it drew and the possible duplicates' pre-filter rows
-     * (tracking number, status, received at, latitude, longitude, building; newest first), for
-     * {@link DuplicateFinder#among}.
-     */
-    public record Received(String trackingNumber, List<Object[]> candidates) {
-
-        /** The statement's rows: the report's number in each, and a candidate beside it in each but a lone empty one. */
-        static Received of(List<Object[]> rows) {
-            List<Object[]> candidates = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                if (row[1] != null) {
-                    candidates.add(Arrays.copyOfRange(row, 1, row.length));
-                }
-            }
-            return new Received((String) rows.get(0)[0], candidates);
-        }
-    }
-
-    /**
      * Stores {@code report} (its tracking number is drawn here and returned), {@code first} (its first history entry),
      * {@code submitted} (its event, for the outbox) and, when not null, {@code identity} (the encrypted name and phone)
-     * and {@code tracking} (an anonymous report's code and secret hash), and finds the open reports that may be the
-     * same, within the bounds of {@code duplicateLookup} ({@link DuplicateFinder#lookup}). One statement:
-     * {@code standalone}, it runs on the pool and commits by itself, and the counter row is locked only while
-     * PostgreSQL runs and commits it — never across a round trip; otherwise in the current session's transaction,
-     * until that commits.
+     * and {@code tracking} (an anonymous report's code and secret hash). One statement: {@code standalone}, it runs on
+     * the pool and commits by itself, and the counter row is locked only while PostgreSQL runs and commits it — never
+     * across a round trip; otherwise in the current session's transaction, until that commits.
      */
-    public Uni<Received> receive(Report report, ReportHistoryEntry first, CloudEvent submitted, int year,
-            ReporterIdentity identity, AnonymousTracking tracking, Map<String, Object> duplicateLookup,
-            boolean standalone) {
+    public Uni<String> receive(Report report, ReportHistoryEntry first, CloudEvent submitted, int year,
+            ReporterIdentity identity, AnonymousTracking tracking, boolean standalone) {
         String payload = EventJson.write(submitted.data());
         if (payload.indexOf(PROVISIONAL_NUMBER) != payload.lastIndexOf(PROVISIONAL_NUMBER)
                 || !payload.contains(PROVISIONAL_NUMBER)) {
@@ -189,17 +157,12 @@ public class IntakeRepository {
         values.put("withTracking", tracking != null);
         values.put("trackingCode", tracking == null ? "" : tracking.code);
         values.put("secretHash", tracking == null ? NOTHING : tracking.secretHash);
-        duplicateLookup.forEach((name, value) -> {
-            if (values.putIfAbsent(name, value) != null) {
-                throw new IllegalArgumentException("the duplicate lookup's :" + name + " is a name of the intake's own");
-            }
-        });
         if (standalone) {
-            return NUMBERED.rowsOnPool(pool, values).map(Received::of);
+            return NUMBERED.onPool(pool, values).map(rows -> rows.iterator().next().getString(0));
         }
         return Panache.getSession()
-                .chain(session -> NUMBERED.inSession(session, Object[].class, values).getResultList())
-                .map(Received::of);
+                .chain(session -> NUMBERED.inSession(session, Object.class, values).getSingleResult())
+                .map(String.class::cast);
     }
 
     /** A null name or phone stays null: an empty array stands for it in the binding and is turned back in SQL. */

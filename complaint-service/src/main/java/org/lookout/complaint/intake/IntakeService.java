@@ -34,8 +34,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Intake on every channel: the report, its first history entry, its event, the anonymous tracking hash and the
- * encrypted reporter identity are stored in one statement, all or nothing, which also finds the possible duplicates
- * the answer shows. The item's and
+ * encrypted reporter identity are stored in one statement, all or nothing; the answer adds the possible duplicates. The item's and
  * the community's facts come from memory ({@link ItemFacts}, {@link CommunityFacts}).
  */
 @ApplicationScoped
@@ -72,7 +71,8 @@ public class IntakeService {
 
     /**
      * A report filed through the API. No session is opened: the item and community come from memory (a miss opens
-     * one for its lookup), and the intake statement runs on the pool ({@link NamedStatement}), committing by itself.
+     * one for its lookup), and the duplicates query and the intake statement run on the pool
+     * ({@link NamedStatement}), the latter committing by itself.
      */
     public Uni<ReceiptView> submit(@Valid SubmitReportRequest request, Caller caller) {
         checkChannel(request.channel(), caller);
@@ -112,11 +112,11 @@ public class IntakeService {
     }
 
     /**
-     * One statement ({@link IntakeRepository}) finds the possible duplicates, draws the tracking number and stores the
-     * report, its first history entry, its event and — when it has them — the encrypted identity and the anonymous
-     * tracking hash. {@code standalone} ({@link #submit}) it runs on the pool and commits by itself, so the
-     * community's counter row is locked only while PostgreSQL runs and commits it, never across a round trip;
-     * otherwise ({@link #submitOnBehalf}) in the caller's transaction, until that commits.
+     * The possible duplicates are looked up first; then one statement ({@link IntakeRepository}) draws the tracking
+     * number and stores the report, its first history entry, its event and — when it has them — the encrypted identity
+     * and the anonymous tracking hash. {@code standalone} ({@link #submit}) both run on the pool and that statement
+     * commits by itself, so the community's counter row is locked only while PostgreSQL runs and commits it, never
+     * across a round trip; otherwise ({@link #submitOnBehalf}) in the caller's transaction, until that commits.
      */
     private Uni<ReceiptView> receive(SubmitReportRequest request, String filedByRef, String filedByRole,
             ItemFacts.Item item, boolean standalone) {
@@ -127,15 +127,16 @@ public class IntakeService {
                 "received via " + report.channel, report.receivedAt);
         ReporterIdentity identity = identities.sealed(report.id, request.reporterName(), request.reporterPhone());
         AnonymousTrackingService.Prepared issued = report.anonymous ? tracking.prepare(report.id) : null;
-        report.trackingNumber = IntakeRepository.PROVISIONAL_NUMBER;
-        CloudEvent submitted = events.submittedEvent(report);
-        return intakes.receive(report, first, submitted, year, identity, issued == null ? null : issued.row(),
-                duplicates.lookup(report), standalone)
-                .map(received -> {
-                    report.trackingNumber = received.trackingNumber();
-                    return ReceiptView.of(report, duplicates.among(report, received.candidates()),
-                            issued == null ? null : issued.credentials());
-                });
+        return duplicates.of(report, standalone).chain(found -> {
+            report.trackingNumber = IntakeRepository.PROVISIONAL_NUMBER;
+            CloudEvent submitted = events.submittedEvent(report);
+            return intakes.receive(report, first, submitted, year, identity, issued == null ? null : issued.row(),
+                    standalone)
+                    .map(number -> {
+                        report.trackingNumber = number;
+                        return ReceiptView.of(report, found, issued == null ? null : issued.credentials());
+                    });
+        });
     }
 
     private Report newReport(SubmitReportRequest request, String filedByRef, String filedByRole, ItemFacts.Item item,

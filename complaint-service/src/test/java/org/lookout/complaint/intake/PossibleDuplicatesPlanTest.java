@@ -19,8 +19,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -100,38 +98,6 @@ class PossibleDuplicatesPlanTest {
         assertThat(String.join("\n", plan)).as("generic plan:\n%s", String.join("\n", plan))
                 .contains("Index Scan Backward using report_open_by_item on report")
                 .doesNotContain("Sort").doesNotContain("Seq Scan");
-    }
-
-    /**
-     * The intake's statement finds the possible duplicates before it takes the community's counter row: the counter's
-     * new value is computed from them, so in the plan the counter's insert reads the {@code dups} part below it, and
-     * the row stays locked only for the writes. Without that dependency PostgreSQL may run the search while holding
-     * the lock that every other intake of the community waits for.
-     */
-    @Test
-    void theIntakeStatementFindsThePossibleDuplicatesBeforeItTakesTheCounterRow() {
-        String positional = NamedStatement.of(IntakeRepository.NUMBERED_INTAKE).positional();
-        JsonObject plan = new JsonArray(pool.query("explain (generic_plan, format json) " + positional).execute()
-                .await().indefinitely().iterator().next().getValue(0).toString()).getJsonObject(0).getJsonObject("Plan");
-
-        List<JsonObject> counterInserts = nodes(plan).stream()
-                .filter(node -> "tracking_counter".equals(node.getString("Relation Name"))).toList();
-        assertThat(counterInserts).as("plan:\n%s", plan.encodePrettily()).hasSize(1);
-        assertThat(nodes(counterInserts.get(0))).as("below the counter's insert:\n%s", counterInserts.get(0).encodePrettily())
-                .anyMatch(node -> "CTE Scan".equals(node.getString("Node Type")) && "dups".equals(node.getString("CTE Name")));
-        assertThat(nodes(plan)).anyMatch(node -> "possible_duplicates".equals(node.getString("Function Name")));
-    }
-
-    /** A plan node and every node below it. */
-    private static List<JsonObject> nodes(JsonObject node) {
-        List<JsonObject> all = new ArrayList<>(List.of(node));
-        JsonArray below = node.getJsonArray("Plans");
-        if (below != null) {
-            for (int i = 0; i < below.size(); i++) {
-                all.addAll(nodes(below.getJsonObject(i)));
-            }
-        }
-        return all;
     }
 
     private Function function() {
