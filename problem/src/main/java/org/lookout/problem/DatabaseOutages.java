@@ -70,19 +70,17 @@ final class DatabaseOutages {
         if (t instanceof SQLException sql) {
             return isOutageState(sql.getSQLState());
         }
+        // the connection broke; on epoll netty reports a reset as an IOException of its own, not a SocketException:
+        // "recvAddress(..) failed with error(-104): Connection reset by peer" (./lookout chaos)
         if (t instanceof ConnectException || t instanceof SocketException || t instanceof SocketTimeoutException
-                || t instanceof ClosedChannelException || t instanceof ClosedConnectionException) {
+                || t instanceof ClosedChannelException || t instanceof ClosedConnectionException
+                || t instanceof Errors.NativeIoException) {
             return true;
         }
         String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
         // the pool's "Timeout" (no connection in time) and "Connection is not active now, current status: CLOSED"
         if (t instanceof VertxException || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
             return message.contains("timeout") || message.contains("closed");
-        }
-        // netty's native transport (epoll) reports a reset connection as an IOException of its own, not a
-        // SocketException: "recvAddress(..) failed with error(-104): Connection reset by peer" (./lookout chaos)
-        if (t instanceof Errors.NativeIoException) {
-            return true;
         }
         // Hibernate Reactive when the connection went away under an open transaction
         return t instanceof IllegalStateException && message.startsWith("hr000090");
